@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace EffectiveML.Analyzers.Infrastructure
+{
+    /// <summary>An option any EffectiveML rule reads from .editorconfig, independent of its value type.</summary>
+    public interface IEffectiveMLOption
+    {
+        string RuleId { get; }
+        string Name { get; }
+        /// <summary><c>effective_ml.{RuleId}.{name}</c>.</summary>
+        string Key { get; }
+        /// <summary>What a valid value looks like, for the invalid-option message and rules.md.</summary>
+        string Expected { get; }
+        string DefaultText { get; }
+        bool IsValid(string value);
+    }
+
+    /// <summary>
+    /// A typed option. Reading never throws: a missing value gives the default, and so does an
+    /// invalid one (which EML0001 reports once).
+    /// </summary>
+    public sealed class EffectiveMLOption<T> : IEffectiveMLOption
+    {
+        private readonly TryParse _parse;
+
+        public EffectiveMLOption(string ruleId, string name, T defaultValue, string expected, TryParse parse)
+        {
+            RuleId = ruleId;
+            Name = name;
+            Key = "effective_ml." + ruleId + "." + name;
+            Default = defaultValue;
+            Expected = expected;
+            _parse = parse;
+        }
+
+        public delegate bool TryParse(string text, out T value);
+
+        public string RuleId { get; }
+        public string Name { get; }
+        public string Key { get; }
+        public T Default { get; }
+        public string Expected { get; }
+        public string DefaultText => Convert.ToString(Default, CultureInfo.InvariantCulture) ?? string.Empty;
+
+        public bool IsValid(string value) => _parse(value.Trim(), out _);
+
+        public T Read(AnalyzerOptions options, SyntaxTree tree)
+        {
+            var config = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
+            if (config.TryGetValue(Key, out var text) && _parse(text.Trim(), out var value))
+            {
+                return value;
+            }
+
+            return Default;
+        }
+    }
+
+    /// <summary>Every option of the suite, so that validation and documentation see them all.</summary>
+    public static class EffectiveMLOptions
+    {
+        public static readonly EffectiveMLOption<int> MLContextFixSeed = SeedValue(RuleIds.MLContextWithoutSeed);
+        public static readonly EffectiveMLOption<int> SplitFixSeed = SeedValue(RuleIds.SplitWithoutSeed);
+        public static readonly EffectiveMLOption<int> RandomFixSeed = SeedValue(RuleIds.UnseededRandom);
+
+        public static ImmutableArray<IEffectiveMLOption> All { get; } = ImmutableArray.Create<IEffectiveMLOption>(
+            MLContextFixSeed,
+            SplitFixSeed,
+            RandomFixSeed);
+
+        /// <summary>Name of the diagnostic property that carries the seed a code fix inserts.</summary>
+        public const string SeedValueProperty = "SeedValue";
+
+        private static EffectiveMLOption<int> SeedValue(string ruleId) => new(
+            ruleId,
+            "seed_value",
+            0,
+            "a whole number (System.Int32)",
+            (string text, out int value) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value));
+    }
+}

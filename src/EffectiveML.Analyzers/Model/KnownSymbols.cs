@@ -1,0 +1,177 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace EffectiveML.Analyzers.Model
+{
+    /// <summary>
+    /// The ML.NET, TorchSharp and BCL symbols the rules match against, resolved once when a
+    /// compilation starts. Rules compare symbols, never names.
+    /// </summary>
+    internal sealed class KnownSymbols
+    {
+        private readonly ImmutableHashSet<IAssemblySymbol> _mlAssemblies;
+
+        private KnownSymbols(Compilation compilation, ImmutableHashSet<IAssemblySymbol> mlAssemblies)
+        {
+            Compilation = compilation;
+            _mlAssemblies = mlAssemblies;
+
+            MLContext = compilation.GetTypeByMetadataName("Microsoft.ML.MLContext");
+            DataOperationsCatalog = compilation.GetTypeByMetadataName("Microsoft.ML.DataOperationsCatalog");
+            TrainCatalogBase = compilation.GetTypeByMetadataName("Microsoft.ML.TrainCatalogBase");
+            TrainersCatalogBase = compilation.GetTypeByMetadataName("Microsoft.ML.TrainCatalogBase+CatalogInstantiatorBase");
+            Estimator = compilation.GetTypeByMetadataName("Microsoft.ML.IEstimator`1");
+            Transformer = compilation.GetTypeByMetadataName("Microsoft.ML.ITransformer");
+            DataView = compilation.GetTypeByMetadataName("Microsoft.ML.IDataView");
+
+            Torch = compilation.GetTypeByMetadataName("TorchSharp.torch");
+            TorchRandom = compilation.GetTypeByMetadataName("TorchSharp.torch+random");
+            TorchModule = compilation.GetTypeByMetadataName("TorchSharp.torch+nn+Module");
+            TorchOptimizer = compilation.GetTypeByMetadataName("TorchSharp.torch+optim+Optimizer");
+
+            Random = compilation.GetTypeByMetadataName("System.Random");
+            DateTime = compilation.GetSpecialType(SpecialType.System_DateTime);
+            DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
+            Guid = compilation.GetTypeByMetadataName("System.Guid");
+            Environment = compilation.GetTypeByMetadataName("System.Environment");
+            Stopwatch = compilation.GetTypeByMetadataName("System.Diagnostics.Stopwatch");
+            RandomNumberGenerator = compilation.GetTypeByMetadataName("System.Security.Cryptography.RandomNumberGenerator");
+
+            RandomShared = FindProperty(Random, "Shared");
+        }
+
+        public Compilation Compilation { get; }
+
+        public INamedTypeSymbol? MLContext { get; }
+        public INamedTypeSymbol? DataOperationsCatalog { get; }
+        public INamedTypeSymbol? TrainCatalogBase { get; }
+        /// <summary>Base of every <c>*.Trainers</c> catalog: a method on one creates a trainer.</summary>
+        public INamedTypeSymbol? TrainersCatalogBase { get; }
+        public INamedTypeSymbol? Estimator { get; }
+        public INamedTypeSymbol? Transformer { get; }
+        public INamedTypeSymbol? DataView { get; }
+
+        public INamedTypeSymbol? Torch { get; }
+        public INamedTypeSymbol? TorchRandom { get; }
+        public INamedTypeSymbol? TorchModule { get; }
+        public INamedTypeSymbol? TorchOptimizer { get; }
+
+        public INamedTypeSymbol? Random { get; }
+        public IPropertySymbol? RandomShared { get; }
+        public INamedTypeSymbol DateTime { get; }
+        public INamedTypeSymbol? DateTimeOffset { get; }
+        public INamedTypeSymbol? Guid { get; }
+        public INamedTypeSymbol? Environment { get; }
+        public INamedTypeSymbol? Stopwatch { get; }
+        public INamedTypeSymbol? RandomNumberGenerator { get; }
+
+        public bool HasMLNet => MLContext is not null;
+
+        public bool HasTorchSharp => Torch is not null;
+
+        /// <summary>
+        /// The symbols of a compilation that references ML.NET or TorchSharp; null otherwise, which
+        /// is every analyzer's signal to register nothing.
+        /// </summary>
+        public static KnownSymbols? TryCreate(Compilation compilation)
+        {
+            ImmutableHashSet<IAssemblySymbol>.Builder? mlAssemblies = null;
+            foreach (var reference in compilation.References)
+            {
+                if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly && IsMLAssemblyName(assembly.Identity.Name))
+                {
+                    mlAssemblies ??= ImmutableHashSet.CreateBuilder<IAssemblySymbol>(SymbolEqualityComparer.Default);
+                    mlAssemblies.Add(assembly);
+                }
+            }
+
+            if (mlAssemblies is null)
+            {
+                return null;
+            }
+
+            var symbols = new KnownSymbols(compilation, mlAssemblies.ToImmutable());
+            return symbols.HasMLNet || symbols.HasTorchSharp ? symbols : null;
+        }
+
+        /// <summary>True for a symbol declared in ML.NET or TorchSharp.</summary>
+        public bool IsMLSymbol(ISymbol? symbol) =>
+            symbol?.ContainingAssembly is { } assembly && _mlAssemblies.Contains(assembly);
+
+        public bool IsMLType(ITypeSymbol? type)
+        {
+            switch (type)
+            {
+                case null:
+                    return false;
+                case IArrayTypeSymbol array:
+                    return IsMLType(array.ElementType);
+                case INamedTypeSymbol named when named.IsGenericType:
+                    if (IsMLSymbol(named))
+                    {
+                        return true;
+                    }
+
+                    foreach (var argument in named.TypeArguments)
+                    {
+                        if (IsMLType(argument))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return IsMLSymbol(type);
+            }
+        }
+
+        public bool IsMLContext(ITypeSymbol? type) =>
+            type is not null && MLContext is not null && SymbolEqualityComparer.Default.Equals(type, MLContext);
+
+        public bool IsRandom(ITypeSymbol? type) =>
+            type is not null && Random is not null && SymbolEqualityComparer.Default.Equals(type, Random);
+
+        public static bool InheritsFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
+        {
+            if (baseType is null)
+            {
+                return false;
+            }
+
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsMLAssemblyName(string name) =>
+            name == "TorchSharp"
+            || name == "Microsoft.ML"
+            || name.StartsWith("Microsoft.ML.", System.StringComparison.Ordinal);
+
+        private static IPropertySymbol? FindProperty(INamedTypeSymbol? type, string name)
+        {
+            if (type is null)
+            {
+                return null;
+            }
+
+            foreach (var member in type.GetMembers(name))
+            {
+                if (member is IPropertySymbol property)
+                {
+                    return property;
+                }
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EffectiveML.Analyzers.Model
+{
+    /// <summary>
+    /// The MLContexts of one type: every call that draws on a context's randomness, and every
+    /// assignment to the type's MLContext fields and properties, so that a use through a field can
+    /// be traced to the creation it holds. Collected while the type's members are analyzed and
+    /// answered when the type is complete.
+    /// </summary>
+    internal sealed class MLContextScope
+    {
+        private readonly KnownSymbols _symbols;
+        private readonly INamedTypeSymbol _type;
+        private readonly ConcurrentQueue<RandomnessUse> _uses = new();
+        private readonly ConcurrentDictionary<ISymbol, ConcurrentQueue<IOperation>> _memberAssignments = new(SymbolEqualityComparer.Default);
+        private readonly MemberValues.Cache _members = new();
+        private ValueTracker? _tracker;
+
+        private MLContextScope(KnownSymbols symbols, INamedTypeSymbol type)
+        {
+            _symbols = symbols;
+            _type = type;
+        }
+
+        public IEnumerable<RandomnessUse> Uses => _uses;
+
+        private ValueTracker Tracker => _tracker ??= new ValueTracker(_members, AssignmentsInView);
+
+        /// <summary>Collects the scope of each type and hands it to <paramref name="onTypeEnd"/> when the type is done.</summary>
+        public static void Register(
+            CompilationStartAnalysisContext context,
+            KnownSymbols symbols,
+            Action<SymbolAnalysisContext, MLContextScope> onTypeEnd)
+        {
+            if (symbols.MLContext is null)
+            {
+                return;
+            }
+
+            context.RegisterSymbolStartAction(start =>
+            {
+                var scope = new MLContextScope(symbols, (INamedTypeSymbol)start.Symbol);
+                start.RegisterOperationAction(scope.OnInvocation, OperationKind.Invocation);
+                start.RegisterOperationAction(scope.OnAssignment, OperationKind.SimpleAssignment);
+                start.RegisterOperationAction(scope.OnInitializer, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
+                start.RegisterSymbolEndAction(end =>
+                {
+                    if (!scope._uses.IsEmpty)
+                    {
+                        onTypeEnd(end, scope);
+                    }
+                });
+            }, SymbolKind.NamedType);
+        }
+
+        /// <summary>
+        /// Where the context behind a use comes from. A use whose receiver chain ends somewhere
+        /// other than an MLContext (an estimator parameter, say) reports that end as its origin.
+        /// </summary>
+        public List<ValueOrigin> ContextOrigins(RandomnessUse use)
+        {
+            var origins = new List<ValueOrigin>();
+            var receiver = ValueTracker.Receiver(use.Invocation);
+            if (receiver is null)
+            {
+                return origins;
+            }
+
+            foreach (var root in Tracker.ReceiverRoots(receiver, operation => _symbols.IsMLContext(operation.Type)))
+            {
+                origins.AddRange(Tracker.Origins(root));
+            }
+
+            return origins;
+        }
+
+        public bool IsMLContextCreation(ValueOrigin origin) =>
+            origin.Kind == OriginKind.Created && _symbols.IsMLContext(origin.Operation.Type);
+
+        private bool IsInScope(ISymbol containingSymbol)
+        {
+            var type = containingSymbol as INamedTypeSymbol ?? containingSymbol.ContainingType;
+            return SymbolEqualityComparer.Default.Equals(type, _type);
+        }
+
+        private void OnInvocation(OperationAnalysisContext context)
+        {
+            if (IsInScope(context.ContainingSymbol)
+                && RandomnessUse.TryCreate((IInvocationOperation)context.Operation, _symbols) is { } use)
+            {
+                _uses.Enqueue(use);
+            }
+        }
+
+        private void OnAssignment(OperationAnalysisContext context)
+        {
+            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            if (assignment.Target is IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } target
+                && _symbols.IsMLContext(target.Type)
+                && IsInScope(context.ContainingSymbol))
+            {
+                Record(target.Member, assignment.Value);
+            }
+        }
+
+        private void OnInitializer(OperationAnalysisContext context)
+        {
+            if (!IsInScope(context.ContainingSymbol))
+            {
+                return;
+            }
+
+            switch (context.Operation)
+            {
+                case IFieldInitializerOperation fields:
+                    foreach (var field in fields.InitializedFields.Where(f => _symbols.IsMLContext(f.Type)))
+                    {
+                        Record(field, fields.Value);
+                    }
+
+                    break;
+                case IPropertyInitializerOperation properties:
+                    foreach (var property in properties.InitializedProperties.Where(p => _symbols.IsMLContext(p.Type)))
+                    {
+                        Record(property, properties.Value);
+                    }
+
+                    break;
+            }
+        }
+
+        private void Record(ISymbol member, IOperation value) =>
+            _memberAssignments.GetOrAdd(member.OriginalDefinition, _ => new ConcurrentQueue<IOperation>()).Enqueue(value);
+
+        private IReadOnlyList<IOperation>? AssignmentsInView(ISymbol member) =>
+            SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, _type.OriginalDefinition)
+            && _memberAssignments.TryGetValue(member.OriginalDefinition, out var values)
+                ? values.ToArray()
+                : null;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EffectiveML.Analyzers.Model
+{
+    /// <summary>
+    /// What each local of one member (method body, initializer, with its lambdas and local functions)
+    /// is assigned, collected in one walk. A local written in a way we cannot follow (out/ref
+    /// argument, deconstruction, foreach, compound assignment) has no known values.
+    /// </summary>
+    internal sealed class MemberValues
+    {
+        private readonly Dictionary<ILocalSymbol, List<IOperation>> _assigned = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<ILocalSymbol> _untrackable = new(SymbolEqualityComparer.Default);
+
+        private MemberValues(IOperation root)
+        {
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
+                        Add(declarator.Symbol, initializer.Value);
+                        break;
+                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
+                        Add(target.Local, assignment.Value);
+                        break;
+                    case ICompoundAssignmentOperation { Target: ILocalReferenceOperation target }:
+                        _untrackable.Add(target.Local);
+                        break;
+                    case IDeconstructionAssignmentOperation deconstruction:
+                        foreach (var written in deconstruction.Target.DescendantsAndSelf())
+                        {
+                            if (written is ILocalReferenceOperation local)
+                            {
+                                _untrackable.Add(local.Local);
+                            }
+                        }
+
+                        break;
+                    case IArgumentOperation { Parameter: { RefKind: RefKind.Out or RefKind.Ref } } argument:
+                        if (argument.Value is ILocalReferenceOperation refLocal)
+                        {
+                            _untrackable.Add(refLocal.Local);
+                        }
+                        else if (argument.Value is IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared })
+                        {
+                            _untrackable.Add(declared.Local);
+                        }
+
+                        break;
+                    case IForEachLoopOperation loop:
+                        foreach (var local in loop.Locals)
+                        {
+                            _untrackable.Add(local);
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        /// <summary>The values assigned to <paramref name="local"/>, when all its writes are known.</summary>
+        public bool TryGetAssignedValues(ILocalSymbol local, out IReadOnlyList<IOperation> values)
+        {
+            if (!_untrackable.Contains(local) && _assigned.TryGetValue(local, out var list))
+            {
+                values = list;
+                return true;
+            }
+
+            values = System.Array.Empty<IOperation>();
+            return false;
+        }
+
+        private void Add(ILocalSymbol local, IOperation value)
+        {
+            if (!_assigned.TryGetValue(local, out var list))
+            {
+                list = new List<IOperation>();
+                _assigned.Add(local, list);
+            }
+
+            list.Add(value);
+        }
+
+        /// <summary>
+        /// Builds each member's values once, on first request, and only for members where a rule
+        /// found something worth tracking.
+        /// </summary>
+        internal sealed class Cache
+        {
+            private readonly ConcurrentDictionary<IOperation, MemberValues> _byRoot = new();
+
+            public MemberValues For(IOperation operationInMember)
+            {
+                var root = operationInMember;
+                while (root.Parent is not null)
+                {
+                    root = root.Parent;
+                }
+
+                return _byRoot.GetOrAdd(root, static r => new MemberValues(r));
+            }
+        }
+    }
+}

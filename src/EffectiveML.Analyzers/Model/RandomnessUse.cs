@@ -1,0 +1,128 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EffectiveML.Analyzers.Model
+{
+    internal enum RandomnessKind
+    {
+        /// <summary>A method of a <c>*.Trainers</c> catalog: creates a trainer, which draws from the context's randomness.</summary>
+        Trainer,
+        /// <summary><c>TrainTestSplit</c>, <c>CrossValidationSplit</c>, <c>ShuffleRows</c>, <c>BootstrapSample</c>.</summary>
+        Split,
+        /// <summary>A catalog's <c>CrossValidate*</c>.</summary>
+        CrossValidation,
+        /// <summary><c>IEstimator&lt;T&gt;.Fit</c>.</summary>
+        Fit,
+    }
+
+    /// <summary>An ML.NET call whose result depends on the random state of an MLContext.</summary>
+    internal sealed class RandomnessUse
+    {
+        private RandomnessUse(IInvocationOperation invocation, RandomnessKind kind)
+        {
+            Invocation = invocation;
+            Kind = kind;
+        }
+
+        public IInvocationOperation Invocation { get; }
+
+        public RandomnessKind Kind { get; }
+
+        public string MethodName => Invocation.TargetMethod.Name;
+
+        /// <summary>Split and cross-validation calls take their own <c>seed</c>, which overrides the context's.</summary>
+        public bool TakesSeed => Kind is RandomnessKind.Split or RandomnessKind.CrossValidation;
+
+        public static RandomnessUse? TryCreate(IInvocationOperation invocation, KnownSymbols symbols)
+        {
+            var method = invocation.TargetMethod;
+            var receiverType = method.IsExtensionMethod && method.Parameters.Length > 0
+                ? method.Parameters[0].Type
+                : method.ContainingType;
+
+            if (KnownSymbols.InheritsFrom(receiverType, symbols.TrainersCatalogBase))
+            {
+                return new RandomnessUse(invocation, RandomnessKind.Trainer);
+            }
+
+            if (symbols.DataOperationsCatalog is not null
+                && SymbolEqualityComparer.Default.Equals(receiverType, symbols.DataOperationsCatalog))
+            {
+                switch (method.Name)
+                {
+                    case "TrainTestSplit":
+                    case "CrossValidationSplit":
+                    case "ShuffleRows":
+                    case "BootstrapSample":
+                        return new RandomnessUse(invocation, RandomnessKind.Split);
+                }
+
+                return null;
+            }
+
+            if (method.Name.StartsWith("CrossValidate", System.StringComparison.Ordinal)
+                && KnownSymbols.InheritsFrom(receiverType, symbols.TrainCatalogBase))
+            {
+                return new RandomnessUse(invocation, RandomnessKind.CrossValidation);
+            }
+
+            if (method.Name == "Fit" && IsEstimatorFit(method, symbols))
+            {
+                return new RandomnessUse(invocation, RandomnessKind.Fit);
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// True when a call passes a value for its <c>seed</c> parameter that is not null; a call
+        /// without such a parameter has nothing to pass.
+        /// </summary>
+        public static bool HasExplicitSeed(IInvocationOperation invocation) => HasExplicitSeed(invocation.Arguments);
+
+        public static bool HasExplicitSeed(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is { Name: "seed" })
+                {
+                    return argument.ArgumentKind != ArgumentKind.DefaultValue && !IsNull(argument.Value);
+                }
+            }
+
+            return false;
+        }
+
+        public static bool IsNull(IOperation value)
+        {
+            var unwrapped = ValueTracker.Unwrap(value);
+            return unwrapped is IDefaultValueOperation
+                || (unwrapped.ConstantValue.HasValue && unwrapped.ConstantValue.Value is null)
+                || (value.ConstantValue.HasValue && value.ConstantValue.Value is null);
+        }
+
+        private static bool IsEstimatorFit(IMethodSymbol method, KnownSymbols symbols)
+        {
+            if (symbols.Estimator is null)
+            {
+                return false;
+            }
+
+            var type = method.ContainingType;
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, symbols.Estimator))
+            {
+                return true;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, symbols.Estimator))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,230 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EffectiveML.Analyzers.Model
+{
+    /// <summary>
+    /// Follows values backwards within a member: through locals, conversions, conditionals and
+    /// receiver chains (<c>ml.Data.TrainTestSplit</c>, <c>pipeline.Fit</c>), and through fields or
+    /// properties whose assignments the caller can see (those of the type being analyzed).
+    /// Nothing is followed into other methods: a parameter or a call result is an origin of its own.
+    /// </summary>
+    internal sealed class ValueTracker
+    {
+        private readonly MemberValues.Cache _members;
+        private readonly Func<ISymbol, IReadOnlyList<IOperation>?> _assignmentsInView;
+
+        /// <param name="assignmentsInView">
+        /// The values assigned to a field or property in view, or null when its assignments are not in view.
+        /// </param>
+        public ValueTracker(MemberValues.Cache members, Func<ISymbol, IReadOnlyList<IOperation>?>? assignmentsInView = null)
+        {
+            _members = members;
+            _assignmentsInView = assignmentsInView ?? (_ => null);
+        }
+
+        /// <summary>
+        /// Walks from an operation back along receivers (and the locals holding them) to the first
+        /// operations for which <paramref name="isRoot"/> holds; where the walk cannot go on, the
+        /// operation reached is returned instead, so a caller always learns where tracking stopped.
+        /// </summary>
+        public List<IOperation> ReceiverRoots(IOperation start, Func<IOperation, bool> isRoot)
+        {
+            var roots = new List<IOperation>();
+            var visited = new HashSet<IOperation>();
+            var pending = new Stack<IOperation>();
+            pending.Push(start);
+
+            while (pending.Count > 0)
+            {
+                var operation = Unwrap(pending.Pop());
+                if (!visited.Add(operation))
+                {
+                    continue;
+                }
+
+                if (isRoot(operation))
+                {
+                    roots.Add(operation);
+                    continue;
+                }
+
+                switch (operation)
+                {
+                    case ILocalReferenceOperation local when _members.For(local).TryGetAssignedValues(local.Local, out var values):
+                        foreach (var value in values)
+                        {
+                            pending.Push(value);
+                        }
+
+                        break;
+                    case IInvocationOperation invocation when Receiver(invocation) is { } receiver:
+                        pending.Push(receiver);
+                        break;
+                    case IMemberReferenceOperation { Instance: { } instance } when instance is not IInstanceReferenceOperation:
+                        pending.Push(instance);
+                        break;
+                    default:
+                        roots.Add(operation);
+                        break;
+                }
+            }
+
+            return roots;
+        }
+
+        /// <summary>Every origin a value may have.</summary>
+        public List<ValueOrigin> Origins(IOperation value)
+        {
+            var origins = new List<ValueOrigin>();
+            var visited = new HashSet<IOperation>();
+            var visitedMembers = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            var pending = new Stack<IOperation>();
+            pending.Push(value);
+
+            while (pending.Count > 0)
+            {
+                var operation = Unwrap(pending.Pop());
+                if (!visited.Add(operation))
+                {
+                    continue;
+                }
+
+                switch (operation)
+                {
+                    case IObjectCreationOperation:
+                        origins.Add(new ValueOrigin(OriginKind.Created, operation, null));
+                        break;
+                    case ILocalReferenceOperation local:
+                        if (_members.For(local).TryGetAssignedValues(local.Local, out var values))
+                        {
+                            foreach (var assigned in values)
+                            {
+                                pending.Push(assigned);
+                            }
+                        }
+                        else
+                        {
+                            origins.Add(new ValueOrigin(OriginKind.Unknown, operation, local.Local));
+                        }
+
+                        break;
+                    case IParameterReferenceOperation parameter:
+                        origins.Add(new ValueOrigin(OriginKind.Parameter, operation, parameter.Parameter));
+                        break;
+                    case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } reference:
+                        if (!visitedMembers.Add(reference.Member))
+                        {
+                            break;
+                        }
+
+                        if (_assignmentsInView(reference.Member) is { Count: > 0 } inView)
+                        {
+                            foreach (var assigned in inView)
+                            {
+                                pending.Push(assigned);
+                            }
+                        }
+                        else
+                        {
+                            var kind = reference.Member is IFieldSymbol ? OriginKind.Field : OriginKind.Property;
+                            origins.Add(new ValueOrigin(kind, operation, reference.Member));
+                        }
+
+                        break;
+                    case ICoalesceOperation coalesce:
+                        pending.Push(coalesce.Value);
+                        pending.Push(coalesce.WhenNull);
+                        break;
+                    case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                        pending.Push(conditional.WhenTrue);
+                        pending.Push(whenFalse);
+                        break;
+                    case IInvocationOperation invocation:
+                        origins.Add(new ValueOrigin(OriginKind.MethodResult, operation, invocation.TargetMethod));
+                        break;
+                    default:
+                        origins.Add(new ValueOrigin(OriginKind.Unknown, operation, null));
+                        break;
+                }
+            }
+
+            return origins;
+        }
+
+        /// <summary>
+        /// The values an expression is built from, following locals within the member: used to ask
+        /// "does anything this value is computed from come from X".
+        /// </summary>
+        public IEnumerable<IOperation> Contributors(IOperation value)
+        {
+            var visited = new HashSet<IOperation>();
+            var pending = new Stack<IOperation>();
+            pending.Push(value);
+
+            while (pending.Count > 0)
+            {
+                var current = pending.Pop();
+                if (!visited.Add(current))
+                {
+                    continue;
+                }
+
+                foreach (var operation in current.DescendantsAndSelf())
+                {
+                    yield return operation;
+                    if (operation is ILocalReferenceOperation local && _members.For(local).TryGetAssignedValues(local.Local, out var values))
+                    {
+                        foreach (var assigned in values)
+                        {
+                            pending.Push(assigned);
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>The receiver of a call: its instance, or the first argument of an extension method.</summary>
+        public static IOperation? Receiver(IInvocationOperation invocation)
+        {
+            if (invocation.Instance is { } instance)
+            {
+                return instance;
+            }
+
+            if (invocation.TargetMethod.IsExtensionMethod)
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter?.Ordinal == 0)
+                    {
+                        return argument.Value;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Conversions and parentheses say nothing about where a value comes from.</summary>
+        public static IOperation Unwrap(IOperation operation)
+        {
+            while (true)
+            {
+                switch (operation)
+                {
+                    case IConversionOperation conversion:
+                        operation = conversion.Operand;
+                        break;
+                    case IParenthesizedOperation parenthesized:
+                        operation = parenthesized.Operand;
+                        break;
+                    default:
+                        return operation;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using EffectiveML.Analyzers.Infrastructure;
+using EffectiveML.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EffectiveML.Analyzers.Rules.Reproducibility
+{
+    /// <summary>
+    /// EML5001: <c>new MLContext()</c> without a seed whose instance reaches randomness (a trainer,
+    /// a split or shuffle, cross-validation, <c>Fit</c>) in the same type. A context only used to
+    /// load a model and predict stays quiet.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class MLContextWithoutSeedAnalyzer : EffectiveMLAnalyzer
+    {
+        private const int NamedUses = 3;
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.MLContextWithoutSeed);
+
+        internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
+        {
+            MLContextScope.Register(context, symbols, (end, scope) =>
+            {
+                var usesByCreation = new Dictionary<IOperation, List<string>>();
+                foreach (var use in scope.Uses)
+                {
+                    foreach (var origin in scope.ContextOrigins(use))
+                    {
+                        if (scope.IsMLContextCreation(origin)
+                            && !RandomnessUse.HasExplicitSeed(((IObjectCreationOperation)origin.Operation).Arguments))
+                        {
+                            if (!usesByCreation.TryGetValue(origin.Operation, out var names))
+                            {
+                                usesByCreation[origin.Operation] = names = new List<string>();
+                            }
+
+                            if (!names.Contains(use.MethodName))
+                            {
+                                names.Add(use.MethodName);
+                            }
+                        }
+                    }
+                }
+
+                foreach (var pair in usesByCreation.OrderBy(p => p.Key.Syntax.SpanStart))
+                {
+                    var creation = pair.Key;
+                    var seed = EffectiveMLOptions.MLContextFixSeed.Read(end.Options, creation.Syntax.SyntaxTree);
+                    end.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.MLContextWithoutSeed,
+                        creation.Syntax.GetLocation(),
+                        ImmutableDictionary<string, string?>.Empty.Add(EffectiveMLOptions.SeedValueProperty, seed.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                        DescribeUses(pair.Value)));
+                }
+            });
+        }
+
+        private static string DescribeUses(List<string> names)
+        {
+            var shown = names.Take(NamedUses).Select(n => "'" + n + "'").ToList();
+            var rest = names.Count - shown.Count;
+            return rest > 0
+                ? string.Join(", ", shown) + " and " + rest + " more"
+                : shown.Count == 1 ? shown[0] : string.Join(", ", shown.Take(shown.Count - 1)) + " and " + shown[shown.Count - 1];
+        }
+    }
+}

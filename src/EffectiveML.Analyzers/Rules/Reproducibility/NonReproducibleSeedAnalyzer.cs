@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Immutable;
+using EffectiveML.Analyzers.Infrastructure;
+using EffectiveML.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EffectiveML.Analyzers.Rules.Reproducibility
+{
+    /// <summary>
+    /// EML5004: a seed (MLContext, a split, <c>Random</c>, <c>torch.manual_seed</c>, an options
+    /// object's <c>Seed</c>) computed from the clock, a GUID, a tick count, a stopwatch, a
+    /// cryptographic or shared random source, or an unseeded <c>Random</c>, followed through locals.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class NonReproducibleSeedAnalyzer : EffectiveMLAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.NonReproducibleSeed);
+
+        internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
+        {
+            context.RegisterOperationAction(
+                operationContext =>
+                {
+                    var (arguments, target) = operationContext.Operation switch
+                    {
+                        IInvocationOperation invocation => (invocation.Arguments, (ISymbol)invocation.TargetMethod),
+                        IObjectCreationOperation { Constructor: { } constructor } creation => (creation.Arguments, constructor),
+                        _ => (ImmutableArray<IArgumentOperation>.Empty, null),
+                    };
+
+                    if (target is null || !TakesSeed(target, symbols))
+                    {
+                        return;
+                    }
+
+                    foreach (var argument in arguments)
+                    {
+                        if (argument.ArgumentKind != ArgumentKind.DefaultValue
+                            && string.Equals(argument.Parameter?.Name, "seed", StringComparison.OrdinalIgnoreCase))
+                        {
+                            Check(operationContext, argument.Value, target is IMethodSymbol { MethodKind: MethodKind.Constructor } ? target.ContainingType.Name : target.Name, symbols);
+                        }
+                    }
+                },
+                OperationKind.Invocation,
+                OperationKind.ObjectCreation);
+
+            context.RegisterOperationAction(
+                operationContext =>
+                {
+                    var assignment = (ISimpleAssignmentOperation)operationContext.Operation;
+                    if (assignment.Target is IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } target
+                        && target.Member.Name == "Seed"
+                        && symbols.IsMLSymbol(target.Member))
+                    {
+                        Check(operationContext, assignment.Value, target.Member.ContainingType.Name + ".Seed", symbols);
+                    }
+                },
+                OperationKind.SimpleAssignment);
+        }
+
+        private static bool TakesSeed(ISymbol target, KnownSymbols symbols) =>
+            symbols.IsMLSymbol(target)
+            || (target is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor && symbols.IsRandom(constructor.ContainingType));
+
+        private static void Check(OperationAnalysisContext context, IOperation seed, string receiverName, KnownSymbols symbols)
+        {
+            if (seed.ConstantValue.HasValue)
+            {
+                return;
+            }
+
+            var tracker = new ValueTracker(new MemberValues.Cache());
+            foreach (var contributor in tracker.Contributors(seed))
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                if (NonReproducibleSource(contributor, symbols) is { } source)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.NonReproducibleSeed,
+                        seed.Syntax.GetLocation(),
+                        receiverName,
+                        source));
+                    return;
+                }
+            }
+        }
+
+        /// <summary>Names the source when an operation reads something that differs on every run.</summary>
+        private static string? NonReproducibleSource(IOperation operation, KnownSymbols symbols)
+        {
+            switch (operation)
+            {
+                case IPropertyReferenceOperation { Property: var property }:
+                    var type = property.ContainingType;
+                    if (Is(type, symbols.DateTime) && property.Name is "Now" or "UtcNow" or "Today"
+                        || Is(type, symbols.DateTimeOffset) && property.Name is "Now" or "UtcNow"
+                        || Is(type, symbols.Environment) && property.Name is "TickCount" or "TickCount64" or "ProcessId"
+                        || Is(type, symbols.Stopwatch)
+                        || SymbolEqualityComparer.Default.Equals(property, symbols.RandomShared))
+                    {
+                        return type.Name + "." + property.Name;
+                    }
+
+                    return null;
+                case IInvocationOperation { TargetMethod: var method }:
+                    if (Is(method.ContainingType, symbols.Guid) && method.Name == "NewGuid"
+                        || Is(method.ContainingType, symbols.Stopwatch) && method.IsStatic
+                        || Is(method.ContainingType, symbols.RandomNumberGenerator))
+                    {
+                        return method.ContainingType.Name + "." + method.Name + "()";
+                    }
+
+                    return null;
+                case IObjectCreationOperation creation when symbols.IsRandom(creation.Type) && creation.Arguments.Length == 0:
+                    return "an unseeded Random";
+                default:
+                    return null;
+            }
+        }
+
+        private static bool Is(ITypeSymbol? type, ITypeSymbol? expected) =>
+            type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using System.Linq;
+using EffectiveML.Analyzers.Infrastructure;
+using EffectiveML.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace EffectiveML.Analyzers.Rules.Reproducibility
+{
+    /// <summary>
+    /// EML5002: a split, shuffle or cross-validation without <c>seed:</c> on a context whose
+    /// creation is not in view. When the creation is in view the call is left alone: seeded, there
+    /// is nothing to fix; unseeded, EML5001 reports the creation.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SplitWithoutSeedAnalyzer : EffectiveMLAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.SplitWithoutSeed);
+
+        internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
+        {
+            MLContextScope.Register(context, symbols, (end, scope) =>
+            {
+                foreach (var use in scope.Uses)
+                {
+                    if (!use.TakesSeed || RandomnessUse.HasExplicitSeed(use.Invocation))
+                    {
+                        continue;
+                    }
+
+                    var origins = scope.ContextOrigins(use);
+                    if (origins.Count == 0 || origins.Any(scope.IsMLContextCreation))
+                    {
+                        continue;
+                    }
+
+                    var seed = EffectiveMLOptions.SplitFixSeed.Read(end.Options, use.Invocation.Syntax.SyntaxTree);
+                    end.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.SplitWithoutSeed,
+                        CallLocation(use.Invocation.Syntax),
+                        ImmutableDictionary<string, string?>.Empty.Add(EffectiveMLOptions.SeedValueProperty, seed.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                        use.MethodName,
+                        origins[0].Describe()));
+                }
+            });
+        }
+
+        /// <summary>From the method name to the closing parenthesis: <c>TrainTestSplit(data, 0.2)</c>.</summary>
+        private static Location CallLocation(SyntaxNode invocation)
+        {
+            if (invocation is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax
+                {
+                    Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access,
+                })
+            {
+                return Location.Create(invocation.SyntaxTree, TextSpan.FromBounds(access.Name.SpanStart, invocation.Span.End));
+            }
+
+            return invocation.GetLocation();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace EffectiveML.Tests.Infrastructure
+{
+    /// <summary>Runs an analyzer (and its fix) on test sources compiled against offline references.</summary>
+    internal static class Verify<TAnalyzer>
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        public static DiagnosticResult Diagnostic(string id) => new DiagnosticResult(id, DiagnosticSeverity.Warning);
+
+        /// <summary>Asserts exactly the diagnostics marked in <paramref name="source"/> (and any <paramref name="expected"/>).</summary>
+        public static Task Analyzer(string source, params DiagnosticResult[] expected) =>
+            Analyzer(new[] { source }, editorConfig: null, OutputKind.DynamicallyLinkedLibrary, expected);
+
+        public static async Task Analyzer(
+            IEnumerable<string> sources,
+            string? editorConfig,
+            OutputKind outputKind,
+            params DiagnosticResult[] expected)
+        {
+            var test = new AnalyzerTest();
+            var index = 0;
+            foreach (var source in sources)
+            {
+                test.TestState.Sources.Add(($"/0/Test{index++}.cs", source));
+            }
+
+            Configure(test.TestState, editorConfig, outputKind);
+            test.ExpectedDiagnostics.AddRange(expected);
+            await test.RunAsync();
+        }
+
+        /// <summary>Analyzes sources in files whose names the test chooses (e.g. generated-code names).</summary>
+        public static async Task AnalyzerWithFiles(IEnumerable<(string Path, string Source)> files, params DiagnosticResult[] expected)
+        {
+            var test = new AnalyzerTest();
+            foreach (var file in files)
+            {
+                test.TestState.Sources.Add(file);
+            }
+
+            Configure(test.TestState, editorConfig: null, OutputKind.DynamicallyLinkedLibrary);
+            test.ExpectedDiagnostics.AddRange(expected);
+            await test.RunAsync();
+        }
+
+        /// <summary>
+        /// Applies the fix to each marked diagnostic, then Fix All in document, project and solution,
+        /// and asserts the result equals <paramref name="fixedSource"/>.
+        /// </summary>
+        public static Task CodeFix<TCodeFix>(string source, string fixedSource, string? editorConfig = null, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, int iterations = 1)
+            where TCodeFix : CodeFixProvider, new() =>
+            CodeFix<TCodeFix>(new[] { source }, new[] { fixedSource }, editorConfig, outputKind, iterations);
+
+        public static async Task CodeFix<TCodeFix>(
+            string[] sources,
+            string[] fixedSources,
+            string? editorConfig = null,
+            OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary,
+            int iterations = 1)
+            where TCodeFix : CodeFixProvider, new()
+        {
+            var test = new CodeFixTest<TCodeFix>();
+            for (var i = 0; i < sources.Length; i++)
+            {
+                test.TestState.Sources.Add(($"/0/Test{i}.cs", sources[i]));
+                test.FixedState.Sources.Add(($"/0/Test{i}.cs", fixedSources[i]));
+            }
+
+            Configure(test.TestState, editorConfig, outputKind);
+            Configure(test.FixedState, editorConfig, outputKind);
+            test.NumberOfFixAllIterations = iterations;
+            test.NumberOfFixAllInDocumentIterations = iterations;
+            test.NumberOfFixAllInProjectIterations = iterations;
+            test.NumberOfIncrementalIterations = null;
+            await test.RunAsync();
+        }
+
+        private static void Configure(SolutionState state, string? editorConfig, OutputKind outputKind)
+        {
+            state.ReferenceAssemblies = TestReferences.Offline;
+            state.AdditionalReferences.AddRange(TestReferences.MLProject);
+            state.OutputKind = outputKind;
+            if (editorConfig is not null)
+            {
+                state.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + editorConfig));
+            }
+        }
+
+        private sealed class AnalyzerTest : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        {
+        }
+
+        private sealed class CodeFixTest<TCodeFix> : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+            where TCodeFix : CodeFixProvider, new()
+        {
+        }
+    }
+}
