@@ -35,6 +35,34 @@ namespace EffectiveML.Analyzers.Model
             }
         }
 
+        /// <summary>
+        /// The member an operation belongs to works with ML types: by its signature, or by any
+        /// operation in its body. Walks the body, so callers ask only once they found something rare.
+        /// </summary>
+        public static bool MemberUsesMLTypes(IOperation operationInMember, ISymbol member, KnownSymbols symbols)
+        {
+            if (SignatureUsesMLTypes(member, symbols))
+            {
+                return true;
+            }
+
+            var root = operationInMember;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                if (UsesMLType(operation, symbols))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>An operation that calls, creates, reads or declares something of ML.NET or TorchSharp.</summary>
         public static bool UsesMLType(IOperation operation, KnownSymbols symbols) => operation switch
         {

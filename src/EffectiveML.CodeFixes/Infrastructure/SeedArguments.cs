@@ -17,12 +17,14 @@ namespace EffectiveML.CodeFixes.Infrastructure
                 ? seed
                 : 0;
 
-        public static ExpressionSyntax Literal(int seed) =>
-            seed < 0
-                ? SyntaxFactory.PrefixUnaryExpression(
-                    SyntaxKind.UnaryMinusExpression,
-                    SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(-(long)seed)))
-                : SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(seed));
+        public static ExpressionSyntax Literal(int seed) => seed switch
+        {
+            int.MinValue => SyntaxFactory.ParseExpression("int.MinValue"),
+            < 0 => SyntaxFactory.PrefixUnaryExpression(
+                SyntaxKind.UnaryMinusExpression,
+                SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(-seed))),
+            _ => SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(seed)),
+        };
 
         /// <summary>
         /// The list with <c>seed: N</c>: an argument named <c>seed</c>, or the positional argument

@@ -19,6 +19,9 @@ namespace EffectiveML.Tests.Infrastructure
         public static Task Analyzer(string source, params DiagnosticResult[] expected) =>
             Analyzer(new[] { source }, editorConfig: null, OutputKind.DynamicallyLinkedLibrary, expected);
 
+        public static Task Analyzer(string[] sources, params DiagnosticResult[] expected) =>
+            Analyzer(sources, editorConfig: null, OutputKind.DynamicallyLinkedLibrary, expected);
+
         public static async Task Analyzer(
             IEnumerable<string> sources,
             string? editorConfig,
@@ -76,6 +79,7 @@ namespace EffectiveML.Tests.Infrastructure
 
             Configure(test.TestState, editorConfig, outputKind);
             Configure(test.FixedState, editorConfig, outputKind);
+            test.FixedState.MarkupHandling = MarkupMode.Allow;
             test.NumberOfFixAllIterations = iterations;
             test.NumberOfFixAllInDocumentIterations = iterations;
             test.NumberOfFixAllInProjectIterations = iterations;

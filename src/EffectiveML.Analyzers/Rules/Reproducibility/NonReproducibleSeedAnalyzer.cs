@@ -12,6 +12,7 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
     /// EML5004: a seed (MLContext, a split, <c>Random</c>, <c>torch.manual_seed</c>, an options
     /// object's <c>Seed</c>) computed from the clock, a GUID, a tick count, a stopwatch, a
     /// cryptographic or shared random source, or an unseeded <c>Random</c>, followed through locals.
+    /// A <c>Random</c> seed counts only in members that work with ML types, as in EML5003.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class NonReproducibleSeedAnalyzer : EffectiveMLAnalyzer
@@ -32,6 +33,13 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
                     };
 
                     if (target is null || !TakesSeed(target, symbols))
+                    {
+                        return;
+                    }
+
+                    // A Random outside ML code (retry jitter, sampling for a UI) may rightly be seeded from the clock.
+                    if (!symbols.IsMLSymbol(target)
+                        && !MLMembers.MemberUsesMLTypes(operationContext.Operation, operationContext.ContainingSymbol, symbols))
                     {
                         return;
                     }
