@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading.Tasks;
+using EffectiveML.Analyzers.Model;
+using EffectiveML.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+
+namespace EffectiveML.Tests.Consistency
+{
+    /// <summary>A project without ML.NET or TorchSharp pays for one compilation-start check per analyzer, nothing more.</summary>
+    public class BailOutTests
+    {
+        private const string PlainCode = """
+            using System;
+            using System.Linq;
+
+            public sealed class MLContext
+            {
+                public object Data => this;
+                public object TrainTestSplit(object data) => data;
+            }
+
+            public static class Program
+            {
+                public static int Main()
+                {
+                    var random = new Random();
+                    var seed = Environment.TickCount;
+                    return Enumerable.Range(0, 10).Sum(i => random.Next(seed)) + new MLContext().GetHashCode();
+                }
+            }
+            """;
+
+        [Fact]
+        public void No_symbols_are_resolved_without_ML_references()
+        {
+            Assert.Null(KnownSymbols.TryCreate(Compile(TestReferences.Framework)));
+            Assert.NotNull(KnownSymbols.TryCreate(Compile(TestReferences.Framework.AddRange(TestReferences.MLNet))));
+            Assert.NotNull(KnownSymbols.TryCreate(Compile(TestReferences.Framework.AddRange(TestReferences.TorchSharp))));
+        }
+
+        [Fact]
+        public async Task Analyzers_register_no_actions_and_report_nothing_without_ML_references()
+        {
+            var compilation = Compile(TestReferences.Framework);
+            var withAnalyzers = compilation.WithAnalyzers(
+                SuiteCatalog.Analyzers,
+                new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
+
+            var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+            Assert.Empty(diagnostics);
+
+            foreach (var analyzer in SuiteCatalog.Analyzers)
+            {
+                var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default);
+                Assert.Equal(1, telemetry.CompilationStartActionsCount);
+                Assert.Equal(0, telemetry.OperationActionsCount + telemetry.OperationBlockStartActionsCount + telemetry.OperationBlockActionsCount);
+                Assert.Equal(0, telemetry.SymbolStartActionsCount + telemetry.SymbolActionsCount + telemetry.SyntaxNodeActionsCount);
+                Assert.Equal(0, telemetry.SyntaxTreeActionsCount + telemetry.SemanticModelActionsCount + telemetry.CompilationEndActionsCount);
+            }
+        }
+
+        private static Compilation Compile(ImmutableArray<MetadataReference> references) =>
+            CSharpCompilation.Create(
+                "Plain",
+                new[] { CSharpSyntaxTree.ParseText(PlainCode) },
+                references,
+                new CSharpCompilationOptions(OutputKind.ConsoleApplication));
+    }
+}

@@ -1,0 +1,37 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using EffectiveML.Analyzers.Infrastructure;
+using EffectiveML.CodeFixes.Reproducibility;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace EffectiveML.Tests.Infrastructure
+{
+    /// <summary>Every analyzer, descriptor and code fix the two assemblies ship, found by reflection.</summary>
+    internal static class SuiteCatalog
+    {
+        public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = typeof(EffectiveMLAnalyzer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+
+        public static ImmutableArray<CodeFixProvider> CodeFixes { get; } = typeof(MLContextWithoutSeedCodeFix).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+
+        public static ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = Analyzers
+            .SelectMany(a => a.SupportedDiagnostics)
+            .GroupBy(d => d.Id)
+            .Select(g => g.First())
+            .OrderBy(d => d.Id, StringComparer.Ordinal)
+            .ToImmutableArray();
+
+        public static ISet<string> FixableIds { get; } = CodeFixes.SelectMany(f => f.FixableDiagnosticIds).ToHashSet();
+    }
+}
