@@ -1,0 +1,107 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+using EffectiveML.Tests.Infrastructure;
+using Xunit;
+
+namespace EffectiveML.Tests.EndToEnd
+{
+    /// <summary>
+    /// The package as a user meets it: a fresh console project takes it by PackageReference, with
+    /// Microsoft.ML restored normally, and the plain dotnet CLI does the rest.
+    /// </summary>
+    [Collection(CommandLineCollection.Name)]
+    public class ConsumerProjectTests
+    {
+        private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(4);
+
+        private const string Program = """
+            using Microsoft.ML;
+
+            namespace Consumer;
+
+            public static class Program
+            {
+                public static void Main()
+                {
+                    var mlContext = new MLContext();
+                    var data = mlContext.Data.LoadFromEnumerable(new[] { new Row { Value = 1f }, new Row { Value = 2f } });
+                    var shuffled = mlContext.Data.ShuffleRows(data);
+                    System.Console.WriteLine(shuffled.Schema.Count);
+                }
+            }
+
+            public sealed class Row
+            {
+                public float Value { get; set; }
+            }
+            """;
+
+        private readonly PackedPackage _package;
+
+        public ConsumerProjectTests(PackedPackage package) => _package = package;
+
+        [Fact]
+        public async Task Build_reports_severity_config_silences_and_dotnet_format_fixes_EML5001()
+        {
+            var project = DotNet.NewTempDirectory("consumer");
+            File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <add key="effective-ml-e2e" value="{_package.PackagesDirectory}" />
+                  </packageSources>
+                </configuration>
+                """);
+            File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <Nullable>enable</Nullable>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="Microsoft.ML" Version="5.0.1" />
+                    <PackageReference Include="EffectiveML.Analyzers" Version="{_package.Version}" />
+                  </ItemGroup>
+                </Project>
+                """);
+            var programPath = Path.Combine(project, "Program.cs");
+            File.WriteAllText(programPath, Program);
+            var expectedLocation = "Program.cs(9,25): warning EML5001";
+
+            var restore = await DotNet.RunAsync(project, BuildTimeout, "restore");
+            Assert.True(restore.ExitCode == 0, "restore failed: " + restore);
+
+            var build = await Build(project);
+            Assert.True(build.ExitCode == 0, "build failed: " + build);
+            Assert.Contains(expectedLocation, build.Output);
+
+            var strict = await Build(project, "-warnaserror");
+            Assert.NotEqual(0, strict.ExitCode);
+            Assert.Contains("Program.cs(9,25): error EML5001", strict.Output);
+
+            var editorConfig = Path.Combine(project, ".editorconfig");
+            File.WriteAllText(editorConfig, "root = true\n\n[*.cs]\ndotnet_diagnostic.EML5001.severity = none\n");
+            var silenced = await Build(project);
+            Assert.True(silenced.ExitCode == 0, "build failed: " + silenced);
+            Assert.DoesNotContain("EML5001", silenced.Output);
+            File.Delete(editorConfig);
+
+            var format = await DotNet.RunAsync(project, BuildTimeout, "format", "analyzers", "--diagnostics", "EML5001", "--no-restore");
+            Assert.True(format.ExitCode == 0, "dotnet format failed: " + format);
+            Assert.Contains("new MLContext(seed: 0)", File.ReadAllText(programPath));
+
+            var fixedBuild = await Build(project, "-warnaserror");
+            Assert.True(fixedBuild.ExitCode == 0, "build after the fix failed: " + fixedBuild);
+            Assert.DoesNotContain("EML5001", fixedBuild.Output);
+        }
+
+        private static Task<DotNet.Result> Build(string project, params string[] extra)
+        {
+            var arguments = new System.Collections.Generic.List<string> { "build", "--no-restore", "--no-incremental", "-nodeReuse:false" };
+            arguments.AddRange(extra);
+            return DotNet.RunAsync(project, BuildTimeout, arguments.ToArray());
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using EffectiveML.Tests.Infrastructure;
+using Xunit;
+
+namespace EffectiveML.Tests.EndToEnd
+{
+    /// <summary>
+    /// Packs the current sources once per test run, from a copy of the repository, with a version
+    /// no earlier run used, so no package cache can serve a stale build.
+    /// </summary>
+    public sealed class PackedPackage : IAsyncLifetime
+    {
+        public string Version { get; } = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Guid.NewGuid().ToString("N").Substring(0, 8);
+
+        public string PackagesDirectory { get; private set; } = string.Empty;
+
+        public string PackagePath { get; private set; } = string.Empty;
+
+        public async Task InitializeAsync()
+        {
+            var work = DotNet.NewTempDirectory("pack");
+            foreach (var file in new[] { "Directory.Build.props", "global.json", "README.md", "nuget.config" })
+            {
+                File.Copy(Repository.PathOf(file), Path.Combine(work, file));
+            }
+
+            DotNet.CopyDirectory(Repository.PathOf("src"), Path.Combine(work, "src"));
+            Directory.CreateDirectory(Path.Combine(work, "artifacts", "packages"));
+            PackagesDirectory = Path.Combine(work, "out");
+
+            var pack = await DotNet.RunAsync(
+                work,
+                TimeSpan.FromMinutes(5),
+                "pack", Path.Combine("src", "EffectiveML.Package", "EffectiveML.Package.csproj"),
+                "-c", "Release", "-o", PackagesDirectory, "-p:Version=" + Version, "-nodeReuse:false");
+            Assert.True(pack.ExitCode == 0, "dotnet pack failed: " + pack);
+
+            PackagePath = Directory.GetFiles(PackagesDirectory, "*.nupkg").Single();
+        }
+
+        public Task DisposeAsync() => Task.CompletedTask;
+    }
+
+    /// <summary>Tests that run the dotnet CLI share one sequential collection: they build the same sources.</summary>
+    [CollectionDefinition(Name)]
+    public sealed class CommandLineCollection : ICollectionFixture<PackedPackage>
+    {
+        public const string Name = "dotnet CLI";
+    }
+}
