@@ -63,6 +63,14 @@ namespace EffectiveML.Analyzers.Model
                     case IInvocationOperation invocation when Receiver(invocation) is { } receiver:
                         pending.Push(receiver);
                         break;
+                    case IInvocationOperation factory when RootArguments(factory, isRoot) is { Count: > 0 } arguments:
+                        // A factory such as BuildPipeline(mlContext) builds its result from the root it is given.
+                        foreach (var argument in arguments)
+                        {
+                            pending.Push(argument);
+                        }
+
+                        break;
                     case IMemberReferenceOperation { Instance: { } instance } when instance is not IInstanceReferenceOperation:
                         pending.Push(instance);
                         break;
@@ -184,6 +192,20 @@ namespace EffectiveML.Analyzers.Model
                     }
                 }
             }
+        }
+
+        private static List<IOperation>? RootArguments(IInvocationOperation invocation, Func<IOperation, bool> isRoot)
+        {
+            List<IOperation>? roots = null;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.ArgumentKind != ArgumentKind.DefaultValue && isRoot(Unwrap(argument.Value)))
+                {
+                    (roots ??= new List<IOperation>()).Add(argument.Value);
+                }
+            }
+
+            return roots;
         }
 
         /// <summary>The receiver of a call: its instance, or the first argument of an extension method.</summary>

@@ -81,7 +81,8 @@ namespace EffectiveML.Tests.Infrastructure
             Configure(test.FixedState, editorConfig, outputKind);
             test.FixedState.MarkupHandling = MarkupMode.Allow;
             test.NumberOfFixAllIterations = iterations;
-            test.NumberOfFixAllInDocumentIterations = iterations;
+            // Fix All in document handles one document per iteration.
+            test.NumberOfFixAllInDocumentIterations = iterations * sources.Length;
             test.NumberOfFixAllInProjectIterations = iterations;
             test.NumberOfIncrementalIterations = null;
             await test.RunAsync();

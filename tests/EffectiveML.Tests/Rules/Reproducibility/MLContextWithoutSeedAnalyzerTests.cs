@@ -170,6 +170,33 @@ namespace EffectiveML.Tests.Rules.Reproducibility
         }
 
         [Fact]
+        public async Task Flags_context_handed_to_a_pipeline_factory_that_is_fitted()
+        {
+            const string source = """
+                using Microsoft.ML;
+
+                public static class Training
+                {
+                    public static IEstimator<ITransformer> BuildPipeline(MLContext mlContext) =>
+                        mlContext.Transforms.Concatenate("Features", "Size", "Rooms")
+                            .Append(mlContext.Transforms.NormalizeMeanVariance("Features"))
+                            .Append(mlContext.Regression.Trainers.LbfgsPoissonRegression(labelColumnName: "Price"));
+
+                    public static ITransformer Train(IDataView trainingData)
+                    {
+                        var mlContext = new MLContext();
+                        var pipeline = BuildPipeline(mlContext);
+                        return pipeline.Fit(trainingData);
+                    }
+                }
+                """;
+
+            await VerifyEML5001.Analyzer(
+                source,
+                VerifyEML5001.Diagnostic("EML5001").WithSpan(12, 25, 12, 40).WithArguments("'Fit'"));
+        }
+
+        [Fact]
         public async Task Quiet_for_context_used_only_to_load_a_model_and_predict()
         {
             const string source = """
@@ -350,6 +377,38 @@ namespace EffectiveML.Tests.Rules.Reproducibility
                 """;
 
             await VerifyEML5001.CodeFix<MLContextWithoutSeedCodeFix>(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task Fix_all_in_solution_fixes_every_file()
+        {
+            const string first = """
+                using Microsoft.ML;
+
+                public static class First
+                {
+                    public static ITransformer Train(IDataView data)
+                    {
+                        var ml = {|EML5001:new MLContext()|};
+                        return ml.BinaryClassification.Trainers.AveragedPerceptron().Fit(data);
+                    }
+                }
+                """;
+
+            const string second = """
+                using Microsoft.ML;
+
+                public sealed class Second
+                {
+                    private readonly MLContext _ml = {|EML5001:new MLContext()|};
+
+                    public IDataView Shuffle(IDataView data) => _ml.Data.ShuffleRows(data);
+                }
+                """;
+
+            await VerifyEML5001.CodeFix<MLContextWithoutSeedCodeFix>(
+                new[] { first, second },
+                new[] { first.Replace("{|EML5001:new MLContext()|}", "new MLContext(seed: 0)"), second.Replace("{|EML5001:new MLContext()|}", "new MLContext(seed: 0)") });
         }
 
         [Fact]
