@@ -75,6 +75,12 @@ namespace EffectiveML.Analyzers.Infrastructure
         /// <summary>Name of the diagnostic property that carries the seed a code fix inserts.</summary>
         public const string SeedValueProperty = "SeedValue";
 
+        /// <summary>Diagnostic properties that hand the configured seed for <paramref name="tree"/> to the code fix.</summary>
+        public static ImmutableDictionary<string, string?> SeedProperties(EffectiveMLOption<int> option, AnalyzerOptions options, SyntaxTree tree) =>
+            ImmutableDictionary<string, string?>.Empty.Add(
+                SeedValueProperty,
+                option.Read(options, tree).ToString(CultureInfo.InvariantCulture));
+
         private static EffectiveMLOption<int> SeedValue(string ruleId) => new(
             ruleId,
             "seed_value",

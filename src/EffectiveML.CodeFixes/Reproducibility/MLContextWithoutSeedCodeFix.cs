@@ -1,45 +1,25 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using EffectiveML.Analyzers.Infrastructure;
 using EffectiveML.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace EffectiveML.CodeFixes.Reproducibility
 {
-    /// <summary>EML5001: <c>new MLContext()</c> becomes <c>new MLContext(seed: 0)</c>.</summary>
-    [ExportCodeFixProvider(Microsoft.CodeAnalysis.LanguageNames.CSharp, Name = nameof(MLContextWithoutSeedCodeFix)), Shared]
-    public sealed class MLContextWithoutSeedCodeFix : CodeFixProvider
+    /// <summary>EML5001: <c>new MLContext()</c> becomes <c>new MLContext(seed: 0)</c>; an explicit null seed becomes 0.</summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MLContextWithoutSeedCodeFix)), Shared]
+    public sealed class MLContextWithoutSeedCodeFix : AddSeedCodeFix
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.MLContextWithoutSeed);
+        protected override string RuleId => RuleIds.MLContextWithoutSeed;
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        protected override SyntaxNode? FindTarget(SyntaxNode diagnosticNode) =>
+            diagnosticNode.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>();
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected override SyntaxNode WithSeed(SyntaxNode target, int seed)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node
-                    || node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is not { } creation)
-                {
-                    continue;
-                }
-
-                var seed = SeedArguments.SeedFrom(diagnostic);
-                var title = $"Add seed: {seed}";
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        title,
-                        _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(
-                            creation,
-                            creation.WithArgumentList(SeedArguments.WithSeed(creation.ArgumentList, seed, seedOrdinal: 0, named: true))))),
-                        equivalenceKey: RuleIds.MLContextWithoutSeed + ":" + title),
-                    diagnostic);
-            }
+            var creation = (BaseObjectCreationExpressionSyntax)target;
+            return creation.WithArgumentList(SeedArguments.WithSeed(creation.ArgumentList, seed, seedOrdinal: 0, named: true));
         }
     }
 }

@@ -1,10 +1,7 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using EffectiveML.Analyzers.Infrastructure;
 using EffectiveML.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -14,36 +11,22 @@ namespace EffectiveML.CodeFixes.Reproducibility
     /// EML5003: <c>new Random()</c> becomes <c>new Random(0)</c>. <c>Random.Shared</c> gets no fix:
     /// replacing a shared generator with a new seeded one at each use would repeat the same number.
     /// </summary>
-    [ExportCodeFixProvider(Microsoft.CodeAnalysis.LanguageNames.CSharp, Name = nameof(UnseededRandomCodeFix)), Shared]
-    public sealed class UnseededRandomCodeFix : CodeFixProvider
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnseededRandomCodeFix)), Shared]
+    public sealed class UnseededRandomCodeFix : AddSeedCodeFix
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.UnseededRandom);
+        protected override string RuleId => RuleIds.UnseededRandom;
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        /// <summary>The analyzer attaches a seed only to creations, the one case with a mechanical fix.</summary>
+        protected override bool CanFix(Diagnostic diagnostic) =>
+            diagnostic.Properties.ContainsKey(EffectiveMLOptions.SeedValueProperty);
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected override SyntaxNode? FindTarget(SyntaxNode diagnosticNode) =>
+            diagnosticNode.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>();
+
+        protected override SyntaxNode WithSeed(SyntaxNode target, int seed)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (!diagnostic.Properties.ContainsKey(EffectiveMLOptions.SeedValueProperty)
-                    || root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node
-                    || node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is not { } creation)
-                {
-                    continue;
-                }
-
-                var seed = SeedArguments.SeedFrom(diagnostic);
-                var title = $"Add seed: {seed}";
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        title,
-                        _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(
-                            creation,
-                            creation.WithArgumentList(SeedArguments.WithSeed(creation.ArgumentList, seed, seedOrdinal: -1, named: false))))),
-                        equivalenceKey: RuleIds.UnseededRandom + ":" + title),
-                    diagnostic);
-            }
+            var creation = (BaseObjectCreationExpressionSyntax)target;
+            return creation.WithArgumentList(SeedArguments.WithSeed(creation.ArgumentList, seed, seedOrdinal: -1, named: false));
         }
     }
 }

@@ -50,11 +50,10 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
                 foreach (var pair in usesByCreation.OrderBy(p => p.Key.Syntax.SpanStart))
                 {
                     var creation = pair.Key;
-                    var seed = EffectiveMLOptions.MLContextFixSeed.Read(end.Options, creation.Syntax.SyntaxTree);
                     end.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.MLContextWithoutSeed,
                         creation.Syntax.GetLocation(),
-                        ImmutableDictionary<string, string?>.Empty.Add(EffectiveMLOptions.SeedValueProperty, seed.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                        EffectiveMLOptions.SeedProperties(EffectiveMLOptions.MLContextFixSeed, end.Options, creation.Syntax.SyntaxTree),
                         DescribeUses(pair.Value)));
                 }
             });

@@ -36,11 +36,10 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
                         continue;
                     }
 
-                    var seed = EffectiveMLOptions.SplitFixSeed.Read(end.Options, use.Invocation.Syntax.SyntaxTree);
                     end.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.SplitWithoutSeed,
                         CallLocation(use.Invocation.Syntax),
-                        ImmutableDictionary<string, string?>.Empty.Add(EffectiveMLOptions.SeedValueProperty, seed.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                        EffectiveMLOptions.SeedProperties(EffectiveMLOptions.SplitFixSeed, end.Options, use.Invocation.Syntax.SyntaxTree),
                         use.MethodName,
                         origins[0].Describe()));
                 }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
 using EffectiveML.Analyzers.Infrastructure;
 using EffectiveML.Analyzers.Model;
 using Microsoft.CodeAnalysis;
@@ -80,12 +79,9 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
                     foreach (var operation in _unseeded)
                     {
                         var isCreation = operation is IObjectCreationOperation;
-                        var properties = ImmutableDictionary<string, string?>.Empty;
-                        if (isCreation)
-                        {
-                            var seed = EffectiveMLOptions.RandomFixSeed.Read(context.Options, operation.Syntax.SyntaxTree);
-                            properties = properties.Add(EffectiveMLOptions.SeedValueProperty, seed.ToString(CultureInfo.InvariantCulture));
-                        }
+                        var properties = isCreation
+                            ? EffectiveMLOptions.SeedProperties(EffectiveMLOptions.RandomFixSeed, context.Options, operation.Syntax.SyntaxTree)
+                            : ImmutableDictionary<string, string?>.Empty;
 
                         context.ReportDiagnostic(Diagnostic.Create(
                             Descriptors.UnseededRandom,
