@@ -29,6 +29,7 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
                 var usesByCreation = new Dictionary<IOperation, List<string>>();
                 foreach (var use in scope.Uses)
                 {
+                    end.CancellationToken.ThrowIfCancellationRequested();
                     foreach (var origin in scope.ContextOrigins(use))
                     {
                         if (scope.IsMLContextCreation(origin)

@@ -25,6 +25,7 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
             {
                 foreach (var use in scope.Uses)
                 {
+                    end.CancellationToken.ThrowIfCancellationRequested();
                     if (!use.TakesSeed || RandomnessUse.HasExplicitSeed(use.Invocation))
                     {
                         continue;
