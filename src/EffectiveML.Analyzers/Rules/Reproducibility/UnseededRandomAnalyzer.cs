@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using EffectiveML.Analyzers.Infrastructure;
 using EffectiveML.Analyzers.Model;
@@ -25,82 +24,39 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
                 return;
             }
 
-            context.RegisterOperationBlockStartAction(block =>
-            {
-                var member = new MemberState(symbols, MLMembers.SignatureUsesMLTypes(block.OwningSymbol, symbols));
-                block.RegisterOperationAction(
-                    member.Inspect,
-                    OperationKind.ObjectCreation,
-                    OperationKind.PropertyReference,
-                    OperationKind.FieldReference,
-                    OperationKind.Invocation,
-                    OperationKind.VariableDeclarator);
-                block.RegisterOperationBlockEndAction(end => member.Report(end, block.OwningSymbol));
-            });
+            context.RegisterOperationAction(
+                operationContext =>
+                {
+                    var operation = operationContext.Operation;
+                    var isCreation = operation is IObjectCreationOperation;
+                    if (!IsUnseededRandom(operation, symbols)
+
+                        // The member walk is the expensive part, so it runs only for the rare unseeded Random.
+                        || !MLMembers.MemberUsesMLTypes(operation, operationContext.ContainingSymbol, symbols))
+                    {
+                        return;
+                    }
+
+                    operationContext.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.UnseededRandom,
+                        operation.Syntax.GetLocation(),
+                        isCreation
+                            ? EffectiveMLOptions.SeedProperties(EffectiveMLOptions.RandomFixSeed, operationContext.Options, operation.Syntax.SyntaxTree)
+                            : ImmutableDictionary<string, string?>.Empty,
+                        isCreation ? "new Random()" : "Random.Shared",
+                        operationContext.ContainingSymbol.Name));
+                },
+                OperationKind.ObjectCreation,
+                OperationKind.PropertyReference);
         }
 
-        private sealed class MemberState
+        private static bool IsUnseededRandom(IOperation operation, KnownSymbols symbols) => operation switch
         {
-            private readonly KnownSymbols _symbols;
-            private readonly List<IOperation> _unseeded = new();
-            private bool _usesML;
-
-            public MemberState(KnownSymbols symbols, bool usesML)
-            {
-                _symbols = symbols;
-                _usesML = usesML;
-            }
-
-            public void Inspect(OperationAnalysisContext context)
-            {
-                var operation = context.Operation;
-                if (IsUnseededRandom(operation))
-                {
-                    lock (_unseeded)
-                    {
-                        _unseeded.Add(operation);
-                    }
-                }
-                else if (!_usesML && MLMembers.UsesMLType(operation, _symbols))
-                {
-                    _usesML = true;
-                }
-            }
-
-            public void Report(OperationBlockAnalysisContext context, ISymbol owner)
-            {
-                if (!_usesML)
-                {
-                    return;
-                }
-
-                lock (_unseeded)
-                {
-                    foreach (var operation in _unseeded)
-                    {
-                        var isCreation = operation is IObjectCreationOperation;
-                        var properties = isCreation
-                            ? EffectiveMLOptions.SeedProperties(EffectiveMLOptions.RandomFixSeed, context.Options, operation.Syntax.SyntaxTree)
-                            : ImmutableDictionary<string, string?>.Empty;
-
-                        context.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.UnseededRandom,
-                            operation.Syntax.GetLocation(),
-                            properties,
-                            isCreation ? "new Random()" : "Random.Shared",
-                            owner.Name));
-                    }
-                }
-            }
-
-            private bool IsUnseededRandom(IOperation operation) => operation switch
-            {
-                IObjectCreationOperation creation =>
-                    _symbols.IsRandom(creation.Type) && creation.Constructor?.Parameters.Length == 0,
-                IPropertyReferenceOperation reference =>
-                    SymbolEqualityComparer.Default.Equals(reference.Property, _symbols.RandomShared),
-                _ => false,
-            };
-        }
+            IObjectCreationOperation creation =>
+                symbols.IsRandom(creation.Type) && creation.Constructor?.Parameters.Length == 0,
+            IPropertyReferenceOperation reference =>
+                SymbolEqualityComparer.Default.Equals(reference.Property, symbols.RandomShared),
+            _ => false,
+        };
     }
 }
