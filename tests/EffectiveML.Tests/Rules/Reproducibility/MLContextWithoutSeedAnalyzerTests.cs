@@ -197,6 +197,40 @@ namespace EffectiveML.Tests.Rules.Reproducibility
         }
 
         [Fact]
+        public async Task Flags_a_nested_type_once_and_survives_cyclic_assignments()
+        {
+            const string source = """
+                using Microsoft.ML;
+
+                public partial class Outer
+                {
+                    private MLContext _first;
+                    private MLContext _second;
+
+                    public Outer()
+                    {
+                        _first = _second;
+                        _second = _first;
+                    }
+
+                    public sealed class Inner
+                    {
+                        private readonly MLContext _context = {|EML5001:new()|};
+
+                        public IDataView Shuffle(IDataView data) => _context.Data.ShuffleRows(data);
+                    }
+                }
+
+                public partial class Outer
+                {
+                    public IDataView Split(IDataView data) => _first.Data.TrainTestSplit(data).TrainSet;
+                }
+                """;
+
+            await VerifyEML5001.Analyzer(source);
+        }
+
+        [Fact]
         public async Task Quiet_for_context_used_only_to_load_a_model_and_predict()
         {
             const string source = """
