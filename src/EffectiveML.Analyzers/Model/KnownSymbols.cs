@@ -22,13 +22,8 @@ namespace EffectiveML.Analyzers.Model
             TrainCatalogBase = compilation.GetTypeByMetadataName("Microsoft.ML.TrainCatalogBase");
             TrainersCatalogBase = compilation.GetTypeByMetadataName("Microsoft.ML.TrainCatalogBase+CatalogInstantiatorBase");
             Estimator = compilation.GetTypeByMetadataName("Microsoft.ML.IEstimator`1");
-            Transformer = compilation.GetTypeByMetadataName("Microsoft.ML.ITransformer");
-            DataView = compilation.GetTypeByMetadataName("Microsoft.ML.IDataView");
 
             Torch = compilation.GetTypeByMetadataName("TorchSharp.torch");
-            TorchRandom = compilation.GetTypeByMetadataName("TorchSharp.torch+random");
-            TorchModule = compilation.GetTypeByMetadataName("TorchSharp.torch+nn+Module");
-            TorchOptimizer = compilation.GetTypeByMetadataName("TorchSharp.torch+optim+Optimizer");
 
             Random = compilation.GetTypeByMetadataName("System.Random");
             DateTime = compilation.GetSpecialType(SpecialType.System_DateTime);
@@ -49,13 +44,8 @@ namespace EffectiveML.Analyzers.Model
         /// <summary>Base of every <c>*.Trainers</c> catalog: a method on one creates a trainer.</summary>
         public INamedTypeSymbol? TrainersCatalogBase { get; }
         public INamedTypeSymbol? Estimator { get; }
-        public INamedTypeSymbol? Transformer { get; }
-        public INamedTypeSymbol? DataView { get; }
 
         public INamedTypeSymbol? Torch { get; }
-        public INamedTypeSymbol? TorchRandom { get; }
-        public INamedTypeSymbol? TorchModule { get; }
-        public INamedTypeSymbol? TorchOptimizer { get; }
 
         public INamedTypeSymbol? Random { get; }
         public IPropertySymbol? RandomShared { get; }

@@ -46,13 +46,7 @@ namespace EffectiveML.Analyzers.Model
                 return true;
             }
 
-            var root = operationInMember;
-            while (root.Parent is not null)
-            {
-                root = root.Parent;
-            }
-
-            foreach (var operation in root.DescendantsAndSelf())
+            foreach (var operation in ValueTracker.MemberRoot(operationInMember).DescendantsAndSelf())
             {
                 if (UsesMLType(operation, symbols))
                 {

@@ -96,13 +96,7 @@ namespace EffectiveML.Analyzers.Model
 
             public MemberValues For(IOperation operationInMember)
             {
-                var root = operationInMember;
-                while (root.Parent is not null)
-                {
-                    root = root.Parent;
-                }
-
-                return _byRoot.GetOrAdd(root, static r => new MemberValues(r));
+                return _byRoot.GetOrAdd(ValueTracker.MemberRoot(operationInMember), static r => new MemberValues(r));
             }
         }
     }

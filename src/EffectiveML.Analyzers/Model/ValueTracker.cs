@@ -230,6 +230,17 @@ namespace EffectiveML.Analyzers.Model
             return null;
         }
 
+        /// <summary>The top of the operation tree a member's operation belongs to (its body or initializer).</summary>
+        public static IOperation MemberRoot(IOperation operation)
+        {
+            while (operation.Parent is not null)
+            {
+                operation = operation.Parent;
+            }
+
+            return operation;
+        }
+
         /// <summary>Conversions and parentheses say nothing about where a value comes from.</summary>
         public static IOperation Unwrap(IOperation operation)
         {

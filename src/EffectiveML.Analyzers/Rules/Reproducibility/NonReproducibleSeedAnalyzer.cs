@@ -37,18 +37,20 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
                         return;
                     }
 
-                    // A Random outside ML code (retry jitter, sampling for a UI) may rightly be seeded from the clock.
-                    if (!symbols.IsMLSymbol(target)
-                        && !MLMembers.MemberUsesMLTypes(operationContext.Operation, operationContext.ContainingSymbol, symbols))
-                    {
-                        return;
-                    }
-
                     foreach (var argument in arguments)
                     {
                         if (argument.ArgumentKind != ArgumentKind.DefaultValue
+                            && !argument.Value.ConstantValue.HasValue
                             && string.Equals(argument.Parameter?.Name, "seed", StringComparison.OrdinalIgnoreCase))
                         {
+                            // A Random outside ML code (retry jitter, sampling for a UI) may rightly be seeded
+                            // from the clock. Asked last: it walks the member.
+                            if (!symbols.IsMLSymbol(target)
+                                && !MLMembers.MemberUsesMLTypes(operationContext.Operation, operationContext.ContainingSymbol, symbols))
+                            {
+                                return;
+                            }
+
                             Check(operationContext, argument.Value, target is IMethodSymbol { MethodKind: MethodKind.Constructor } ? target.ContainingType.Name : target.Name, symbols);
                         }
                     }
