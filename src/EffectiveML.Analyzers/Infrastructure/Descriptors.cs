@@ -22,6 +22,84 @@ namespace EffectiveML.Analyzers.Infrastructure
             "An effective_ml.* option in .editorconfig has a value the rule cannot read. The rule falls back to its default, so the setting you wrote has no effect.",
             compilationEnd: true);
 
+        public static readonly DiagnosticDescriptor MeanImputationEverywhere = Create(
+            RuleIds.MeanImputationEverywhere,
+            "Mean imputation applied to every column",
+            "Mean imputation applied to {0} in one call; choose each column's replacement from its distribution and why it is missing",
+            DiagnosticSeverity.Warning,
+            "Replacing every missing value with its column's mean assumes every feature is roughly symmetric and missing at random. Skewed columns want the median or a constant, and missingness that carries signal wants an indicator column.");
+
+        public static readonly DiagnosticDescriptor ImplicitImputationMode = Create(
+            RuleIds.ImplicitImputationMode,
+            "Imputation mode left implicit",
+            "ReplaceMissingValues on {0} uses the default mode, which writes 0 into every missing value; make the mode explicit",
+            DiagnosticSeverity.Info,
+            "ReplaceMissingValues without a replacement mode uses DefaultValue, which writes 0. Zero is a real value for most features; say which replacement you mean.");
+
+        public static readonly DiagnosticDescriptor ImputedWithoutIndicator = Create(
+            RuleIds.ImputedWithoutIndicator,
+            "Imputed without a missingness indicator",
+            "Column '{0}' is imputed but no IndicateMissingValues on it tells the model which values were missing",
+            DiagnosticSeverity.Info,
+            "Imputation hides which values were missing. When missingness carries signal (a skipped question, a sensor that failed), an IndicateMissingValues column keeps it.",
+            enabledByDefault: false);
+
+        public static readonly DiagnosticDescriptor ImputationCannotSeeMissing = Create(
+            RuleIds.ImputationCannotSeeMissing,
+            "Imputation that cannot see missing values",
+            "{0} runs on data loaded by '{1}' without MissingRealsAsNaNs = true: empty numeric fields were already read as 0, so there is nothing to replace",
+            DiagnosticSeverity.Warning,
+            "ML.NET's text loader reads an empty numeric field as 0 unless TextLoader.Options.MissingRealsAsNaNs is true. Imputation and missingness indicators then see no missing values at all, and the zeros train the model.");
+
+        public static readonly DiagnosticDescriptor CsvWithTabSeparator = Create(
+            RuleIds.CsvWithTabSeparator,
+            "CSV file loaded with the tab separator",
+            "'{0}' is a CSV file but '{1}' reads it with the tab separator; every row loads as one malformed field",
+            DiagnosticSeverity.Warning,
+            "The text loader's separator defaults to tab. A comma-separated file read that way loads without an error, with the first column NaN and the others 0, and the model trains on garbage.");
+
+        public static readonly DiagnosticDescriptor HeaderNotDeclared = Create(
+            RuleIds.HeaderNotDeclared,
+            "Header row not declared",
+            "'{0}' does not say whether the file has a header row; the default false turns a header line into a data row",
+            DiagnosticSeverity.Info,
+            "hasHeader defaults to false. A file with a header then gains a row of NaN and 0 (or fails on Boolean columns). Declaring it either way documents the file format.");
+
+        public static readonly DiagnosticDescriptor LabelUsedAsFeature = Create(
+            RuleIds.LabelUsedAsFeature,
+            "Label used as a feature",
+            "Feature column '{0}' is built from '{1}', which is {2}; the model learns the answer from the input",
+            DiagnosticSeverity.Warning,
+            "When the label (or a copy of it, or the column it was copied from) is one of the features, the model scores perfectly in evaluation and fails in production, where the label is not known. This is target leakage.");
+
+        public static readonly DiagnosticDescriptor EvaluatedOnTrainingData = Create(
+            RuleIds.EvaluatedOnTrainingData,
+            "Model evaluated on its training data",
+            "'{0}' scores the model on {1}, which holds rows it was fitted on; the metrics measure memory, not generalization",
+            DiagnosticSeverity.Warning,
+            "Metrics computed on rows the model was trained on are optimistic by an unknown amount, most of all for high-capacity models. Evaluate on a held-out test set or with cross-validation.");
+
+        public static readonly DiagnosticDescriptor FittedBeforeSplit = Create(
+            RuleIds.FittedBeforeSplit,
+            "Data-dependent transform fitted before the split",
+            "{0} learned from all rows before '{1}' splits them; the test rows leak into the transform",
+            DiagnosticSeverity.Warning,
+            "A transform that learns from data (a normalizer's range, an imputer's mean, a vocabulary) fitted before the split has seen the test rows, so test metrics are optimistic. Append it to the pipeline and fit on the training rows only.");
+
+        public static readonly DiagnosticDescriptor ScaleSensitiveTrainerWithoutNormalization = Create(
+            RuleIds.ScaleSensitiveTrainerWithoutNormalization,
+            "Scale-sensitive trainer without normalization",
+            "'{0}' needs normalized features but nothing normalizes '{1}' on its way from {2}",
+            DiagnosticSeverity.Warning,
+            "Linear and distance-based trainers (SDCA, L-BFGS, averaged perceptron, SVMs, KMeans, PCA …) assume features on comparable scales; a feature in the thousands dominates one in [0, 1], training converges slowly or not at all, and regularization punishes features unevenly.");
+
+        public static readonly DiagnosticDescriptor ThresholdDependentMetricOnly = Create(
+            RuleIds.ThresholdDependentMetricOnly,
+            "Threshold-dependent metric only",
+            "Only {0} of these metrics is read; accuracy depends on one threshold and hides class imbalance, read AUC, F1 or log-loss as well",
+            DiagnosticSeverity.Info,
+            "Accuracy alone says little: on a 95/5 class split the constant classifier scores 95%. Threshold-free metrics (AUC, AUPRC, log-loss) and per-class ones (F1, macro accuracy, the confusion matrix) show what the model actually learned.");
+
         public static readonly DiagnosticDescriptor MLContextWithoutSeed = Create(
             RuleIds.MLContextWithoutSeed,
             "MLContext created without a seed",

@@ -5,6 +5,18 @@ namespace EffectiveML.Analyzers.Infrastructure
     {
         public const string InvalidOption = "EML0001";
 
+        public const string MeanImputationEverywhere = "EML4001";
+        public const string ImplicitImputationMode = "EML4002";
+        public const string ImputedWithoutIndicator = "EML4003";
+        public const string ImputationCannotSeeMissing = "EML4004";
+        public const string CsvWithTabSeparator = "EML4005";
+        public const string HeaderNotDeclared = "EML4006";
+        public const string LabelUsedAsFeature = "EML4007";
+        public const string EvaluatedOnTrainingData = "EML4008";
+        public const string FittedBeforeSplit = "EML4009";
+        public const string ScaleSensitiveTrainerWithoutNormalization = "EML4010";
+        public const string ThresholdDependentMetricOnly = "EML4011";
+
         public const string MLContextWithoutSeed = "EML5001";
         public const string SplitWithoutSeed = "EML5002";
         public const string UnseededRandom = "EML5003";

@@ -34,7 +34,13 @@ namespace EffectiveML.Analyzers.Model
             RandomNumberGenerator = compilation.GetTypeByMetadataName("System.Security.Cryptography.RandomNumberGenerator");
 
             RandomShared = FindProperty(Random, "Shared");
+            _api = new System.Lazy<MLApi>(() => new MLApi(compilation));
         }
+
+        private readonly System.Lazy<MLApi> _api;
+
+        /// <summary>The ML.NET types of the pipeline and provenance models, resolved on first use.</summary>
+        public MLApi Api => _api.Value;
 
         public Compilation Compilation { get; }
 

@@ -14,6 +14,8 @@ namespace EffectiveML.Analyzers.Model
     {
         private readonly Dictionary<ILocalSymbol, List<IOperation>> _assigned = new(SymbolEqualityComparer.Default);
         private readonly HashSet<ILocalSymbol> _untrackable = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ILocalSymbol, List<ISimpleAssignmentOperation>> _memberWrites = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<IParameterSymbol> _writtenParameters = new(SymbolEqualityComparer.Default);
 
         private MemberValues(IOperation root)
         {
@@ -26,6 +28,18 @@ namespace EffectiveML.Analyzers.Model
                         break;
                     case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
                         Add(target.Local, assignment.Value);
+                        break;
+                    case ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: ILocalReferenceOperation owner } } memberWrite:
+                        if (!_memberWrites.TryGetValue(owner.Local, out var writes))
+                        {
+                            writes = new List<ISimpleAssignmentOperation>();
+                            _memberWrites.Add(owner.Local, writes);
+                        }
+
+                        writes.Add(memberWrite);
+                        break;
+                    case IAssignmentOperation { Target: IParameterReferenceOperation parameter }:
+                        _writtenParameters.Add(parameter.Parameter);
                         break;
                     case ICompoundAssignmentOperation { Target: ILocalReferenceOperation target }:
                         _untrackable.Add(target.Local);
@@ -45,6 +59,10 @@ namespace EffectiveML.Analyzers.Model
                         {
                             _untrackable.Add(refLocal.Local);
                         }
+                        else if (argument.Value is IParameterReferenceOperation refParameter)
+                        {
+                            _writtenParameters.Add(refParameter.Parameter);
+                        }
                         else if (argument.Value is IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared })
                         {
                             _untrackable.Add(declared.Local);
@@ -62,6 +80,9 @@ namespace EffectiveML.Analyzers.Model
             }
         }
 
+        /// <summary>Collects the values of the member whose operation tree <paramref name="root"/> is.</summary>
+        public static MemberValues Build(IOperation root) => new(root);
+
         /// <summary>The values assigned to <paramref name="local"/>, when all its writes are known.</summary>
         public bool TryGetAssignedValues(ILocalSymbol local, out IReadOnlyList<IOperation> values)
         {
@@ -74,6 +95,17 @@ namespace EffectiveML.Analyzers.Model
             values = System.Array.Empty<IOperation>();
             return false;
         }
+
+        /// <summary>The assignments <c>local.Member = value</c> made after the local was created.</summary>
+        public IReadOnlyList<ISimpleAssignmentOperation> MemberWrites(ILocalSymbol local) =>
+            _memberWrites.TryGetValue(local, out var writes) ? writes : (IReadOnlyList<ISimpleAssignmentOperation>)System.Array.Empty<ISimpleAssignmentOperation>();
+
+        /// <summary>A parameter the member never assigns holds the caller's value throughout.</summary>
+        public bool IsReassigned(IParameterSymbol parameter) => _writtenParameters.Contains(parameter);
+
+        /// <summary>The one value a local holds, when it is assigned exactly once in a way we can follow.</summary>
+        public IOperation? SingleValue(ILocalSymbol local) =>
+            TryGetAssignedValues(local, out var values) && values.Count == 1 ? values[0] : null;
 
         private void Add(ILocalSymbol local, IOperation value)
         {

@@ -29,11 +29,16 @@ namespace EffectiveML.Tests.Consistency
         }
 
         [Fact]
-        public void The_suite_ships_the_reproducibility_rules()
+        public void The_suite_ships_the_reproducibility_and_assumptions_rules()
         {
             Assert.Equal(
-                new[] { "EML0001", "EML5001", "EML5002", "EML5003", "EML5004" },
-                SuiteCatalog.Descriptors.Select(d => d.Id));
+                new[]
+                {
+                    "EML0001",
+                    "EML4001", "EML4002", "EML4003", "EML4004", "EML4005", "EML4006", "EML4007", "EML4008", "EML4009", "EML4010", "EML4011",
+                    "EML5001", "EML5002", "EML5003", "EML5004",
+                },
+                SuiteCatalog.Descriptors.Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal));
         }
 
         [Theory]
@@ -92,7 +97,8 @@ namespace EffectiveML.Tests.Consistency
             Assert.False(string.IsNullOrEmpty(row), $"the rules.md table has no row for {id}");
             var cells = row.Split('|', StringSplitOptions.TrimEntries);
             Assert.Equal(descriptor.Category, cells[3]);
-            Assert.Equal(descriptor.DefaultSeverity.ToString().ToLowerInvariant(), cells[4]);
+            var severity = descriptor.DefaultSeverity.ToString().ToLowerInvariant();
+            Assert.Equal(descriptor.IsEnabledByDefault ? severity : severity + ", off by default", cells[4]);
             Assert.Equal(SuiteCatalog.FixableIds.Contains(id), cells[5].StartsWith("yes", StringComparison.Ordinal));
         }
 

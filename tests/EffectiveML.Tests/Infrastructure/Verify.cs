@@ -58,19 +58,21 @@ namespace EffectiveML.Tests.Infrastructure
         /// Applies the fix to each marked diagnostic, then Fix All in document, project and solution,
         /// and asserts the result equals <paramref name="fixedSource"/>.
         /// </summary>
-        public static Task CodeFix<TCodeFix>(string source, string fixedSource, string? editorConfig = null, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, int iterations = 1)
+        public static Task CodeFix<TCodeFix>(string source, string fixedSource, string? editorConfig = null, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, int iterations = 1, string? equivalenceKey = null)
             where TCodeFix : CodeFixProvider, new() =>
-            CodeFix<TCodeFix>(new[] { source }, new[] { fixedSource }, editorConfig, outputKind, iterations);
+            CodeFix<TCodeFix>(new[] { source }, new[] { fixedSource }, editorConfig, outputKind, iterations, equivalenceKey);
 
         public static async Task CodeFix<TCodeFix>(
             string[] sources,
             string[] fixedSources,
             string? editorConfig = null,
             OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary,
-            int iterations = 1)
+            int iterations = 1,
+            string? equivalenceKey = null)
             where TCodeFix : CodeFixProvider, new()
         {
             var test = new CodeFixTest<TCodeFix>();
+            test.CodeActionEquivalenceKey = equivalenceKey;
             for (var i = 0; i < sources.Length; i++)
             {
                 test.TestState.Sources.Add(($"/0/Test{i}.cs", sources[i]));
@@ -86,6 +88,25 @@ namespace EffectiveML.Tests.Infrastructure
             test.NumberOfFixAllInProjectIterations = iterations;
             test.NumberOfIncrementalIterations = null;
             await test.RunAsync();
+        }
+
+        /// <summary>
+        /// The analyzer's diagnostics in a plain compilation, the way a build runs it: rules that are
+        /// off by default stay off (the testing library turns every rule on).
+        /// </summary>
+        public static async Task<System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic>> AsBuilt(string source, string? enabledRule = null)
+        {
+            var specific = enabledRule is null
+                ? System.Collections.Immutable.ImmutableDictionary<string, ReportDiagnostic>.Empty
+                : System.Collections.Immutable.ImmutableDictionary<string, ReportDiagnostic>.Empty.Add(enabledRule, ReportDiagnostic.Info);
+            var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source, path: "/0/Test0.cs");
+            var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                "AsBuilt",
+                new[] { tree },
+                TestReferences.MLProject,
+                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, specificDiagnosticOptions: specific));
+            var analyzers = System.Collections.Immutable.ImmutableArray.Create<DiagnosticAnalyzer>(new TAnalyzer());
+            return await compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync();
         }
 
         private static void Configure(SolutionState state, string? editorConfig, OutputKind outputKind)

@@ -4,7 +4,6 @@ using EffectiveML.Analyzers.Infrastructure;
 using EffectiveML.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace EffectiveML.Analyzers.Rules.Reproducibility
 {
@@ -39,26 +38,12 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
 
                     end.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.SplitWithoutSeed,
-                        CallLocation(use.Invocation.Syntax),
+                        Describe.CallLocation(use.Invocation.Syntax),
                         EffectiveMLOptions.SeedProperties(EffectiveMLOptions.SplitFixSeed, end.Options, use.Invocation.Syntax.SyntaxTree),
                         use.MethodName,
                         origins[0].Describe()));
                 }
             });
-        }
-
-        /// <summary>From the method name to the closing parenthesis: <c>TrainTestSplit(data, 0.2)</c>.</summary>
-        private static Location CallLocation(SyntaxNode invocation)
-        {
-            if (invocation is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax
-                {
-                    Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access,
-                })
-            {
-                return Location.Create(invocation.SyntaxTree, TextSpan.FromBounds(access.Name.SpanStart, invocation.Span.End));
-            }
-
-            return invocation.GetLocation();
         }
     }
 }

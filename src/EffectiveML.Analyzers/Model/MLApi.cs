@@ -1,0 +1,129 @@
+using Microsoft.CodeAnalysis;
+
+namespace EffectiveML.Analyzers.Model
+{
+    /// <summary>
+    /// The ML.NET types the pipeline and provenance models match against. Resolved once per
+    /// compilation, and only when a rule first asks for a pipeline, so the reproducibility rules
+    /// never pay for them.
+    /// </summary>
+    internal sealed class MLApi
+    {
+        public MLApi(Compilation compilation)
+        {
+            TransformsCatalog = compilation.GetTypeByMetadataName("Microsoft.ML.TransformsCatalog");
+            TextTransforms = compilation.GetTypeByMetadataName("Microsoft.ML.TransformsCatalog+TextTransforms");
+            ConversionTransforms = compilation.GetTypeByMetadataName("Microsoft.ML.TransformsCatalog+ConversionTransforms");
+            CategoricalTransforms = compilation.GetTypeByMetadataName("Microsoft.ML.TransformsCatalog+CategoricalTransforms");
+            FeatureSelectionTransforms = compilation.GetTypeByMetadataName("Microsoft.ML.TransformsCatalog+FeatureSelectionTransforms");
+            EstimatorChain = compilation.GetTypeByMetadataName("Microsoft.ML.Data.EstimatorChain`1");
+            LearningPipelineExtensions = compilation.GetTypeByMetadataName("Microsoft.ML.LearningPipelineExtensions");
+            Transformer = compilation.GetTypeByMetadataName("Microsoft.ML.ITransformer");
+            DataView = compilation.GetTypeByMetadataName("Microsoft.ML.IDataView");
+            DataLoader = compilation.GetTypeByMetadataName("Microsoft.ML.IDataLoader`1");
+            DataLoaderExtensions = compilation.GetTypeByMetadataName("Microsoft.ML.DataLoaderExtensions");
+            InputOutputColumnPair = compilation.GetTypeByMetadataName("Microsoft.ML.InputOutputColumnPair");
+            TextLoader = compilation.GetTypeByMetadataName("Microsoft.ML.Data.TextLoader");
+            TextLoaderOptions = compilation.GetTypeByMetadataName("Microsoft.ML.Data.TextLoader+Options");
+            TextLoaderSaverCatalog = compilation.GetTypeByMetadataName("Microsoft.ML.TextLoaderSaverCatalog");
+            TrainTestData = compilation.GetTypeByMetadataName("Microsoft.ML.DataOperationsCatalog+TrainTestData");
+            ReplacementMode = compilation.GetTypeByMetadataName("Microsoft.ML.Transforms.MissingValueReplacingEstimator+ReplacementMode");
+            BinaryMetrics = compilation.GetTypeByMetadataName("Microsoft.ML.Data.BinaryClassificationMetrics");
+            MulticlassMetrics = compilation.GetTypeByMetadataName("Microsoft.ML.Data.MulticlassClassificationMetrics");
+            Path = compilation.GetTypeByMetadataName("System.IO.Path");
+
+            _transforms = new System.Collections.Generic.Dictionary<(INamedTypeSymbol, string), Pipelines.TransformTable.Entry>();
+            foreach (var entry in Pipelines.TransformTable.Entries)
+            {
+                if (CatalogType(entry.Catalog) is { } catalog)
+                {
+                    _transforms[(catalog, entry.Method)] = entry;
+                }
+            }
+        }
+
+        private readonly System.Collections.Generic.Dictionary<(INamedTypeSymbol, string), Pipelines.TransformTable.Entry> _transforms;
+
+        /// <summary>The transform table's row for a catalog method, matched by the catalog type it extends.</summary>
+        public Pipelines.TransformTable.Entry? FindTransform(IMethodSymbol method)
+        {
+            if (ReceiverType(method) is INamedTypeSymbol receiver
+                && _transforms.TryGetValue((receiver, method.Name), out var entry))
+            {
+                return entry;
+            }
+
+            return null;
+        }
+
+        /// <summary>The type a call is made on: the extended type of an extension method, else the declaring type.</summary>
+        public static ITypeSymbol ReceiverType(IMethodSymbol method)
+        {
+            var original = method.ReducedFrom ?? method;
+            return original.IsExtensionMethod && original.Parameters.Length > 0
+                ? original.Parameters[0].Type.OriginalDefinition
+                : method.ContainingType.OriginalDefinition;
+        }
+
+        private INamedTypeSymbol? CatalogType(Pipelines.TransformTable.Catalog catalog) => catalog switch
+        {
+            Pipelines.TransformTable.Catalog.Transforms => TransformsCatalog,
+            Pipelines.TransformTable.Catalog.Text => TextTransforms,
+            Pipelines.TransformTable.Catalog.Conversion => ConversionTransforms,
+            Pipelines.TransformTable.Catalog.Categorical => CategoricalTransforms,
+            _ => FeatureSelectionTransforms,
+        };
+
+        public INamedTypeSymbol? TransformsCatalog { get; }
+        public INamedTypeSymbol? TextTransforms { get; }
+        public INamedTypeSymbol? ConversionTransforms { get; }
+        public INamedTypeSymbol? CategoricalTransforms { get; }
+        public INamedTypeSymbol? FeatureSelectionTransforms { get; }
+        public INamedTypeSymbol? EstimatorChain { get; }
+        public INamedTypeSymbol? LearningPipelineExtensions { get; }
+        public INamedTypeSymbol? Transformer { get; }
+        public INamedTypeSymbol? DataView { get; }
+        public INamedTypeSymbol? DataLoader { get; }
+        public INamedTypeSymbol? DataLoaderExtensions { get; }
+        public INamedTypeSymbol? InputOutputColumnPair { get; }
+        public INamedTypeSymbol? TextLoader { get; }
+        public INamedTypeSymbol? TextLoaderOptions { get; }
+        public INamedTypeSymbol? TextLoaderSaverCatalog { get; }
+        public INamedTypeSymbol? TrainTestData { get; }
+        public INamedTypeSymbol? ReplacementMode { get; }
+        public INamedTypeSymbol? BinaryMetrics { get; }
+        public INamedTypeSymbol? MulticlassMetrics { get; }
+        public INamedTypeSymbol? Path { get; }
+
+        public static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
+            type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
+
+        /// <summary>The type, or an interface it implements, is <paramref name="expected"/>.</summary>
+        public static bool Implements(ITypeSymbol? type, INamedTypeSymbol? expected)
+        {
+            if (type is null || expected is null)
+            {
+                return false;
+            }
+
+            if (Is(type, expected))
+            {
+                return true;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (Is(implemented, expected))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public bool IsDataView(ITypeSymbol? type) => Implements(type, DataView);
+
+        public bool IsTransformer(ITypeSymbol? type) => Implements(type, Transformer);
+    }
+}

@@ -1,0 +1,344 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using EffectiveML.Analyzers.Model.Pipelines;
+using EffectiveML.Analyzers.Model.Provenance;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EffectiveML.Analyzers.Model
+{
+    /// <summary>A call that fits an estimator: <c>estimator.Fit(data)</c>, or a catalog's <c>CrossValidate(data, estimator)</c>.</summary>
+    internal sealed class FitSite
+    {
+        public FitSite(IInvocationOperation call, Pipeline pipeline, DataNode data, bool isCrossValidation)
+        {
+            Call = call;
+            Pipeline = pipeline;
+            Data = data;
+            IsCrossValidation = isCrossValidation;
+        }
+
+        public IInvocationOperation Call { get; }
+        public Pipeline Pipeline { get; }
+        public DataNode Data { get; }
+        public bool IsCrossValidation { get; }
+    }
+
+    /// <summary>A call that splits data into train and test rows: <c>TrainTestSplit</c>, <c>CrossValidationSplit</c>, <c>CrossValidate*</c>.</summary>
+    internal sealed class SplitSite
+    {
+        public SplitSite(IInvocationOperation call, DataNode data)
+        {
+            Call = call;
+            Data = data;
+        }
+
+        public IInvocationOperation Call { get; }
+        public DataNode Data { get; }
+    }
+
+    /// <summary>
+    /// The pipeline and data-provenance models of one member (a method body, initializer or
+    /// top-level program, with its lambdas and local functions). Built lazily, once, and shared by
+    /// every rule that asks (see <see cref="MemberModels"/>). Nothing is followed into other
+    /// members: parameters, fields and call results are unknown, never guessed.
+    /// </summary>
+    internal sealed class MemberModel
+    {
+        private readonly IOperation _root;
+        private readonly PipelineBuilder _pipelines;
+        private readonly ConcurrentDictionary<IOperation, Pipeline> _pipelineByValue = new();
+        private readonly ConcurrentDictionary<IOperation, DataNode> _dataByValue = new();
+        private readonly ConcurrentDictionary<IOperation, ModelNode> _modelByValue = new();
+        private readonly Lazy<Sites> _sites;
+
+        public MemberModel(IOperation root, KnownSymbols symbols)
+        {
+            _root = root;
+            Symbols = symbols;
+            Values = MemberValues.Build(root);
+            _pipelines = new PipelineBuilder(symbols, Values);
+            _sites = new Lazy<Sites>(CollectSites);
+        }
+
+        public KnownSymbols Symbols { get; }
+
+        public MemberValues Values { get; }
+
+        public MLApi Api => Symbols.Api;
+
+        public PipelineBuilder Pipelines => _pipelines;
+
+        /// <summary>Every chain built with <c>Append</c> in the member, longest forms only (a chain continued in another local is listed in both forms).</summary>
+        public IReadOnlyList<Pipeline> Chains => _sites.Value.Chains;
+
+        public IReadOnlyList<FitSite> Fits => _sites.Value.Fits;
+
+        public IReadOnlyList<SplitSite> Splits => _sites.Value.Splits;
+
+        /// <summary>Every <c>Evaluate*</c> call of a task catalog in the member.</summary>
+        public IReadOnlyList<IInvocationOperation> Evaluations => _sites.Value.Evaluations;
+
+        /// <summary>The chains that contain a step made by <paramref name="stepOperation"/>.</summary>
+        public IEnumerable<(Pipeline Pipeline, int Index)> ChainsContaining(IOperation stepOperation)
+        {
+            foreach (var chain in Chains)
+            {
+                var index = chain.IndexOf(stepOperation);
+                if (index >= 0)
+                {
+                    yield return (chain, index);
+                }
+            }
+        }
+
+        public Pipeline PipelineOf(IOperation estimatorValue) =>
+            _pipelineByValue.GetOrAdd(ValueTracker.Unwrap(estimatorValue), value => _pipelines.Build(value));
+
+        public DataNode DataOf(IOperation dataValue) =>
+            _dataByValue.GetOrAdd(ValueTracker.Unwrap(dataValue), BuildData);
+
+        public ModelNode ModelOf(IOperation modelValue) =>
+            _modelByValue.GetOrAdd(ValueTracker.Unwrap(modelValue), BuildModel);
+
+        /// <summary>The settings of a <c>LoadFromTextFile</c> or <c>CreateTextLoader</c> call; null for any other call.</summary>
+        public TextLoading? TextLoadingOf(IInvocationOperation call)
+        {
+            var method = call.TargetMethod;
+            if (!MLApi.Is(method.ContainingType, Api.TextLoaderSaverCatalog)
+                || (method.Name != "LoadFromTextFile" && method.Name != "CreateTextLoader"))
+            {
+                return null;
+            }
+
+            if (ValueReader.Argument(call, "options") is { } options)
+            {
+                var optionsValue = options.ArgumentKind == ArgumentKind.DefaultValue ? null : options.Value;
+                if (optionsValue is null || ValueReader.RuntimeNull(optionsValue, Values))
+                {
+                    return new TextLoading(call, options.Value, Setting.Default, Setting.Default, Setting.Default);
+                }
+
+                return new TextLoading(
+                    call,
+                    optionsValue,
+                    ValueReader.Member(optionsValue, "Separators", Values),
+                    ValueReader.Member(optionsValue, "HasHeader", Values),
+                    ValueReader.Member(optionsValue, "MissingRealsAsNaNs", Values));
+            }
+
+            return new TextLoading(
+                call,
+                null,
+                ValueReader.Parameter(call, "separatorChar"),
+                ValueReader.Parameter(call, "hasHeader"),
+                Setting.Default);
+        }
+
+        /// <summary>The <c>loader.Load(path)</c> calls in the member on the loader a <c>CreateTextLoader</c> call makes.</summary>
+        public IEnumerable<IInvocationOperation> LoadsFrom(IInvocationOperation createTextLoader)
+        {
+            foreach (var load in _sites.Value.LoaderLoads)
+            {
+                if (ValueTracker.Receiver(load) is { } receiver && ValueReader.Resolve(receiver, Values) == createTextLoader)
+                {
+                    yield return load;
+                }
+            }
+        }
+
+        /// <summary>The path argument of a load call, when it has one.</summary>
+        public static IOperation? PathArgument(IInvocationOperation load)
+        {
+            var argument = ValueReader.Argument(load, "path") ?? ValueReader.Argument(load, "filePath");
+            if (argument is null || argument.ArgumentKind == ArgumentKind.DefaultValue)
+            {
+                return null;
+            }
+
+            if (argument.ArgumentKind == ArgumentKind.ParamArray)
+            {
+                return argument.Value is IArrayCreationOperation { Initializer.ElementValues: { Length: 1 } single } ? single[0] : null;
+            }
+
+            return argument.Value;
+        }
+
+        public bool IsFit(IMethodSymbol method) =>
+            method.Name == "Fit" && MLApi.Implements(method.ContainingType, Symbols.Estimator);
+
+        private DataNode BuildData(IOperation value)
+        {
+            var operation = ValueReader.Resolve(value, Values);
+            switch (operation)
+            {
+                case IInvocationOperation invocation when Symbols.IsMLSymbol(invocation.TargetMethod):
+                    return DataFromCall(invocation);
+                // TrainTestData is a struct whose TrainSet and TestSet are fields.
+                case IMemberReferenceOperation { Instance: { } instance, Member.Name: "TrainSet" or "TestSet" } side
+                    when MLApi.Is(side.Member.ContainingType, Api.TrainTestData):
+                    if (ValueReader.Resolve(instance, Values) is IInvocationOperation { TargetMethod.Name: "TrainTestSplit" } split
+                        && ValueReader.Argument(split, "data") is { } source)
+                    {
+                        var kind = side.Member.Name == "TrainSet" ? DataKind.TrainSide : DataKind.TestSide;
+                        return new DataNode(kind, side, DataOf(source.Value), split: split);
+                    }
+
+                    return new DataNode(DataKind.Unknown, operation);
+                case IParameterReferenceOperation parameter:
+                    return new DataNode(DataKind.Unknown, operation, stableSymbol: Values.IsReassigned(parameter.Parameter) ? null : parameter.Parameter);
+                default:
+                    return new DataNode(DataKind.Unknown, operation);
+            }
+        }
+
+        private DataNode DataFromCall(IInvocationOperation call)
+        {
+            var method = call.TargetMethod;
+            if (method.Name == "Transform" && Api.IsTransformer(method.ContainingType) && ValueTracker.Receiver(call) is { } model
+                && ValueReader.Argument(call, "input") is { } input)
+            {
+                return new DataNode(DataKind.Transformed, call, DataOf(input.Value), ModelOf(model));
+            }
+
+            if (TextLoadingOf(call) is { } loading && method.Name == "LoadFromTextFile")
+            {
+                return new DataNode(DataKind.Loaded, call, loading: loading);
+            }
+
+            if (method.Name == "Load" && IsLoader(call))
+            {
+                var loader = ValueTracker.Receiver(call) is { } receiver ? ValueReader.Resolve(receiver, Values) : null;
+                var createdBy = loader is IInvocationOperation create ? TextLoadingOf(create) : null;
+                return new DataNode(DataKind.Loaded, call, loading: createdBy);
+            }
+
+            if (MLApi.Is(MLApi.ReceiverType(method), Symbols.DataOperationsCatalog) && Api.IsDataView(method.ReturnType))
+            {
+                if (method.Name.StartsWith("Load", StringComparison.Ordinal))
+                {
+                    return new DataNode(DataKind.Loaded, call);
+                }
+
+                var source = ValueReader.Argument(call, "input") ?? ValueReader.Argument(call, "data");
+                if (source is not null)
+                {
+                    // ShuffleRows, TakeRows, SkipRows, FilterRows*, BootstrapSample, Cache: a selection of the source's rows.
+                    return new DataNode(DataKind.Rows, call, DataOf(source.Value));
+                }
+            }
+
+            return new DataNode(DataKind.Unknown, call);
+        }
+
+        private bool IsLoader(IInvocationOperation call)
+        {
+            var method = call.TargetMethod;
+            return MLApi.Is(method.ContainingType, Api.DataLoaderExtensions)
+                || MLApi.Implements(method.ContainingType, Api.DataLoader);
+        }
+
+        private ModelNode BuildModel(IOperation value)
+        {
+            var operation = ValueReader.Resolve(value, Values);
+            switch (operation)
+            {
+                case IInvocationOperation invocation when IsFit(invocation.TargetMethod)
+                    && ValueTracker.Receiver(invocation) is { } estimator
+                    && ValueReader.Argument(invocation, "input") is { } data:
+                    return new ModelNode(ModelKind.Fitted, invocation, estimator, DataOf(data.Value));
+                case IParameterReferenceOperation parameter:
+                    return new ModelNode(ModelKind.Unknown, operation, stableSymbol: Values.IsReassigned(parameter.Parameter) ? null : parameter.Parameter);
+                default:
+                    return new ModelNode(ModelKind.Unknown, operation);
+            }
+        }
+
+        private Sites CollectSites()
+        {
+            var sites = new Sites();
+            foreach (var operation in _root.DescendantsAndSelf())
+            {
+                if (operation is not IInvocationOperation invocation || !Symbols.IsMLSymbol(invocation.TargetMethod))
+                {
+                    continue;
+                }
+
+                var method = invocation.TargetMethod;
+                if (_pipelines.IsAppend(method) || _pipelines.IsAppendCacheCheckpoint(method))
+                {
+                    if (!ContinuesIntoAnotherAppend(invocation))
+                    {
+                        sites.Chains.Add(PipelineOf(invocation));
+                    }
+                }
+                else if (IsFit(method))
+                {
+                    if (ValueTracker.Receiver(invocation) is { } estimator && ValueReader.Argument(invocation, "input") is { } input)
+                    {
+                        sites.Fits.Add(new FitSite(invocation, PipelineOf(estimator), DataOf(input.Value), isCrossValidation: false));
+                    }
+                }
+                else if (method.Name.StartsWith("CrossValidate", StringComparison.Ordinal)
+                    && KnownSymbols.InheritsFrom(method.ContainingType, Symbols.TrainCatalogBase)
+                    && ValueReader.Argument(invocation, "data") is { } cvData)
+                {
+                    var data = DataOf(cvData.Value);
+                    sites.Splits.Add(new SplitSite(invocation, data));
+                    if (ValueReader.Argument(invocation, "estimator") is { } cvEstimator)
+                    {
+                        sites.Fits.Add(new FitSite(invocation, PipelineOf(cvEstimator.Value), data, isCrossValidation: true));
+                    }
+                }
+                else if ((method.Name == "TrainTestSplit" || method.Name == "CrossValidationSplit")
+                    && MLApi.Is(method.ContainingType, Symbols.DataOperationsCatalog)
+                    && ValueReader.Argument(invocation, "data") is { } splitData)
+                {
+                    sites.Splits.Add(new SplitSite(invocation, DataOf(splitData.Value)));
+                }
+                else if (method.Name.StartsWith("Evaluate", StringComparison.Ordinal)
+                    && KnownSymbols.InheritsFrom(method.ContainingType, Symbols.TrainCatalogBase))
+                {
+                    sites.Evaluations.Add(invocation);
+                }
+                else if (method.Name == "Load" && IsLoader(invocation))
+                {
+                    sites.LoaderLoads.Add(invocation);
+                }
+            }
+
+            return sites;
+        }
+
+        /// <summary>The call is itself the receiver of a further <c>Append</c>: only the longest chain is listed.</summary>
+        private bool ContinuesIntoAnotherAppend(IInvocationOperation invocation)
+        {
+            var parent = invocation.Parent;
+            while (parent is IConversionOperation or IParenthesizedOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            if (parent is IArgumentOperation { Parent: IInvocationOperation extensionCall } argument
+                && argument.Parameter?.Ordinal == 0
+                && extensionCall.TargetMethod.IsExtensionMethod)
+            {
+                return _pipelines.IsAppend(extensionCall.TargetMethod) || _pipelines.IsAppendCacheCheckpoint(extensionCall.TargetMethod);
+            }
+
+            return parent is IInvocationOperation call
+                && call.Instance is not null
+                && (_pipelines.IsAppend(call.TargetMethod) || _pipelines.IsAppendCacheCheckpoint(call.TargetMethod));
+        }
+
+        private sealed class Sites
+        {
+            public List<Pipeline> Chains { get; } = new();
+            public List<FitSite> Fits { get; } = new();
+            public List<SplitSite> Splits { get; } = new();
+            public List<IInvocationOperation> Evaluations { get; } = new();
+            public List<IInvocationOperation> LoaderLoads { get; } = new();
+        }
+    }
+}

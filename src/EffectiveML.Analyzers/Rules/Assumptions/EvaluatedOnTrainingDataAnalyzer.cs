@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using EffectiveML.Analyzers.Infrastructure;
+using EffectiveML.Analyzers.Model;
+using EffectiveML.Analyzers.Model.Provenance;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EffectiveML.Analyzers.Rules.Assumptions
+{
+    /// <summary>
+    /// EML4008: <c>Evaluate(model.Transform(x))</c> where the model was fitted on x, on rows of x, or
+    /// on a split of x.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class EvaluatedOnTrainingDataAnalyzer : EffectiveMLAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.EvaluatedOnTrainingData);
+
+        internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
+        {
+            var models = MemberModels.For(context, symbols);
+            context.RegisterOperationAction(operation =>
+            {
+                var call = (IInvocationOperation)operation.Operation;
+                var method = call.TargetMethod;
+                if (!method.Name.StartsWith("Evaluate", System.StringComparison.Ordinal)
+                    || !KnownSymbols.InheritsFrom(method.ContainingType, symbols.TrainCatalogBase)
+                    || ValueReader.Argument(call, "data") is not { } dataArgument)
+                {
+                    return;
+                }
+
+                var scored = models.Of(call).DataOf(dataArgument.Value);
+                if (scored.Kind != DataKind.Transformed
+                    || scored.Model is not { Kind: ModelKind.Fitted, TrainedOn: { } trainedOn }
+                    || scored.Source is not { } evaluated
+                    || !DataNode.ShareRows(evaluated, trainedOn))
+                {
+                    return;
+                }
+
+                // Name the data as the call writes it: model.Transform(trainSet) -> 'trainSet'.
+                var written = scored.Anchor is IInvocationOperation transform && ValueReader.Argument(transform, "input") is { } input
+                    ? Describe.Code(input.Value.Syntax)
+                    : Describe.Code(evaluated.Anchor.Syntax);
+                var description = DataNode.IsAncestorOrSelf(trainedOn, evaluated)
+                    ? $"'{written}'"
+                    : $"'{written}', the data its training set was taken from";
+                operation.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.EvaluatedOnTrainingData, Describe.CallLocation(call.Syntax), method.Name, description));
+            }, OperationKind.Invocation);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using EffectiveML.Analyzers.Infrastructure;
+using EffectiveML.Analyzers.Model;
+using EffectiveML.Analyzers.Model.Pipelines;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EffectiveML.Analyzers.Rules.Assumptions
+{
+    /// <summary>EML4002: <c>ReplaceMissingValues</c> without a replacement mode silently writes 0.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ImplicitImputationModeAnalyzer : EffectiveMLAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.ImplicitImputationMode);
+
+        internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
+        {
+            var models = MemberModels.For(context, symbols);
+            context.RegisterOperationAction(operation =>
+            {
+                var call = (IInvocationOperation)operation.Operation;
+                if (!symbols.IsMLSymbol(call.TargetMethod)
+                    || symbols.Api.FindTransform(call.TargetMethod)?.Kind != StepKind.Imputer
+                    || ValueReader.Argument(call, "replacementMode") is not { ArgumentKind: ArgumentKind.DefaultValue })
+                {
+                    return;
+                }
+
+                var names = new List<string>();
+                foreach (var flow in models.Of(call).PipelineOf(call).Steps[0].Flows)
+                {
+                    names.Add(flow.Output.Name ?? "?");
+                }
+
+                operation.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.ImplicitImputationMode,
+                    Describe.CallLocation(call.Syntax),
+                    names.Count == 0 ? "its columns" : Describe.Names(names)));
+            }, OperationKind.Invocation);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using EffectiveML.Analyzers.Infrastructure;
+using EffectiveML.Analyzers.Model;
+using EffectiveML.Analyzers.Model.Pipelines;
+using EffectiveML.Analyzers.Model.Provenance;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EffectiveML.Analyzers.Rules.Assumptions
+{
+    /// <summary>
+    /// EML4004: imputation or a missingness indicator fitted on data that a text loader in view
+    /// read without <c>MissingRealsAsNaNs = true</c>, so empty numeric fields are already 0.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ImputationCannotSeeMissingAnalyzer : EffectiveMLAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.ImputationCannotSeeMissing);
+
+        internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
+        {
+            var models = MemberModels.For(context, symbols);
+            context.RegisterOperationAction(operation =>
+            {
+                var call = (IInvocationOperation)operation.Operation;
+                if (!symbols.IsMLSymbol(call.TargetMethod)
+                    || symbols.Api.FindTransform(call.TargetMethod)?.Kind is not (StepKind.Imputer or StepKind.MissingIndicator))
+                {
+                    return;
+                }
+
+                var model = models.Of(call);
+                foreach (var fit in model.Fits)
+                {
+                    if (fit.Pipeline.IndexOf(call) < 0 || fit.Data.Loads() is not { } loads)
+                    {
+                        continue;
+                    }
+
+                    foreach (var load in loads)
+                    {
+                        if (load.Loading is { } loading && ReadsEmptyAsZero(loading, model.Values))
+                        {
+                            operation.ReportDiagnostic(Diagnostic.Create(
+                                Descriptors.ImputationCannotSeeMissing,
+                                Describe.CallLocation(call.Syntax),
+                                call.TargetMethod.Name,
+                                loading.Call.TargetMethod.Name));
+                            return;
+                        }
+                    }
+                }
+            }, OperationKind.Invocation);
+        }
+
+        private static bool ReadsEmptyAsZero(TextLoading loading, MemberValues values) => loading.MissingRealsAsNaNs.State switch
+        {
+            SettingState.Default => true,
+            SettingState.Given => ValueReader.Constant(loading.MissingRealsAsNaNs.Value!, values) is false,
+            _ => false,
+        };
+    }
+}

@@ -1,0 +1,109 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using EffectiveML.Analyzers.Infrastructure;
+using EffectiveML.Analyzers.Model;
+using EffectiveML.Analyzers.Model.Pipelines;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EffectiveML.Analyzers.Rules.Assumptions
+{
+    /// <summary>
+    /// EML4007: the features a trainer reads are built from its label: the label column itself, a
+    /// copy of it, or a column the label was made from (<c>CopyColumns("Label", "Price")</c> and
+    /// then <c>Price</c> among the features).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class LabelUsedAsFeatureAnalyzer : EffectiveMLAnalyzer
+    {
+        /// <summary>Present when the leaking column is one of several <c>Concatenate</c> inputs, which the fix can remove.</summary>
+        public const string RemovableProperty = "RemovableInput";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.LabelUsedAsFeature);
+
+        internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
+        {
+            var models = MemberModels.For(context, symbols);
+            context.RegisterOperationAction(operation =>
+            {
+                // Reported from the step that reads the leaking column, so the diagnostic sits inside the operation analyzed.
+                var call = (IInvocationOperation)operation.Operation;
+                if (!symbols.IsMLSymbol(call.TargetMethod) || symbols.Api.FindTransform(call.TargetMethod) is null)
+                {
+                    return;
+                }
+
+                var model = models.Of(call);
+                var reported = new HashSet<IOperation>();
+                foreach (var (pipeline, stepIndex) in model.ChainsContaining(call))
+                {
+                    for (var index = stepIndex + 1; index < pipeline.Steps.Length; index++)
+                    {
+                        var trainer = pipeline.Steps[index].Trainer;
+                        if (trainer?.Label.Name is not { } label || trainer.Features.Name is not { } features)
+                        {
+                            continue;
+                        }
+
+                        var readBy = new Dictionary<ColumnVersion, Column>();
+                        var featureLineage = pipeline.Lineage(features, index, readBy);
+                        var labelLineage = pipeline.Lineage(label, index);
+                        if (featureLineage is null || labelLineage is null)
+                        {
+                            continue;
+                        }
+
+                        foreach (var version in featureLineage)
+                        {
+                            if (!labelLineage.Contains(version)
+                                || !readBy.TryGetValue(version, out var reader)
+                                || reader.Source is not { } source
+                                || !ReadsInStep(pipeline.Steps[stepIndex], reader)
+                                || !reported.Add(source))
+                            {
+                                continue;
+                            }
+
+                            var relation = version.Equals(new ColumnVersion(label, LabelProducer(pipeline, label, index)))
+                                ? "the label"
+                                : $"the column the label '{label}' is made from";
+                            var properties = IsRemovableConcatenateInput(pipeline.Steps[stepIndex], reader)
+                                ? ImmutableDictionary<string, string?>.Empty.Add(RemovableProperty, version.Name)
+                                : ImmutableDictionary<string, string?>.Empty;
+                            operation.ReportDiagnostic(Diagnostic.Create(
+                                Descriptors.LabelUsedAsFeature, source.Syntax.GetLocation(), properties, features, version.Name, relation));
+                        }
+                    }
+                }
+            }, OperationKind.Invocation);
+        }
+
+        private static bool ReadsInStep(PipelineStep step, Column reader)
+        {
+            foreach (var flow in step.Flows)
+            {
+                foreach (var input in flow.Inputs)
+                {
+                    if (ReferenceEquals(input, reader))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static int LabelProducer(Pipeline pipeline, string label, int before) =>
+            pipeline.TryFindProducer(label, before, out var producer, out _) ? producer : -2;
+
+        /// <summary>The column is one element of a Concatenate's input list that has others left after removing it.</summary>
+        private static bool IsRemovableConcatenateInput(PipelineStep step, Column reader) =>
+            step.Kind == StepKind.Concatenate
+            && step.Flows.Length == 1
+            && step.Flows[0].Inputs.Length > 1
+            && reader.Source?.Parent is IArrayInitializerOperation;
+    }
+}

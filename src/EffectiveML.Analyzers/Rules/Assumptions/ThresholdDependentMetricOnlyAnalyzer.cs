@@ -1,0 +1,114 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using EffectiveML.Analyzers.Infrastructure;
+using EffectiveML.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EffectiveML.Analyzers.Rules.Assumptions
+{
+    /// <summary>
+    /// EML4011: binary or multiclass metrics of which only accuracy is read. Quiet when the metrics
+    /// object goes anywhere we cannot follow (a method, a return, a field, a string), and when any
+    /// other classification metric is read anywhere in the member.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ThresholdDependentMetricOnlyAnalyzer : EffectiveMLAnalyzer
+    {
+        private static readonly ImmutableHashSet<string> AccuracyOnly = ImmutableHashSet.Create("Accuracy", "MicroAccuracy");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.ThresholdDependentMetricOnly);
+
+        internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
+        {
+            var models = MemberModels.For(context, symbols);
+            context.RegisterOperationAction(operation =>
+            {
+                var call = (IInvocationOperation)operation.Operation;
+                if (!call.TargetMethod.Name.StartsWith("Evaluate", System.StringComparison.Ordinal)
+                    || !KnownSymbols.InheritsFrom(call.TargetMethod.ContainingType, symbols.TrainCatalogBase)
+                    || !IsClassificationMetrics(call.Type, symbols))
+                {
+                    return;
+                }
+
+                var reads = MetricsRead(call, models.Of(call));
+                if (reads is null || reads.Count == 0 || !AccuracyOnly.IsSupersetOf(reads)
+                    || ReadsOtherMetricAnywhere(call, symbols))
+                {
+                    return;
+                }
+
+                operation.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.ThresholdDependentMetricOnly, Describe.CallLocation(call.Syntax), string.Join(" and ", reads)));
+            }, OperationKind.Invocation);
+        }
+
+        private static bool IsClassificationMetrics(ITypeSymbol? type, KnownSymbols symbols) =>
+            KnownSymbols.InheritsFrom(type, symbols.Api.BinaryMetrics) || KnownSymbols.InheritsFrom(type, symbols.Api.MulticlassMetrics);
+
+        /// <summary>The metric properties read from the call's result; null when the result escapes.</summary>
+        private static SortedSet<string>? MetricsRead(IInvocationOperation call, MemberModel model)
+        {
+            var reads = new SortedSet<string>(System.StringComparer.Ordinal);
+            var parent = Outer(call);
+            if (parent is IPropertyReferenceOperation direct)
+            {
+                reads.Add(direct.Property.Name);
+                return reads;
+            }
+
+            if (parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }
+                || model.Values.SingleValue(declarator.Symbol) is null)
+            {
+                return null;
+            }
+
+            foreach (var operation in ValueTracker.MemberRoot(call).DescendantsAndSelf())
+            {
+                if (operation is ILocalReferenceOperation local
+                    && SymbolEqualityComparer.Default.Equals(local.Local, declarator.Symbol))
+                {
+                    if (Outer(local) is IPropertyReferenceOperation read)
+                    {
+                        reads.Add(read.Property.Name);
+                    }
+                    else
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            return reads;
+        }
+
+        private static bool ReadsOtherMetricAnywhere(IInvocationOperation call, KnownSymbols symbols)
+        {
+            foreach (var operation in ValueTracker.MemberRoot(call).DescendantsAndSelf())
+            {
+                if (operation is IPropertyReferenceOperation read
+                    && IsClassificationMetrics(read.Property.ContainingType, symbols)
+                    && !AccuracyOnly.Contains(read.Property.Name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static IOperation? Outer(IOperation operation)
+        {
+            var parent = operation.Parent;
+            while (parent is IConversionOperation or IParenthesizedOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent;
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System.Threading.Tasks;
+using EffectiveML.CodeFixes.Assumptions;
+using Xunit;
+using VerifyEML4007 = EffectiveML.Tests.Infrastructure.Verify<EffectiveML.Analyzers.Rules.Assumptions.LabelUsedAsFeatureAnalyzer>;
+
+namespace EffectiveML.Tests.Rules.Assumptions
+{
+    public class LabelUsedAsFeatureAnalyzerTests
+    {
+        private const string Schema = """
+
+            public class House
+            {
+                public float Size { get; set; }
+                public float Rooms { get; set; }
+                public float Price { get; set; }
+                public bool Sold { get; set; }
+            }
+            """;
+
+        [Fact]
+        public async Task Flags_the_label_concatenated_into_the_features()
+        {
+            const string source = """
+                using Microsoft.ML;
+
+                public static class Pipelines
+                {
+                    public static IEstimator<ITransformer> Build(MLContext mlContext) =>
+                        mlContext.Transforms.Concatenate("Features", "Size", "Rooms", {|#0:"Label"|})
+                            .Append(mlContext.Transforms.NormalizeMinMax("Features"))
+                            .Append(mlContext.Regression.Trainers.Sdca());
+                }
+                """ + Schema;
+
+            await VerifyEML4007.Analyzer(
+                source,
+                VerifyEML4007.Diagnostic("EML4007").WithLocation(0).WithArguments("Features", "Label", "the label"));
+        }
+
+        [Fact]
+        public async Task Flags_the_column_the_label_was_copied_from()
+        {
+            const string source = """
+                using Microsoft.ML;
+
+                public static class Pipelines
+                {
+                    public static IEstimator<ITransformer> Build(MLContext mlContext)
+                    {
+                        var label = mlContext.Transforms.CopyColumns(outputColumnName: "Label", inputColumnName: nameof(House.Price));
+                        var features = mlContext.Transforms.Concatenate("Features", nameof(House.Size), nameof(House.Rooms), {|#0:nameof(House.Price)|});
+                        return label.Append(features)
+                            .Append(mlContext.Transforms.NormalizeMeanVariance("Features"))
+                            .Append(mlContext.Regression.Trainers.Sdca());
+                    }
+                }
+                """ + Schema;
+
+            await VerifyEML4007.Analyzer(
+                source,
+                VerifyEML4007.Diagnostic("EML4007").WithLocation(0).WithArguments("Features", "Price", "the column the label 'Label' is made from"));
+        }
+
+        [Fact]
+        public async Task Flags_a_custom_label_column_used_as_a_feature()
+        {
+            const string source = """
+                using Microsoft.ML;
+
+                public static class Pipelines
+                {
+                    public static IEstimator<ITransformer> Build(MLContext mlContext) =>
+                        mlContext.Transforms.Concatenate("Features", nameof(House.Size), {|#0:nameof(House.Sold)|})
+                            .Append(mlContext.BinaryClassification.Trainers.FastTree(labelColumnName: nameof(House.Sold)));
+                }
+                """ + Schema;
+
+            await VerifyEML4007.Analyzer(
+                source,
+                VerifyEML4007.Diagnostic("EML4007").WithLocation(0).WithArguments("Features", "Sold", "the label"));
+        }
+
+        [Fact]
+        public async Task Quiet_when_the_label_is_excluded_or_a_custom_label_is_not_among_the_features()
+        {
+            const string source = """
+                using Microsoft.ML;
+
+                public static class Pipelines
+                {
+                    public static IEstimator<ITransformer> Regression(MLContext mlContext) =>
+                        mlContext.Transforms.CopyColumns("Label", nameof(House.Price))
+                            .Append(mlContext.Transforms.Concatenate("Features", nameof(House.Size), nameof(House.Rooms)))
+                            .Append(mlContext.Transforms.NormalizeMinMax("Features"))
+                            .Append(mlContext.Regression.Trainers.Sdca());
+
+                    public static IEstimator<ITransformer> Classification(MLContext mlContext) =>
+                        // "Label" is an ordinary column here: the trainer's label is Sold.
+                        mlContext.Transforms.Concatenate("Features", "Size", "Label")
+                            .Append(mlContext.BinaryClassification.Trainers.FastTree(labelColumnName: "Sold"));
+
+                    public static IEstimator<ITransformer> Unknown(MLContext mlContext, string[] featureColumns) =>
+                        mlContext.Transforms.Concatenate("Features", featureColumns)
+                            .Append(mlContext.Regression.Trainers.FastTree());
+                }
+                """ + Schema;
+
+            await VerifyEML4007.Analyzer(source);
+        }
+
+        [Fact]
+        public async Task Fix_removes_the_label_from_the_inputs()
+        {
+            const string source = """
+                using Microsoft.ML;
+
+                public static class Pipelines
+                {
+                    public static IEstimator<ITransformer> Build(MLContext mlContext) =>
+                        mlContext.Transforms.Concatenate("Features", "Size", {|EML4007:"Label"|}, "Rooms")
+                            .Append(mlContext.Regression.Trainers.FastTree());
+                }
+                """ + Schema;
+
+            const string fixedSource = """
+                using Microsoft.ML;
+
+                public static class Pipelines
+                {
+                    public static IEstimator<ITransformer> Build(MLContext mlContext) =>
+                        mlContext.Transforms.Concatenate("Features", "Size", "Rooms")
+                            .Append(mlContext.Regression.Trainers.FastTree());
+                }
+                """ + Schema;
+
+            await VerifyEML4007.CodeFix<LabelUsedAsFeatureCodeFix>(source, fixedSource);
+        }
+    }
+}

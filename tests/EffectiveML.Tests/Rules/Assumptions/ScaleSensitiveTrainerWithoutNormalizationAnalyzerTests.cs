@@ -1,0 +1,142 @@
+using System.Threading.Tasks;
+using EffectiveML.CodeFixes.Assumptions;
+using Xunit;
+using VerifyEML4010 = EffectiveML.Tests.Infrastructure.Verify<EffectiveML.Analyzers.Rules.Assumptions.ScaleSensitiveTrainerWithoutNormalizationAnalyzer>;
+
+namespace EffectiveML.Tests.Rules.Assumptions
+{
+    public class ScaleSensitiveTrainerWithoutNormalizationAnalyzerTests
+    {
+        [Fact]
+        public async Task Flags_linear_trainers_on_raw_concatenated_features()
+        {
+            const string source = """
+                using Microsoft.ML;
+
+                public static class Pipelines
+                {
+                    public static IEstimator<ITransformer> Churn(MLContext mlContext) =>
+                        mlContext.Transforms.Concatenate("Features", "Tenure", "MonthlyCharges", "TotalCharges")
+                            .Append(mlContext.BinaryClassification.Trainers.{|#0:SdcaLogisticRegression()|});
+
+                    public static IEstimator<ITransformer> Prices(MLContext mlContext)
+                    {
+                        var features = mlContext.Transforms.Conversion.ConvertType("Rooms")
+                            .Append(mlContext.Transforms.Concatenate("Numeric", "Area", "Rooms"));
+                        var trainer = mlContext.Regression.Trainers.{|#1:OnlineGradientDescent(featureColumnName: "Numeric")|};
+                        return features.Append(trainer);
+                    }
+                }
+                """;
+
+            await VerifyEML4010.Analyzer(
+                source,
+                VerifyEML4010.Diagnostic("EML4010").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("SdcaLogisticRegression", "Features", "'Tenure', 'MonthlyCharges' and 'TotalCharges'"),
+                VerifyEML4010.Diagnostic("EML4010").WithLocation(1).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("OnlineGradientDescent", "Numeric", "'Area' and 'Rooms'"));
+        }
+
+        [Fact]
+        public async Task Quiet_with_a_normalizer_or_text_featurizer_upstream_and_for_tree_trainers()
+        {
+            const string source = """
+                using Microsoft.ML;
+
+                public static class Pipelines
+                {
+                    public static IEstimator<ITransformer> MinMax(MLContext mlContext) =>
+                        mlContext.Transforms.Concatenate("Features", "Tenure", "MonthlyCharges")
+                            .Append(mlContext.Transforms.NormalizeMinMax("Features"))
+                            .Append(mlContext.BinaryClassification.Trainers.SdcaLogisticRegression());
+
+                    public static IEstimator<ITransformer> PerColumn(MLContext mlContext) =>
+                        mlContext.Transforms.NormalizeMeanVariance("Tenure")
+                            .Append(mlContext.Transforms.NormalizeMeanVariance("MonthlyCharges"))
+                            .Append(mlContext.Transforms.Concatenate("Features", "Tenure", "MonthlyCharges"))
+                            .Append(mlContext.BinaryClassification.Trainers.LbfgsLogisticRegression());
+
+                    public static IEstimator<ITransformer> Text(MLContext mlContext) =>
+                        mlContext.Transforms.Text.FeaturizeText("Features", "Review")
+                            .Append(mlContext.BinaryClassification.Trainers.AveragedPerceptron());
+
+                    public static IEstimator<ITransformer> Trees(MLContext mlContext) =>
+                        mlContext.Transforms.Concatenate("Features", "Tenure", "MonthlyCharges")
+                            .Append(mlContext.BinaryClassification.Trainers.FastTree());
+
+                    public static IEstimator<ITransformer> ReadyMadeFeatures(MLContext mlContext) =>
+                        mlContext.Transforms.Conversion.MapValueToKey("Label")
+                            .Append(mlContext.MulticlassClassification.Trainers.SdcaMaximumEntropy());
+
+                    public static IEstimator<ITransformer> PartNotInView(MLContext mlContext, IEstimator<ITransformer> preparation) =>
+                        preparation
+                            .Append(mlContext.Transforms.Concatenate("Features", "Tenure", "MonthlyCharges"))
+                            .Append(mlContext.BinaryClassification.Trainers.SdcaLogisticRegression());
+                }
+                """;
+
+            await VerifyEML4010.Analyzer(source);
+        }
+
+        [Fact]
+        public async Task Quiet_when_fitted_on_data_another_model_prepared()
+        {
+            const string source = """
+                using Microsoft.ML;
+
+                public static class Training
+                {
+                    public static ITransformer Train(MLContext mlContext, IDataView data)
+                    {
+                        var scaling = mlContext.Transforms.NormalizeMinMax("Tenure").Fit(data);
+                        var scaled = scaling.Transform(data);
+                        return mlContext.Transforms.Concatenate("Features", "Tenure")
+                            .Append(mlContext.BinaryClassification.Trainers.SdcaLogisticRegression())
+                            .Fit(scaled);
+                    }
+                }
+                """;
+
+            await VerifyEML4010.Analyzer(source);
+        }
+
+        [Fact]
+        public async Task Fix_inserts_NormalizeMinMax_before_the_trainer()
+        {
+            const string source = """
+                using Microsoft.ML;
+
+                public static class Pipelines
+                {
+                    public static IEstimator<ITransformer> Churn(MLContext mlContext) =>
+                        mlContext.Transforms.Concatenate("Features", "Tenure", "MonthlyCharges")
+                            .Append(mlContext.BinaryClassification.Trainers.{|EML4010:SdcaLogisticRegression()|});
+
+                    public static IEstimator<ITransformer> Prices(MLContext ml)
+                    {
+                        var trainer = ml.Regression.Trainers.{|EML4010:Sdca(featureColumnName: "Numeric")|};
+                        return ml.Transforms.Concatenate("Numeric", "Area", "Rooms").Append(trainer);
+                    }
+                }
+                """;
+
+            const string fixedSource = """
+                using Microsoft.ML;
+
+                public static class Pipelines
+                {
+                    public static IEstimator<ITransformer> Churn(MLContext mlContext) =>
+                        mlContext.Transforms.Concatenate("Features", "Tenure", "MonthlyCharges")
+                            .Append(mlContext.Transforms.NormalizeMinMax("Features"))
+                            .Append(mlContext.BinaryClassification.Trainers.SdcaLogisticRegression());
+
+                    public static IEstimator<ITransformer> Prices(MLContext ml)
+                    {
+                        var trainer = ml.Regression.Trainers.Sdca(featureColumnName: "Numeric");
+                        return ml.Transforms.Concatenate("Numeric", "Area", "Rooms").Append(ml.Transforms.NormalizeMinMax("Numeric")).Append(trainer);
+                    }
+                }
+                """;
+
+            await VerifyEML4010.CodeFix<ScaleSensitiveTrainerWithoutNormalizationCodeFix>(source, fixedSource);
+        }
+    }
+}
