@@ -21,6 +21,15 @@ namespace AntiPatterns
             var data = mlContext.Data.LoadFromTextFile<HouseData>(path, separatorChar: ',', hasHeader: true);
             var split = Reproducibility.SplitWithCallersContext(mlContext, Reproducibility.AddNoise(mlContext, data));
             Console.WriteLine($"Training rows after a clock-seeded split: {split.TrainSet.GetRowCount() ?? CountRows(mlContext, split.TrainSet)}");
+
+            var seeded = new MLContext(seed: 1);
+            var houses = seeded.Data.LoadFromTextFile<HouseData>(path, separatorChar: ',', hasHeader: true);
+            Console.WriteLine($"Rows whose price loaded as 0 from a CSV read as tab-separated: {Assumptions.LoadCsvAsTabSeparated(seeded)}");
+            Console.WriteLine($"Trained with blind imputation: {Assumptions.ImputeBlindly(seeded, path).GetType().Name}");
+            Console.WriteLine($"R² with the price among the features, on the training rows: {Assumptions.LeakTheLabel(seeded, houses):0.000}");
+            Console.WriteLine($"R² after normalizing before the split: {Assumptions.NormalizeBeforeSplitting(seeded, houses):0.000}");
+            Console.WriteLine($"R² of SDCA on raw columns: {Assumptions.RawFeaturesForSdca(seeded, houses):0.000}");
+            Console.WriteLine($"Accuracy, the only metric read: {Assumptions.AccuracyOnly(seeded, houses):P0}");
         }
 
         private static long CountRows(MLContext mlContext, IDataView data)
