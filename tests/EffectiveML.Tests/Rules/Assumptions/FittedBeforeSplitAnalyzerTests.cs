@@ -105,6 +105,13 @@ namespace EffectiveML.Tests.Rules.Assumptions
                         var train = normalizer.Transform(split.TrainSet);
                         var test = normalizer.Transform(split.TestSet);
 
+                        // The normalizer inside the cross-validated pipeline is refitted on each fold's training rows.
+                        var folds = mlContext.Regression.CrossValidate(
+                            data,
+                            mlContext.Transforms.NormalizeMinMax("Features").Append(mlContext.Regression.Trainers.Sdca()),
+                            numberOfFolds: 5,
+                            seed: 3);
+
                         // Fitted on other rows than the ones split.
                         var fromOther = mlContext.Transforms.NormalizeMeanVariance("Features").Fit(other);
                         var resplit = mlContext.Data.TrainTestSplit(fromOther.Transform(data), seed: 4);

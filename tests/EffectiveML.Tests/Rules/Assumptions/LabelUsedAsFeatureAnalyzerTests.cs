@@ -63,6 +63,26 @@ namespace EffectiveML.Tests.Rules.Assumptions
         }
 
         [Fact]
+        public async Task Flags_a_copy_of_the_label_concatenated_into_the_features()
+        {
+            const string source = """
+                using Microsoft.ML;
+
+                public static class Pipelines
+                {
+                    public static IEstimator<ITransformer> Build(MLContext mlContext) =>
+                        mlContext.Transforms.CopyColumns("PriceCopy", {|#0:"Label"|})
+                            .Append(mlContext.Transforms.Concatenate("Features", "Size", "PriceCopy"))
+                            .Append(mlContext.Regression.Trainers.FastForest());
+                }
+                """ + Schema;
+
+            await VerifyEML4007.Analyzer(
+                source,
+                VerifyEML4007.Diagnostic("EML4007").WithLocation(0).WithArguments("Features", "Label", "the label"));
+        }
+
+        [Fact]
         public async Task Flags_a_custom_label_column_used_as_a_feature()
         {
             const string source = """
