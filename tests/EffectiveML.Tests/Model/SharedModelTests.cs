@@ -49,6 +49,7 @@ namespace EffectiveML.Tests.Model
             }
         }
 
+#pragma warning disable RS1001, RS1008, RS1036, RS1038, RS1041, RS2008 // A test double run directly by CompilationWithAnalyzers; never shipped or loaded by a compiler.
         [DiagnosticAnalyzer(LanguageNames.CSharp)]
         private sealed class ModelProbe : DiagnosticAnalyzer
         {
@@ -81,5 +82,6 @@ namespace EffectiveML.Tests.Model
                 });
             }
         }
+#pragma warning restore RS1001, RS1008, RS1036, RS1038, RS1041, RS2008
     }
 }
