@@ -22,6 +22,43 @@ namespace EffectiveML.Analyzers.Infrastructure
             "An effective_ml.* option in .editorconfig has a value the rule cannot read. The rule falls back to its default, so the setting you wrote has no effect.",
             compilationEnd: true);
 
+        public static readonly DiagnosticDescriptor ComplexModelWithoutBaseline = Create(
+            RuleIds.ComplexModelWithoutBaseline,
+            "Complex model without a simpler baseline",
+            "'{0}' is {1}, and no simple baseline is trained anywhere in this project to show what its complexity buys{2}",
+            DiagnosticSeverity.Warning,
+            "A complex model (boosted trees, a deep network) is justified only by beating a simple one on the same data. Without a baseline trained and evaluated alongside it, nobody knows what the complexity buys.",
+            compilationEnd: true);
+
+        public static readonly DiagnosticDescriptor RaisedCapacityWithoutValidation = Create(
+            RuleIds.RaisedCapacityWithoutValidation,
+            "Raised capacity without validation",
+            "'{0}' raises {1} with no validation set and no early stopping; extra capacity without a check overfits",
+            DiagnosticSeverity.Info,
+            "More trees, leaves or epochs fit the training data ever closer. Without a validation set or early stopping there is no signal for when the model stops learning and starts memorizing.");
+
+        public static readonly DiagnosticDescriptor PipelineBuiltInEntryPoint = Create(
+            RuleIds.PipelineBuiltInEntryPoint,
+            "Pipeline built inline in the entry point",
+            "The pipeline with '{0}' is built inline in '{1}'; a pipeline no method returns cannot be unit-tested",
+            DiagnosticSeverity.Info,
+            "A pipeline built inside Main or top-level statements can only be exercised by running the whole program. Built by a method, it can be tested, reused and compared.");
+
+        public static readonly DiagnosticDescriptor PipelineFactoryWithoutTest = Create(
+            RuleIds.PipelineFactoryWithoutTest,
+            "Pipeline factory without a test",
+            "Pipeline factory '{0}' builds a pipeline with a trainer, and no test in this project calls it",
+            DiagnosticSeverity.Warning,
+            "A pipeline factory is where column names, transforms and trainer settings meet; a test that builds and fits it on a few rows catches a renamed column before a training run does.",
+            compilationEnd: true);
+
+        public static readonly DiagnosticDescriptor MachineSpecificDataPath = Create(
+            RuleIds.MachineSpecificDataPath,
+            "Machine-specific absolute data path",
+            "'{0}' is an absolute path on one machine; the pipeline will not run anywhere else",
+            DiagnosticSeverity.Warning,
+            "An absolute path to a user folder, a drive or a mount ties the program to the machine it was written on. Resolve data paths from configuration, the application's folder or a command-line argument.");
+
         public static readonly DiagnosticDescriptor MeanImputationEverywhere = Create(
             RuleIds.MeanImputationEverywhere,
             "Mean imputation applied to every column",
@@ -127,6 +164,27 @@ namespace EffectiveML.Analyzers.Infrastructure
             "The seed for '{0}' is computed from {1}, which differs on every run",
             DiagnosticSeverity.Warning,
             "A seed computed from the clock, a GUID or another random source is no seed at all: every run differs and the value that produced a result is lost.");
+
+        public static readonly DiagnosticDescriptor SuppressedWithoutReason = Create(
+            RuleIds.SuppressedWithoutReason,
+            "Rule suppressed without a reason",
+            "{0} suppresses {1} without saying why",
+            DiagnosticSeverity.Info,
+            "A suppression hides a finding from everyone who reads the code later. The reason is what lets them judge whether it still holds.");
+
+        public static readonly DiagnosticDescriptor ColumnNameLiteral = Create(
+            RuleIds.ColumnNameLiteral,
+            "Column name as a string literal",
+            "Column \"{0}\" is named after '{1}'; use nameof({1}) so a rename cannot break the pipeline",
+            DiagnosticSeverity.Info,
+            "A column named after a schema property is spelled twice: once as the property, once as a string. Renaming the property silently breaks the string, and ML.NET reports it only when Fit runs.");
+
+        public static readonly DiagnosticDescriptor HardCodedThreshold = Create(
+            RuleIds.HardCodedThreshold,
+            "Hard-coded decision threshold",
+            "'{0}' is compared with the literal {1}; a decision threshold belongs in configuration, chosen on validation data",
+            DiagnosticSeverity.Info,
+            "The threshold that turns a score into a decision trades precision for recall. Hard-coded, it cannot be tuned when the data, the model or the business cost changes.");
 
         /// <summary>The GitHub anchor of a rule's section heading "### {id}: {title}" in rules.md.</summary>
         public static string HelpLink(string id, string title) => RulesDocument + "#" + Anchor(id + ": " + title);

@@ -27,8 +27,11 @@ namespace EffectiveML.Analyzers.Infrastructure
     {
         private readonly TryParse _parse;
 
-        public EffectiveMLOption(string ruleId, string name, T defaultValue, string expected, TryParse parse)
+        private readonly string? _defaultText;
+
+        public EffectiveMLOption(string ruleId, string name, T defaultValue, string expected, TryParse parse, string? defaultText = null)
         {
+            _defaultText = defaultText;
             RuleId = ruleId;
             Name = name;
             Key = "effective_ml." + ruleId + "." + name;
@@ -44,7 +47,7 @@ namespace EffectiveML.Analyzers.Infrastructure
         public string Key { get; }
         public T Default { get; }
         public string Expected { get; }
-        public string DefaultText => Convert.ToString(Default, CultureInfo.InvariantCulture) ?? string.Empty;
+        public string DefaultText => _defaultText ?? Convert.ToString(Default, CultureInfo.InvariantCulture) ?? string.Empty;
 
         public bool IsValid(string value) => _parse(value.Trim(), out _);
 
@@ -67,10 +70,22 @@ namespace EffectiveML.Analyzers.Infrastructure
         public static readonly EffectiveMLOption<int> SplitFixSeed = SeedValue(RuleIds.SplitWithoutSeed);
         public static readonly EffectiveMLOption<int> RandomFixSeed = SeedValue(RuleIds.UnseededRandom);
 
+        public static readonly EffectiveMLOption<ImmutableHashSet<string>> BaselineTrainers = MethodNames(RuleIds.ComplexModelWithoutBaseline, "baseline_trainers");
+        public static readonly EffectiveMLOption<ImmutableHashSet<string>> ComplexTrainers = MethodNames(RuleIds.ComplexModelWithoutBaseline, "complex_trainers");
+
+        public static readonly EffectiveMLOption<int> TreesThreshold = Count(RuleIds.RaisedCapacityWithoutValidation, "trees_threshold", 1000);
+        public static readonly EffectiveMLOption<int> LeavesThreshold = Count(RuleIds.RaisedCapacityWithoutValidation, "leaves_threshold", 128);
+        public static readonly EffectiveMLOption<int> EpochsFactor = Count(RuleIds.RaisedCapacityWithoutValidation, "epochs_factor", 2);
+
         public static ImmutableArray<IEffectiveMLOption> All { get; } = ImmutableArray.Create<IEffectiveMLOption>(
             MLContextFixSeed,
             SplitFixSeed,
-            RandomFixSeed);
+            RandomFixSeed,
+            BaselineTrainers,
+            ComplexTrainers,
+            TreesThreshold,
+            LeavesThreshold,
+            EpochsFactor);
 
         /// <summary>Name of the diagnostic property that carries the seed a code fix inserts.</summary>
         public const string SeedValueProperty = "SeedValue";
@@ -80,6 +95,44 @@ namespace EffectiveML.Analyzers.Infrastructure
             ImmutableDictionary<string, string?>.Empty.Add(
                 SeedValueProperty,
                 option.Read(options, tree).ToString(CultureInfo.InvariantCulture));
+
+        /// <summary>A comma-separated list of trainer method names (<c>FastTree, MyCompanyTrainer</c>).</summary>
+        private static EffectiveMLOption<ImmutableHashSet<string>> MethodNames(string ruleId, string name) => new(
+            ruleId,
+            name,
+            ImmutableHashSet<string>.Empty,
+            "a comma-separated list of method names",
+            (string text, out ImmutableHashSet<string> value) =>
+            {
+                var builder = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+                foreach (var part in text.Split(','))
+                {
+                    var item = part.Trim();
+                    if (item.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    if (!Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(item))
+                    {
+                        value = ImmutableHashSet<string>.Empty;
+                        return false;
+                    }
+
+                    builder.Add(item);
+                }
+
+                value = builder.ToImmutable();
+                return true;
+            },
+            defaultText: "none");
+
+        private static EffectiveMLOption<int> Count(string ruleId, string name, int defaultValue) => new(
+            ruleId,
+            name,
+            defaultValue,
+            "a positive whole number",
+            (string text, out int value) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value) && value > 0);
 
         private static EffectiveMLOption<int> SeedValue(string ruleId) => new(
             ruleId,

@@ -5,6 +5,13 @@ namespace EffectiveML.Analyzers.Infrastructure
     {
         public const string InvalidOption = "EML0001";
 
+        public const string ComplexModelWithoutBaseline = "EML1001";
+        public const string RaisedCapacityWithoutValidation = "EML1002";
+
+        public const string PipelineBuiltInEntryPoint = "EML3001";
+        public const string PipelineFactoryWithoutTest = "EML3002";
+        public const string MachineSpecificDataPath = "EML3003";
+
         public const string MeanImputationEverywhere = "EML4001";
         public const string ImplicitImputationMode = "EML4002";
         public const string ImputedWithoutIndicator = "EML4003";
@@ -21,5 +28,10 @@ namespace EffectiveML.Analyzers.Infrastructure
         public const string SplitWithoutSeed = "EML5002";
         public const string UnseededRandom = "EML5003";
         public const string NonReproducibleSeed = "EML5004";
+
+        public const string SuppressedWithoutReason = "EML7002";
+
+        public const string ColumnNameLiteral = "EML8001";
+        public const string HardCodedThreshold = "EML8002";
     }
 }

@@ -24,6 +24,8 @@ namespace EffectiveML.Analyzers.Model
             Estimator = compilation.GetTypeByMetadataName("Microsoft.ML.IEstimator`1");
 
             Torch = compilation.GetTypeByMetadataName("TorchSharp.torch");
+            TorchOptimizer = compilation.GetTypeByMetadataName("TorchSharp.torch+optim+Optimizer");
+            SuppressMessageAttribute = compilation.GetTypeByMetadataName("System.Diagnostics.CodeAnalysis.SuppressMessageAttribute");
 
             Random = compilation.GetTypeByMetadataName("System.Random");
             DateTime = compilation.GetSpecialType(SpecialType.System_DateTime);
@@ -52,6 +54,9 @@ namespace EffectiveML.Analyzers.Model
         public INamedTypeSymbol? Estimator { get; }
 
         public INamedTypeSymbol? Torch { get; }
+        /// <summary>Base of every TorchSharp optimizer: its <c>step()</c> is one training step.</summary>
+        public INamedTypeSymbol? TorchOptimizer { get; }
+        public INamedTypeSymbol? SuppressMessageAttribute { get; }
 
         public INamedTypeSymbol? Random { get; }
         public IPropertySymbol? RandomShared { get; }

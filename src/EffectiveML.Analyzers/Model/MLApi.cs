@@ -31,6 +31,8 @@ namespace EffectiveML.Analyzers.Model
             BinaryMetrics = compilation.GetTypeByMetadataName("Microsoft.ML.Data.BinaryClassificationMetrics");
             MulticlassMetrics = compilation.GetTypeByMetadataName("Microsoft.ML.Data.MulticlassClassificationMetrics");
             Path = compilation.GetTypeByMetadataName("System.IO.Path");
+            ColumnNameAttribute = compilation.GetTypeByMetadataName("Microsoft.ML.Data.ColumnNameAttribute");
+            PredictionEngineBase = compilation.GetTypeByMetadataName("Microsoft.ML.PredictionEngineBase`2");
 
             _transforms = new System.Collections.Generic.Dictionary<(INamedTypeSymbol, string), Pipelines.TransformTable.Entry>();
             foreach (var entry in Pipelines.TransformTable.Entries)
@@ -94,6 +96,8 @@ namespace EffectiveML.Analyzers.Model
         public INamedTypeSymbol? BinaryMetrics { get; }
         public INamedTypeSymbol? MulticlassMetrics { get; }
         public INamedTypeSymbol? Path { get; }
+        public INamedTypeSymbol? ColumnNameAttribute { get; }
+        public INamedTypeSymbol? PredictionEngineBase { get; }
 
         public static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
             type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);

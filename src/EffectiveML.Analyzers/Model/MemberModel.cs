@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using EffectiveML.Analyzers.Model.Pipelines;
 using EffectiveML.Analyzers.Model.Provenance;
 using Microsoft.CodeAnalysis;
@@ -77,8 +78,40 @@ namespace EffectiveML.Analyzers.Model
 
         public IReadOnlyList<SplitSite> Splits => _sites.Value.Splits;
 
+        /// <summary>
+        /// The schema classes in view: type arguments of <c>LoadFromTextFile&lt;T&gt;</c>,
+        /// <c>LoadFromEnumerable&lt;T&gt;</c>, <c>CreateTextLoader&lt;T&gt;</c>,
+        /// <c>CreateEnumerable&lt;T&gt;</c> and <c>CreatePredictionEngine&lt;TSrc, TDst&gt;</c> in the member.
+        /// </summary>
+        public IReadOnlyList<INamedTypeSymbol> SchemaTypes => _sites.Value.SchemaTypes;
+
         /// <summary>Every <c>Evaluate*</c> call of a task catalog in the member.</summary>
         public IReadOnlyList<IInvocationOperation> Evaluations => _sites.Value.Evaluations;
+
+        /// <summary>
+        /// A trainer call is trained when a pipeline containing it is fitted or cross-validated in
+        /// the member, or returned by it (a factory exists to have its pipeline trained).
+        /// </summary>
+        public bool IsTrained(IInvocationOperation trainer)
+        {
+            foreach (var fit in Fits)
+            {
+                if (fit.Pipeline.IndexOf(trainer) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            foreach (var returned in _sites.Value.Returned)
+            {
+                if (returned == trainer || PipelineOf(returned).IndexOf(trainer) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>The chains that contain a step made by <paramref name="stepOperation"/>.</summary>
         public IEnumerable<(Pipeline Pipeline, int Index)> ChainsContaining(IOperation stepOperation)
@@ -260,12 +293,31 @@ namespace EffectiveML.Analyzers.Model
             var sites = new Sites();
             foreach (var operation in _root.DescendantsAndSelf())
             {
+                if (operation is IReturnOperation { ReturnedValue: { } returned } && Symbols.IsMLType(returned.Type))
+                {
+                    sites.Returned.Add(ValueReader.Resolve(returned, Values));
+                    continue;
+                }
+
                 if (operation is not IInvocationOperation invocation || !Symbols.IsMLSymbol(invocation.TargetMethod))
                 {
                     continue;
                 }
 
                 var method = invocation.TargetMethod;
+                if (method.IsGenericMethod && IsSchemaMethod(method.Name))
+                {
+                    foreach (var argument in method.TypeArguments)
+                    {
+                        if (argument is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } schema
+                            && !Symbols.IsMLSymbol(schema)
+                            && !sites.SchemaTypes.Contains(schema, SymbolEqualityComparer.Default))
+                        {
+                            sites.SchemaTypes.Add(schema);
+                        }
+                    }
+                }
+
                 if (_pipelines.IsAppend(method) || _pipelines.IsAppendCacheCheckpoint(method))
                 {
                     if (!ContinuesIntoAnotherAppend(invocation))
@@ -311,6 +363,9 @@ namespace EffectiveML.Analyzers.Model
             return sites;
         }
 
+        private static bool IsSchemaMethod(string name) =>
+            name is "LoadFromTextFile" or "LoadFromEnumerable" or "CreateTextLoader" or "CreateEnumerable" or "CreatePredictionEngine";
+
         /// <summary>The call is itself the receiver of a further <c>Append</c>: only the longest chain is listed.</summary>
         private bool ContinuesIntoAnotherAppend(IInvocationOperation invocation)
         {
@@ -339,6 +394,8 @@ namespace EffectiveML.Analyzers.Model
             public List<SplitSite> Splits { get; } = new();
             public List<IInvocationOperation> Evaluations { get; } = new();
             public List<IInvocationOperation> LoaderLoads { get; } = new();
+            public List<IOperation> Returned { get; } = new();
+            public List<INamedTypeSymbol> SchemaTypes { get; } = new();
         }
     }
 }

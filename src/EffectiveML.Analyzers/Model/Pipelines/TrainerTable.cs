@@ -41,6 +41,9 @@ namespace EffectiveML.Analyzers.Model.Pipelines
             public Normalization Normalization { get; }
             public Complexity Complexity { get; }
             public string Reason { get; }
+
+            /// <summary>What the trainer is, for messages: the reason up to its first colon.</summary>
+            public string Kind => Reason.Split(':')[0];
         }
 
         private const string Linear = "a linear model fitted by gradient steps: NeedNormalization = true, and the baseline every complex model should beat";
@@ -71,14 +74,15 @@ namespace EffectiveML.Analyzers.Model.Pipelines
             new Entry("FastTree", Normalization.NotNeeded, Complexity.Complex, "a boosted tree ensemble: splits are scale-free, capacity is high"),
             new Entry("FastTreeTweedie", Normalization.NotNeeded, Complexity.Complex, "a boosted tree ensemble"),
             new Entry("FastForest", Normalization.NotNeeded, Complexity.Complex, "a random forest: splits are scale-free, capacity is high"),
-            new Entry("Gam", Normalization.NotNeeded, Complexity.Complex, "a boosted generalized additive model built from trees"),
+            new Entry("Gam", Normalization.NotNeeded, Complexity.Complex, "a generalized additive model boosted from trees"),
             new Entry("LightGbm", Normalization.NotNeeded, Complexity.Complex, "a boosted tree ensemble"),
-            new Entry("ImageClassification", Normalization.NotNeeded, Complexity.Complex, "transfer learning on a deep network"),
-            new Entry("TextClassification", Normalization.NotNeeded, Complexity.Complex, "fine-tunes a transformer (ML.NET TorchSharp)"),
-            new Entry("SentenceSimilarity", Normalization.NotNeeded, Complexity.Complex, "fine-tunes a transformer (ML.NET TorchSharp)"),
-            new Entry("NamedEntityRecognition", Normalization.NotNeeded, Complexity.Complex, "fine-tunes a transformer (ML.NET TorchSharp)"),
-            new Entry("QuestionAnswer", Normalization.NotNeeded, Complexity.Complex, "fine-tunes a transformer (ML.NET TorchSharp)"),
-            new Entry("ObjectDetection", Normalization.NotNeeded, Complexity.Complex, "trains a deep detector (ML.NET TorchSharp)"),
+            new Entry("ImageClassification", Normalization.NotNeeded, Complexity.Complex, "a deep network trained by transfer learning"),
+            new Entry("TextClassification", Normalization.NotNeeded, Complexity.Complex, "a transformer network fine-tuned by ML.NET TorchSharp"),
+            new Entry("SentenceSimilarity", Normalization.NotNeeded, Complexity.Complex, "a transformer network fine-tuned by ML.NET TorchSharp"),
+            new Entry("NamedEntityRecognition", Normalization.NotNeeded, Complexity.Complex, "a transformer network fine-tuned by ML.NET TorchSharp"),
+            new Entry("NameEntityRecognition", Normalization.NotNeeded, Complexity.Complex, "a transformer network fine-tuned by ML.NET TorchSharp (the older spelling of NamedEntityRecognition)"),
+            new Entry("QuestionAnswer", Normalization.NotNeeded, Complexity.Complex, "a transformer network fine-tuned by ML.NET TorchSharp"),
+            new Entry("ObjectDetection", Normalization.NotNeeded, Complexity.Complex, "a deep detection network trained by ML.NET TorchSharp"),
             new Entry("OneVersusAll", Normalization.DependsOnWrappedTrainer, Complexity.DependsOnWrappedTrainer, "wraps a binary trainer"),
             new Entry("PairwiseCoupling", Normalization.DependsOnWrappedTrainer, Complexity.DependsOnWrappedTrainer, "wraps a binary trainer"),
         };

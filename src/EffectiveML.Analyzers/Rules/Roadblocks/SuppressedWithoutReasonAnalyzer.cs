@@ -1,0 +1,106 @@
+using System.Collections.Immutable;
+using System.Linq;
+using EffectiveML.Analyzers.Infrastructure;
+using EffectiveML.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace EffectiveML.Analyzers.Rules.Roadblocks
+{
+    /// <summary>
+    /// EML7002: <c>[SuppressMessage]</c> for an EffectiveML rule without a Justification, and
+    /// <c>#pragma warning disable EMLxxxx</c> without a comment on the same line.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SuppressedWithoutReasonAnalyzer : EffectiveMLAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.SuppressedWithoutReason);
+
+        internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
+        {
+            if (symbols.SuppressMessageAttribute is not null)
+            {
+                context.RegisterSymbolAction(
+                    symbol => CheckAttributes(symbol.Symbol.GetAttributes(), symbols, symbol.ReportDiagnostic, symbol.CancellationToken),
+                    SymbolKind.NamedType,
+                    SymbolKind.Method,
+                    SymbolKind.Property,
+                    SymbolKind.Field,
+                    SymbolKind.Event);
+                context.RegisterSyntaxNodeAction(
+                    list =>
+                    {
+                        // Assembly-level suppressions (global suppression files) belong to no symbol action.
+                        if (((AttributeListSyntax)list.Node).Target?.Identifier.IsKind(SyntaxKind.AssemblyKeyword) != true)
+                        {
+                            return;
+                        }
+
+                        var inList = list.Compilation.Assembly.GetAttributes()
+                            .Where(a => a.ApplicationSyntaxReference is { } reference
+                                && reference.SyntaxTree == list.Node.SyntaxTree
+                                && list.Node.Span.Contains(reference.Span))
+                            .ToImmutableArray();
+                        CheckAttributes(inList, symbols, list.ReportDiagnostic, list.CancellationToken);
+                    },
+                    SyntaxKind.AttributeList);
+            }
+
+            context.RegisterSyntaxTreeAction(CheckPragmas);
+        }
+
+        private static void CheckAttributes(
+            ImmutableArray<AttributeData> attributes,
+            KnownSymbols symbols,
+            System.Action<Diagnostic> report,
+            System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (var attribute in attributes)
+            {
+                if (Suppressions.Read(attribute, symbols) is { IsJustified: false } suppression
+                    && attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is { } syntax)
+                {
+                    report(Diagnostic.Create(
+                        Descriptors.SuppressedWithoutReason, syntax.GetLocation(), "[SuppressMessage]", suppression.RuleId));
+                }
+            }
+        }
+
+        private static void CheckPragmas(SyntaxTreeAnalysisContext context)
+        {
+            var root = context.Tree.GetRoot(context.CancellationToken);
+            if (!root.ContainsDirectives)
+            {
+                return;
+            }
+
+            for (var directive = root.GetFirstDirective(); directive is not null; directive = directive.GetNextDirective())
+            {
+                if (directive is not PragmaWarningDirectiveTriviaSyntax pragma
+                    || !pragma.DisableOrRestoreKeyword.IsKind(SyntaxKind.DisableKeyword)
+                    || HasComment(pragma))
+                {
+                    continue;
+                }
+
+                var ids = pragma.ErrorCodes
+                    .Select(code => code.ToString().Trim())
+                    // Turning this rule itself off is a decision about reasons, not a suppression needing one.
+                    .Where(code => code.StartsWith("EML", System.StringComparison.Ordinal) && code != RuleIds.SuppressedWithoutReason)
+                    .ToList();
+                if (ids.Count > 0)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.SuppressedWithoutReason, pragma.GetLocation(), "#pragma warning disable", string.Join(", ", ids)));
+                }
+            }
+        }
+
+        private static bool HasComment(PragmaWarningDirectiveTriviaSyntax pragma) =>
+            pragma.DescendantTrivia().Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia))
+            || pragma.EndOfDirectiveToken.LeadingTrivia.Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia));
+    }
+}

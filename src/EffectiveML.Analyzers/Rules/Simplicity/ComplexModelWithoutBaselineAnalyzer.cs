@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using EffectiveML.Analyzers.Infrastructure;
+using EffectiveML.Analyzers.Model;
+using EffectiveML.Analyzers.Model.Pipelines;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EffectiveML.Analyzers.Rules.Simplicity
+{
+    /// <summary>
+    /// EML1001 (compilation end): a complex trainer is trained and no simple baseline is trained
+    /// anywhere in the compilation. "Trained" means in a pipeline fitted or cross-validated in view,
+    /// or returned by a pipeline factory. A suppression counts only with a justification.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ComplexModelWithoutBaselineAnalyzer : EffectiveMLAnalyzer
+    {
+        private const string TorchTrainingLoop = "a TorchSharp network (an optimizer step() in a training loop)";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.ComplexModelWithoutBaseline);
+
+        internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
+        {
+            var models = MemberModels.For(context, symbols);
+            var trained = new ConcurrentQueue<TrainedModel>();
+
+            context.RegisterOperationAction(operation =>
+            {
+                var call = (IInvocationOperation)operation.Operation;
+                var method = call.TargetMethod;
+                if (!symbols.IsMLSymbol(method))
+                {
+                    return;
+                }
+
+                if (method.Name == "step" && KnownSymbols.InheritsFrom(method.ContainingType, symbols.TorchOptimizer))
+                {
+                    trained.Enqueue(new TrainedModel(call, operation.ContainingSymbol, "step", Complexity.Complex, TorchTrainingLoop));
+                    return;
+                }
+
+                var model = models.Of(call);
+                if (!model.Pipelines.IsCatalogEstimator(method) || !model.Pipelines.IsTrainer(method) || !model.IsTrained(call))
+                {
+                    return;
+                }
+
+                var tree = call.Syntax.SyntaxTree;
+                var entry = TrainerTable.Find(method.Name);
+                if (EffectiveMLOptions.BaselineTrainers.Read(operation.Options, tree).Contains(method.Name))
+                {
+                    trained.Enqueue(new TrainedModel(call, operation.ContainingSymbol, method.Name, Complexity.Simple, "a baseline"));
+                }
+                else if (EffectiveMLOptions.ComplexTrainers.Read(operation.Options, tree).Contains(method.Name))
+                {
+                    trained.Enqueue(new TrainedModel(call, operation.ContainingSymbol, method.Name, Complexity.Complex, "a model configured as complex"));
+                }
+                else if (entry is { Complexity: not Complexity.DependsOnWrappedTrainer })
+                {
+                    trained.Enqueue(new TrainedModel(call, operation.ContainingSymbol, method.Name, entry.Complexity, entry.Kind));
+                }
+            }, OperationKind.Invocation);
+
+            context.RegisterCompilationEndAction(end =>
+            {
+                var hasComplex = false;
+                foreach (var model in trained)
+                {
+                    if (model.Complexity == Complexity.Simple)
+                    {
+                        return;
+                    }
+
+                    hasComplex = true;
+                }
+
+                if (!hasComplex)
+                {
+                    return;
+                }
+
+                foreach (var model in trained)
+                {
+                    end.CancellationToken.ThrowIfCancellationRequested();
+                    var suppression = Suppressions.Covering(model.Member, RuleIds.ComplexModelWithoutBaseline, symbols);
+                    if (suppression is { IsJustified: true })
+                    {
+                        continue;
+                    }
+
+                    // An unjustified suppression does not count: the finding is reported without a
+                    // location, which only an assembly-wide suppression could hide.
+                    var location = suppression is null ? Describe.CallLocation(model.Call.Syntax) : Location.None;
+                    var note = suppression is null
+                        ? string.Empty
+                        : $" (in '{model.Member.ContainingType?.Name}.{model.Member.Name}', whose [SuppressMessage] gives no Justification)";
+                    end.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.ComplexModelWithoutBaseline, location, model.Name, model.Reason, note));
+                }
+            });
+        }
+
+        private sealed class TrainedModel
+        {
+            public TrainedModel(IInvocationOperation call, ISymbol member, string name, Complexity complexity, string reason)
+            {
+                Call = call;
+                Member = member;
+                Name = name;
+                Complexity = complexity;
+                Reason = reason;
+            }
+
+            public IInvocationOperation Call { get; }
+            public ISymbol Member { get; }
+            public string Name { get; }
+            public Complexity Complexity { get; }
+            public string Reason { get; }
+        }
+    }
+}
