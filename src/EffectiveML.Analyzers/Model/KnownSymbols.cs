@@ -26,6 +26,8 @@ namespace EffectiveML.Analyzers.Model
             Torch = compilation.GetTypeByMetadataName("TorchSharp.torch");
             TorchOptimizer = compilation.GetTypeByMetadataName("TorchSharp.torch+optim+Optimizer");
             SuppressMessageAttribute = compilation.GetTypeByMetadataName("System.Diagnostics.CodeAnalysis.SuppressMessageAttribute");
+            Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
+            TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
 
             Random = compilation.GetTypeByMetadataName("System.Random");
             DateTime = compilation.GetSpecialType(SpecialType.System_DateTime);
@@ -57,6 +59,8 @@ namespace EffectiveML.Analyzers.Model
         /// <summary>Base of every TorchSharp optimizer: its <c>step()</c> is one training step.</summary>
         public INamedTypeSymbol? TorchOptimizer { get; }
         public INamedTypeSymbol? SuppressMessageAttribute { get; }
+        public INamedTypeSymbol? Task { get; }
+        public INamedTypeSymbol? TaskOfT { get; }
 
         public INamedTypeSymbol? Random { get; }
         public IPropertySymbol? RandomShared { get; }

@@ -58,9 +58,9 @@ namespace EffectiveML.Tests.Infrastructure
         /// Applies the fix to each marked diagnostic, then Fix All in document, project and solution,
         /// and asserts the result equals <paramref name="fixedSource"/>.
         /// </summary>
-        public static Task CodeFix<TCodeFix>(string source, string fixedSource, string? editorConfig = null, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, int iterations = 1, string? equivalenceKey = null)
+        public static Task CodeFix<TCodeFix>(string source, string fixedSource, string? editorConfig = null, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, int iterations = 1, string? equivalenceKey = null, bool hasFixAll = true)
             where TCodeFix : CodeFixProvider, new() =>
-            CodeFix<TCodeFix>(new[] { source }, new[] { fixedSource }, editorConfig, outputKind, iterations, equivalenceKey);
+            CodeFix<TCodeFix>(new[] { source }, new[] { fixedSource }, editorConfig, outputKind, iterations, equivalenceKey, hasFixAll);
 
         public static async Task CodeFix<TCodeFix>(
             string[] sources,
@@ -68,11 +68,16 @@ namespace EffectiveML.Tests.Infrastructure
             string? editorConfig = null,
             OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary,
             int iterations = 1,
-            string? equivalenceKey = null)
+            string? equivalenceKey = null,
+            bool hasFixAll = true)
             where TCodeFix : CodeFixProvider, new()
         {
             var test = new CodeFixTest<TCodeFix>();
             test.CodeActionEquivalenceKey = equivalenceKey;
+            if (!hasFixAll)
+            {
+                test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipFixAllCheck;
+            }
             for (var i = 0; i < sources.Length; i++)
             {
                 test.TestState.Sources.Add(($"/0/Test{i}.cs", sources[i]));
