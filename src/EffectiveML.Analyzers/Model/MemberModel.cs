@@ -113,6 +113,23 @@ namespace EffectiveML.Analyzers.Model
             return false;
         }
 
+        /// <summary>The member returns an estimator chain with a trainer in it: it is a pipeline factory.</summary>
+        public bool ReturnsPipelineWithTrainer()
+        {
+            foreach (var returned in _sites.Value.Returned)
+            {
+                foreach (var step in PipelineOf(returned).Steps)
+                {
+                    if (step.Kind == StepKind.Trainer)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The chains that contain a step made by <paramref name="stepOperation"/>.</summary>
         public IEnumerable<(Pipeline Pipeline, int Index)> ChainsContaining(IOperation stepOperation)
         {
