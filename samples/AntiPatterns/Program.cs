@@ -30,6 +30,18 @@ namespace AntiPatterns
             Console.WriteLine($"R² after normalizing before the split: {Assumptions.NormalizeBeforeSplitting(seeded, houses):0.000}");
             Console.WriteLine($"R² of SDCA on raw columns: {Assumptions.RawFeaturesForSdca(seeded, houses):0.000}");
             Console.WriteLine($"Accuracy, the only metric read: {Assumptions.AccuracyOnly(seeded, houses):P0}");
+
+            // EML3001: the pipeline is built right here, so no test can build it.
+            var inline = seeded.Transforms.Concatenate("Features", nameof(HouseData.Size), nameof(HouseData.Rooms))
+                .Append(seeded.Transforms.NormalizeMinMax("Features"))
+                .Append(seeded.Regression.Trainers.OnlineGradientDescent(labelColumnName: nameof(HouseData.Price)));
+            Console.WriteLine($"Inline pipeline trained: {inline.Fit(houses).GetType().Name}");
+
+            var stringColumns = Resilience.TrainWithStringColumns(seeded, path);
+            Console.WriteLine($"Expensive (threshold in code): {Resilience.IsExpensive(seeded, stringColumns, new HouseData { Size = 190, Rooms = 5, Age = 10 })}");
+            Console.WriteLine($"Huge forest on 60 rows: {Simplicity.TrainHugeForest(seeded, houses).GetType().Name}");
+            Console.WriteLine($"Trained behind a bare suppression: {Roadblocks.TrainQuietly(houses).GetType().Name}");
+            Console.WriteLine($"Jitter from an unexplained pragma: {Roadblocks.Jitter(seeded) >= 0}");
         }
 
         private static long CountRows(MLContext mlContext, IDataView data)
