@@ -18,8 +18,9 @@ namespace EffectiveML.CodeFixes.Versatility
     /// <summary>
     /// EML3001: moves the chain, as written, into <c>static IEstimator&lt;ITransformer&gt;
     /// BuildPipeline(MLContext mlContext, ...)</c> whose parameters are the locals the chain reads.
-    /// For a class's Main the method joins the class; for top-level statements it goes into a new
-    /// <c>Pipelines</c> class, since a local function could not be called by a test.
+    /// For a class's Main the method joins the class; for top-level statements it goes into a
+    /// <c>Pipelines</c> class, since a local function could not be called by a test. Fix All
+    /// extracts each chain in turn, numbering the methods.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PipelineBuiltInEntryPointCodeFix)), Shared]
     public sealed class PipelineBuiltInEntryPointCodeFix : CodeFixProvider
@@ -28,8 +29,42 @@ namespace EffectiveML.CodeFixes.Versatility
 
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.PipelineBuiltInEntryPoint);
 
-        // Each extraction adds a member; applied one at a time they would clash, so no Fix All.
-        public override FixAllProvider? GetFixAllProvider() => null;
+        private const string PipelinesClass = "Pipelines";
+
+        /// <summary>Extracts every reported chain of a document in turn, numbering the methods (BuildPipeline, BuildPipeline2 …).</summary>
+        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(async (fixAll, document, diagnostics) =>
+        {
+            var root = await document.GetSyntaxRootAsync(fixAll.CancellationToken).ConfigureAwait(false);
+            if (root is null)
+            {
+                return document;
+            }
+
+            var chains = diagnostics
+                .Select(d => root.FindNode(d.Location.SourceSpan, getInnermostNodeForTie: true))
+                .OfType<ExpressionSyntax>()
+                .ToList();
+            var marks = chains.Select(_ => new SyntaxAnnotation()).ToList();
+            var marked = root.ReplaceNodes(chains, (original, rewritten) => rewritten.WithAdditionalAnnotations(marks[chains.IndexOf(original)]));
+            var current = document.WithSyntaxRoot(marked);
+
+            foreach (var mark in marks)
+            {
+                var currentRoot = await current.GetSyntaxRootAsync(fixAll.CancellationToken).ConfigureAwait(false);
+                var model = await current.GetSemanticModelAsync(fixAll.CancellationToken).ConfigureAwait(false);
+                if (currentRoot is not CompilationUnitSyntax unit
+                    || model is null
+                    || unit.GetAnnotatedNodes(mark).OfType<ExpressionSyntax>().FirstOrDefault() is not { } chain
+                    || Captured(model, chain, fixAll.CancellationToken) is not { } captured)
+                {
+                    continue;
+                }
+
+                current = current.WithSyntaxRoot(Extract(unit, chain, captured));
+            }
+
+            return current;
+        });
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -52,7 +87,7 @@ namespace EffectiveML.CodeFixes.Versatility
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         $"Extract the pipeline into {MethodName}({string.Join(", ", captured.Select(c => c.Type.Name))})",
-                        _ => Task.FromResult(context.Document.WithSyntaxRoot(Extract(unit, model, chain, captured))),
+                        _ => Task.FromResult(context.Document.WithSyntaxRoot(Extract(unit, chain, captured))),
                         equivalenceKey: RuleIds.PipelineBuiltInEntryPoint),
                     diagnostic);
             }
@@ -89,7 +124,7 @@ namespace EffectiveML.CodeFixes.Versatility
                 .ToList();
         }
 
-        private static SyntaxNode Extract(CompilationUnitSyntax unit, SemanticModel model, ExpressionSyntax chain, List<CapturedValue> captured)
+        private static SyntaxNode Extract(CompilationUnitSyntax unit, ExpressionSyntax chain, List<CapturedValue> captured)
         {
             var parameters = string.Join(", ", captured.Select(c => c.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + " " + c.Name));
             var arguments = SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(captured.Select(c => SyntaxFactory.Argument(SyntaxFactory.IdentifierName(c.Name)))));
@@ -97,23 +132,33 @@ namespace EffectiveML.CodeFixes.Versatility
             if (containingType is not null)
             {
                 var member = chain.FirstAncestorOrSelf<MemberDeclarationSyntax>(m => m.Parent == containingType)!;
-                var memberIndent = IndentOf(member);
-                var method = Method(memberIndent, parameters, chain);
+                var name = UniqueName(containingType);
+                var method = Method(IndentOf(member), name, parameters, chain);
                 var index = containingType.Members.IndexOf(member);
-                var call = SyntaxFactory.InvocationExpression(SyntaxFactory.IdentifierName(MethodName), arguments).WithTriviaFrom(chain);
+                var call = SyntaxFactory.InvocationExpression(SyntaxFactory.IdentifierName(name), arguments).WithTriviaFrom(chain);
                 var withCall = containingType.ReplaceNode(chain, call);
                 return unit.ReplaceNode(containingType, withCall.WithMembers(withCall.Members.Insert(index + 1, method)));
             }
 
-            // Top-level statements: a class of its own after the program, since a local function could not be called by a test.
+            // Top-level statements: a class of its own after the program (a local function could not
+            // be called by a test); a second extraction joins the class the first one made.
+            var existing = unit.Members.OfType<ClassDeclarationSyntax>().FirstOrDefault(c => c.Identifier.ValueText == PipelinesClass);
+            var topLevelName = existing is null ? MethodName : UniqueName(existing);
             var qualifiedCall = SyntaxFactory.InvocationExpression(
-                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName("Pipelines"), SyntaxFactory.IdentifierName(MethodName)),
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName(PipelinesClass), SyntaxFactory.IdentifierName(topLevelName)),
                 arguments).WithTriviaFrom(chain);
-            var pipelines = SyntaxFactory.ClassDeclaration("Pipelines")
-                .WithModifiers(SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.PublicKeyword), SyntaxFactory.Token(SyntaxKind.StaticKeyword)))
-                .WithMembers(SyntaxFactory.SingletonList(Method("    ", parameters, chain)))
-                .WithAdditionalAnnotations(Formatter.Annotation);
+            var extracted = Method("    ", topLevelName, parameters, chain);
             var replaced = unit.ReplaceNode(chain, qualifiedCall);
+            if (existing is not null)
+            {
+                var pipelinesClass = replaced.Members.OfType<ClassDeclarationSyntax>().First(c => c.Identifier.ValueText == PipelinesClass);
+                return replaced.ReplaceNode(pipelinesClass, pipelinesClass.AddMembers(extracted));
+            }
+
+            var pipelines = SyntaxFactory.ClassDeclaration(PipelinesClass)
+                .WithModifiers(SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.PublicKeyword), SyntaxFactory.Token(SyntaxKind.StaticKeyword)))
+                .WithMembers(SyntaxFactory.SingletonList(extracted))
+                .WithAdditionalAnnotations(Formatter.Annotation);
             return replaced.AddMembers(pipelines);
         }
 
@@ -121,7 +166,20 @@ namespace EffectiveML.CodeFixes.Versatility
         /// The method, written out so the chain keeps its text and line breaks: its continuation
         /// lines move by as much as the chain moves from its statement to the expression body.
         /// </summary>
-        private static MemberDeclarationSyntax Method(string memberIndent, string parameters, ExpressionSyntax chain)
+        /// <summary>BuildPipeline, or BuildPipeline2, 3 … when the type already has one.</summary>
+        private static string UniqueName(TypeDeclarationSyntax type)
+        {
+            var taken = new HashSet<string>(type.Members.OfType<MethodDeclarationSyntax>().Select(m => m.Identifier.ValueText));
+            var name = MethodName;
+            for (var i = 2; taken.Contains(name); i++)
+            {
+                name = MethodName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return name;
+        }
+
+        private static MemberDeclarationSyntax Method(string memberIndent, string name, string parameters, ExpressionSyntax chain)
         {
             var bodyIndent = memberIndent + "    ";
             var shift = bodyIndent.Length - IndentOf(chain).Length;
@@ -133,7 +191,7 @@ namespace EffectiveML.CodeFixes.Versatility
                     : lines[i].Substring(System.Math.Min(-shift, lines[i].Length - lines[i].TrimStart(' ').Length));
             }
 
-            var text = "\n" + memberIndent + "public static global::Microsoft.ML.IEstimator<global::Microsoft.ML.ITransformer> " + MethodName + "(" + parameters + ") =>\n"
+            var text = "\n" + memberIndent + "public static global::Microsoft.ML.IEstimator<global::Microsoft.ML.ITransformer> " + name + "(" + parameters + ") =>\n"
                 + bodyIndent + string.Join("\n", lines) + ";\n";
             var method = (MethodDeclarationSyntax)SyntaxFactory.ParseMemberDeclaration(text)!;
             return method

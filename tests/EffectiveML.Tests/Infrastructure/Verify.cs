@@ -58,9 +58,9 @@ namespace EffectiveML.Tests.Infrastructure
         /// Applies the fix to each marked diagnostic, then Fix All in document, project and solution,
         /// and asserts the result equals <paramref name="fixedSource"/>.
         /// </summary>
-        public static Task CodeFix<TCodeFix>(string source, string fixedSource, string? editorConfig = null, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, int iterations = 1, string? equivalenceKey = null, bool hasFixAll = true)
+        public static Task CodeFix<TCodeFix>(string source, string fixedSource, string? editorConfig = null, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, int iterations = 1, string? equivalenceKey = null, bool hasFixAll = true, int? fixAllIterations = null)
             where TCodeFix : CodeFixProvider, new() =>
-            CodeFix<TCodeFix>(new[] { source }, new[] { fixedSource }, editorConfig, outputKind, iterations, equivalenceKey, hasFixAll);
+            CodeFix<TCodeFix>(new[] { source }, new[] { fixedSource }, editorConfig, outputKind, iterations, equivalenceKey, hasFixAll, fixAllIterations);
 
         public static async Task CodeFix<TCodeFix>(
             string[] sources,
@@ -69,7 +69,8 @@ namespace EffectiveML.Tests.Infrastructure
             OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary,
             int iterations = 1,
             string? equivalenceKey = null,
-            bool hasFixAll = true)
+            bool hasFixAll = true,
+            int? fixAllIterations = null)
             where TCodeFix : CodeFixProvider, new()
         {
             var test = new CodeFixTest<TCodeFix>();
@@ -87,10 +88,10 @@ namespace EffectiveML.Tests.Infrastructure
             Configure(test.TestState, editorConfig, outputKind);
             Configure(test.FixedState, editorConfig, outputKind);
             test.FixedState.MarkupHandling = MarkupMode.Allow;
-            test.NumberOfFixAllIterations = iterations;
+            test.NumberOfFixAllIterations = fixAllIterations ?? iterations;
             // Fix All in document handles one document per iteration.
-            test.NumberOfFixAllInDocumentIterations = iterations * sources.Length;
-            test.NumberOfFixAllInProjectIterations = iterations;
+            test.NumberOfFixAllInDocumentIterations = (fixAllIterations ?? iterations) * sources.Length;
+            test.NumberOfFixAllInProjectIterations = fixAllIterations ?? iterations;
             test.NumberOfIncrementalIterations = null;
             await test.RunAsync();
         }

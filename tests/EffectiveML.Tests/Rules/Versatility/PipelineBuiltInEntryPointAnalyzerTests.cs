@@ -136,7 +136,54 @@ namespace EffectiveML.Tests.Rules.Versatility
                 }
                 """;
 
-            await VerifyEML3001.CodeFix<PipelineBuiltInEntryPointCodeFix>(source, fixedSource, hasFixAll: false);
+            await VerifyEML3001.CodeFix<PipelineBuiltInEntryPointCodeFix>(source, fixedSource, hasFixAll: true);
+        }
+
+        [Fact]
+        public async Task Fix_All_extracts_each_chain_into_its_own_method()
+        {
+            const string source = """
+                using Microsoft.ML;
+
+                public static class Program
+                {
+                    public static void Main()
+                    {
+                        var mlContext = new MLContext(seed: 1);
+                        var baseline = {|EML3001:mlContext.Transforms.Concatenate("Features", "A", "B")
+                            .Append(mlContext.Transforms.NormalizeMinMax("Features"))
+                            .Append(mlContext.Regression.Trainers.Sdca())|};
+                        var boosted = {|EML3001:mlContext.Transforms.Concatenate("Features", "A", "B")
+                            .Append(mlContext.Regression.Trainers.FastTree())|};
+                    }
+                }
+                """;
+
+            const string fixedSource = """
+                using Microsoft.ML;
+
+                public static class Program
+                {
+                    public static void Main()
+                    {
+                        var mlContext = new MLContext(seed: 1);
+                        var baseline = BuildPipeline(mlContext);
+                        var boosted = BuildPipeline2(mlContext);
+                    }
+
+                    public static IEstimator<ITransformer> BuildPipeline2(MLContext mlContext) =>
+                        mlContext.Transforms.Concatenate("Features", "A", "B")
+                            .Append(mlContext.Regression.Trainers.FastTree());
+
+                    public static IEstimator<ITransformer> BuildPipeline(MLContext mlContext) =>
+                        mlContext.Transforms.Concatenate("Features", "A", "B")
+                            .Append(mlContext.Transforms.NormalizeMinMax("Features"))
+                            .Append(mlContext.Regression.Trainers.Sdca());
+                }
+                """;
+
+            // One fix at a time takes two rounds; Fix All extracts both in one.
+            await VerifyEML3001.CodeFix<PipelineBuiltInEntryPointCodeFix>(source, fixedSource, iterations: 2, fixAllIterations: 1);
         }
 
         [Fact]
@@ -166,7 +213,7 @@ namespace EffectiveML.Tests.Rules.Versatility
                 }
                 """;
 
-            await VerifyEML3001.CodeFix<PipelineBuiltInEntryPointCodeFix>(source, fixedSource, outputKind: OutputKind.ConsoleApplication, hasFixAll: false);
+            await VerifyEML3001.CodeFix<PipelineBuiltInEntryPointCodeFix>(source, fixedSource, outputKind: OutputKind.ConsoleApplication, hasFixAll: true);
         }
     }
 }
