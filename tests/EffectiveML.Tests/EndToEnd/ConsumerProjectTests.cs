@@ -45,14 +45,7 @@ namespace EffectiveML.Tests.EndToEnd
         public async Task Build_reports_severity_config_silences_and_dotnet_format_fixes_EML5001()
         {
             var project = DotNet.NewTempDirectory("consumer");
-            File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <add key="effective-ml-e2e" value="{_package.PackagesDirectory}" />
-                  </packageSources>
-                </configuration>
-                """);
+            _package.WriteNuGetConfig(project);
             File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
                 <Project Sdk="Microsoft.NET.Sdk">
                   <PropertyGroup>

@@ -42,6 +42,17 @@ namespace EffectiveML.Tests.EndToEnd
         }
 
         public Task DisposeAsync() => Task.CompletedTask;
+
+        /// <summary>A nuget.config that adds the packed package's folder and keeps the machine's default registry.</summary>
+        public void WriteNuGetConfig(string directory) =>
+            File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <add key="effective-ml-e2e" value="{PackagesDirectory}" />
+                  </packageSources>
+                </configuration>
+                """);
     }
 
     /// <summary>Tests that run the dotnet CLI share one sequential collection: they build the same sources.</summary>

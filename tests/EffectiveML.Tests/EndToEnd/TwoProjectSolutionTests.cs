@@ -24,14 +24,7 @@ namespace EffectiveML.Tests.EndToEnd
         public async Task Solution_build_reports_the_untested_factory_only()
         {
             var root = DotNet.NewTempDirectory("solution");
-            File.WriteAllText(Path.Combine(root, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <add key="effective-ml-e2e" value="{_package.PackagesDirectory}" />
-                  </packageSources>
-                </configuration>
-                """);
+            _package.WriteNuGetConfig(root);
 
             Write(root, "Churn/Churn.csproj", $"""
                 <Project Sdk="Microsoft.NET.Sdk">
