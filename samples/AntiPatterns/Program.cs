@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using Microsoft.ML;
 
 namespace AntiPatterns
@@ -42,6 +43,15 @@ namespace AntiPatterns
             Console.WriteLine($"Huge forest on 60 rows: {Simplicity.TrainHugeForest(seeded, houses).GetType().Name}");
             Console.WriteLine($"Trained behind a bare suppression: {Roadblocks.TrainQuietly(houses).GetType().Name}");
             Console.WriteLine($"Jitter from an unexplained pragma: {Roadblocks.Jitter(seeded) >= 0}");
+
+            var modelPath = Path.Combine(Path.GetTempPath(), "antipatterns-houses.zip");
+            var priced = Impact.PriceEach(seeded, stringColumns, new[] { new HouseData { Size = 120, Rooms = 3, Age = 20 }, new HouseData { Size = 200, Rooms = 5, Age = 2 } });
+            Console.WriteLine($"Prices, one engine per house: {string.Join(", ", priced.Select(p => p.ToString("0")))}");
+            Impact.SaveWithoutSchema(seeded, stringColumns, modelPath);
+            Console.WriteLine($"Model loaded back, failures swallowed: {Roadblocks.TryLoad(seeded, modelPath + ".missing") is null}");
+            Console.WriteLine($"Average price from a model nobody keeps: {Impact.TrainAndForget(seeded, houses):0}");
+            Uncertainty.NightlyRetraining.Retrain(seeded, houses, modelPath);
+            Uncertainty.EvaluateForShow(seeded, stringColumns, houses);
         }
 
         private static long CountRows(MLContext mlContext, IDataView data)

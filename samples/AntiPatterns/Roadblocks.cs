@@ -4,7 +4,7 @@ using Microsoft.ML;
 
 namespace AntiPatterns
 {
-    /// <summary>Principle 7, overcoming roadblocks: problems hidden instead of surfaced (EML7002).</summary>
+    /// <summary>Principle 7, overcoming roadblocks: problems hidden instead of surfaced (EML7001–EML7002).</summary>
     public static class Roadblocks
     {
         /// <summary>EML7002: the finding is hidden and nobody can tell why.</summary>
@@ -13,6 +13,19 @@ namespace AntiPatterns
         {
             var mlContext = new MLContext();
             return Versatility.BuildTestedPipeline(mlContext).Fit(data);
+        }
+
+        /// <summary>EML7001: a model that fails to load becomes a silent null.</summary>
+        public static ITransformer? TryLoad(MLContext mlContext, string path)
+        {
+            try
+            {
+                return mlContext.Model.Load(path, out _);
+            }
+            catch (Exception)
+            {
+                return null;
+            }
         }
 
         /// <summary>EML7002: a pragma without a comment.</summary>

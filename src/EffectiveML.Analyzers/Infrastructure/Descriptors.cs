@@ -37,6 +37,41 @@ namespace EffectiveML.Analyzers.Infrastructure
             DiagnosticSeverity.Info,
             "More trees, leaves or epochs fit the training data ever closer. Without a validation set or early stopping there is no signal for when the model stops learning and starts memorizing.");
 
+        public static readonly DiagnosticDescriptor PredictionEngineShared = Create(
+            RuleIds.PredictionEngineShared,
+            "PredictionEngine shared across threads",
+            "{0} shares one PredictionEngine between threads, and PredictionEngine is not thread-safe; use PredictionEnginePool or one engine per thread",
+            DiagnosticSeverity.Warning,
+            "PredictionEngine keeps mutable buffers for the row it is scoring. Two requests predicting at once corrupt each other's results or throw. PredictionEnginePool (Microsoft.Extensions.ML) or a ThreadLocal engine gives each thread its own.");
+
+        public static readonly DiagnosticDescriptor ModelCreatedPerCall = Create(
+            RuleIds.ModelCreatedPerCall,
+            "Model or engine created per call",
+            "'{0}' runs {1}: the model is loaded or the engine built again every time",
+            DiagnosticSeverity.Warning,
+            "Loading a model and building a prediction engine take milliseconds to seconds and allocate heavily. Done per loop iteration or per request, they dominate latency and memory; create them once and reuse them (a pool for web requests).");
+
+        public static readonly DiagnosticDescriptor SinglePredictionsInLoop = Create(
+            RuleIds.SinglePredictionsInLoop,
+            "Single predictions in a loop",
+            "Predict is called once per item of {0}; score the collection in one batch with Transform and CreateEnumerable",
+            DiagnosticSeverity.Info,
+            "PredictionEngine.Predict scores one row at a time, paying per-call overhead for every item. For a collection already in memory, one Transform over a data view scores them in a batch, many times faster.");
+
+        public static readonly DiagnosticDescriptor ModelSavedWithoutSchema = Create(
+            RuleIds.ModelSavedWithoutSchema,
+            "Model saved without its input schema",
+            "The model is saved with no input schema; loading it cannot check the input columns",
+            DiagnosticSeverity.Warning,
+            "Model.Save stores the input schema it is given so that the loaded model can be validated against, and bound to, its input. Without it, a serving application finds a missing or renamed column only when a prediction fails.");
+
+        public static readonly DiagnosticDescriptor ModelNeverLeaves = Create(
+            RuleIds.ModelNeverLeaves,
+            "Trained model never leaves the method",
+            "The model trained by '{0}' is never saved, returned, stored or used to serve predictions; there is no path to production",
+            DiagnosticSeverity.Info,
+            "A model that is trained and evaluated but never saved, returned or turned into a prediction engine dies with the method. Impact comes from a model that runs online; plan its way out from the start.");
+
         public static readonly DiagnosticDescriptor PipelineBuiltInEntryPoint = Create(
             RuleIds.PipelineBuiltInEntryPoint,
             "Pipeline built inline in the entry point",
@@ -164,6 +199,27 @@ namespace EffectiveML.Analyzers.Infrastructure
             "The seed for '{0}' is computed from {1}, which differs on every run",
             DiagnosticSeverity.Warning,
             "A seed computed from the clock, a GUID or another random source is no seed at all: every run differs and the value that produced a result is lost.");
+
+        public static readonly DiagnosticDescriptor ModelSavedWithoutEvaluation = Create(
+            RuleIds.ModelSavedWithoutEvaluation,
+            "Model saved without evaluation",
+            "'{0}' saves a model that '{1}' trains, and nothing in this type evaluates it",
+            DiagnosticSeverity.Warning,
+            "Shipping a model nobody measured on held-out data is shipping an unknown. Evaluate it (Evaluate, CrossValidate, permutation feature importance) before it is saved for serving.");
+
+        public static readonly DiagnosticDescriptor EvaluationDiscarded = Create(
+            RuleIds.EvaluationDiscarded,
+            "Evaluation result discarded",
+            "The result of '{0}' is {1}; an evaluation nobody reads checks nothing",
+            DiagnosticSeverity.Warning,
+            "Evaluation exists to decide something: whether the model is good enough, better than the last one, fit to ship. Metrics computed and thrown away give the comfort of a check without the check.");
+
+        public static readonly DiagnosticDescriptor FailureSwallowed = Create(
+            RuleIds.FailureSwallowed,
+            "ML failure swallowed",
+            "This catch swallows failures of '{0}' without logging, rethrowing or recording them",
+            DiagnosticSeverity.Warning,
+            "When training, loading or prediction fails, the cause (a schema mismatch, a missing file, a bad value) is in the exception. A catch that drops it turns a clear error into a silent default, and the problem surfaces later, somewhere else, without its cause.");
 
         public static readonly DiagnosticDescriptor SuppressedWithoutReason = Create(
             RuleIds.SuppressedWithoutReason,

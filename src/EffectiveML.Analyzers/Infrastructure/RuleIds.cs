@@ -8,6 +8,12 @@ namespace EffectiveML.Analyzers.Infrastructure
         public const string ComplexModelWithoutBaseline = "EML1001";
         public const string RaisedCapacityWithoutValidation = "EML1002";
 
+        public const string PredictionEngineShared = "EML2001";
+        public const string ModelCreatedPerCall = "EML2002";
+        public const string SinglePredictionsInLoop = "EML2003";
+        public const string ModelSavedWithoutSchema = "EML2004";
+        public const string ModelNeverLeaves = "EML2005";
+
         public const string PipelineBuiltInEntryPoint = "EML3001";
         public const string PipelineFactoryWithoutTest = "EML3002";
         public const string MachineSpecificDataPath = "EML3003";
@@ -29,6 +35,10 @@ namespace EffectiveML.Analyzers.Infrastructure
         public const string UnseededRandom = "EML5003";
         public const string NonReproducibleSeed = "EML5004";
 
+        public const string ModelSavedWithoutEvaluation = "EML6001";
+        public const string EvaluationDiscarded = "EML6002";
+
+        public const string FailureSwallowed = "EML7001";
         public const string SuppressedWithoutReason = "EML7002";
 
         public const string ColumnNameLiteral = "EML8001";

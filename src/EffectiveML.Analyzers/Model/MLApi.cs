@@ -33,6 +33,24 @@ namespace EffectiveML.Analyzers.Model
             Path = compilation.GetTypeByMetadataName("System.IO.Path");
             ColumnNameAttribute = compilation.GetTypeByMetadataName("Microsoft.ML.Data.ColumnNameAttribute");
             PredictionEngineBase = compilation.GetTypeByMetadataName("Microsoft.ML.PredictionEngineBase`2");
+            ModelOperationsCatalog = compilation.GetTypeByMetadataName("Microsoft.ML.ModelOperationsCatalog");
+            PredictionTransformer = compilation.GetTypeByMetadataName("Microsoft.ML.IPredictionTransformer`1");
+
+            Lazy = compilation.GetTypeByMetadataName("System.Lazy`1");
+            ThreadStaticAttribute = compilation.GetTypeByMetadataName("System.ThreadStaticAttribute");
+            Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
+            Queryable = compilation.GetTypeByMetadataName("System.Linq.Queryable");
+            ParallelEnumerable = compilation.GetTypeByMetadataName("System.Linq.ParallelEnumerable");
+            Console = compilation.GetTypeByMetadataName("System.Console");
+            Trace = compilation.GetTypeByMetadataName("System.Diagnostics.Trace");
+            Debug = compilation.GetTypeByMetadataName("System.Diagnostics.Debug");
+            ServiceCollectionServiceExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions");
+            ServiceCollectionDescriptorExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions");
+            EndpointRouteBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
+            ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
+            HttpMethodAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.Routing.HttpMethodAttribute");
+            Logger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
+            LoggerExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
 
             _transforms = new System.Collections.Generic.Dictionary<(INamedTypeSymbol, string), Pipelines.TransformTable.Entry>();
             foreach (var entry in Pipelines.TransformTable.Entries)
@@ -98,6 +116,44 @@ namespace EffectiveML.Analyzers.Model
         public INamedTypeSymbol? Path { get; }
         public INamedTypeSymbol? ColumnNameAttribute { get; }
         public INamedTypeSymbol? PredictionEngineBase { get; }
+        public INamedTypeSymbol? ModelOperationsCatalog { get; }
+        public INamedTypeSymbol? PredictionTransformer { get; }
+
+        // Hosting and BCL types the serving and failure rules meet around ML.NET calls.
+        public INamedTypeSymbol? Lazy { get; }
+        public INamedTypeSymbol? ThreadStaticAttribute { get; }
+        public INamedTypeSymbol? Enumerable { get; }
+        public INamedTypeSymbol? Queryable { get; }
+        public INamedTypeSymbol? ParallelEnumerable { get; }
+        public INamedTypeSymbol? Console { get; }
+        public INamedTypeSymbol? Trace { get; }
+        public INamedTypeSymbol? Debug { get; }
+        public INamedTypeSymbol? ServiceCollectionServiceExtensions { get; }
+        public INamedTypeSymbol? ServiceCollectionDescriptorExtensions { get; }
+        public INamedTypeSymbol? EndpointRouteBuilderExtensions { get; }
+        public INamedTypeSymbol? ControllerBase { get; }
+        public INamedTypeSymbol? HttpMethodAttribute { get; }
+        public INamedTypeSymbol? Logger { get; }
+        public INamedTypeSymbol? LoggerExtensions { get; }
+
+        /// <summary>A <c>PredictionEngine&lt;TSrc, TDst&gt;</c> (or its base): not thread-safe.</summary>
+        public bool IsPredictionEngine(ITypeSymbol? type) => KnownSymbols.InheritsFrom(type, PredictionEngineBase);
+
+        /// <summary>A call on <c>mlContext.Model</c>: <c>Save</c>, <c>Load</c>, <c>CreatePredictionEngine</c> …</summary>
+        public bool IsModelOperation(IMethodSymbol method, string name) =>
+            method.Name == name && Is(method.ContainingType, ModelOperationsCatalog);
+
+        /// <summary>Evaluation: a task catalog's <c>Evaluate*</c>, <c>CrossValidate*</c> or <c>PermutationFeatureImportance*</c>.</summary>
+        public bool IsEvaluation(IMethodSymbol method, KnownSymbols symbols) =>
+            (method.Name.StartsWith("Evaluate", System.StringComparison.Ordinal)
+                || method.Name.StartsWith("CrossValidate", System.StringComparison.Ordinal)
+                || method.Name.StartsWith("PermutationFeatureImportance", System.StringComparison.Ordinal))
+            && KnownSymbols.InheritsFrom(ReceiverType(method), symbols.TrainCatalogBase);
+
+        /// <summary>Writes a model out: <c>Model.Save</c>, or an ONNX export.</summary>
+        public bool IsModelExport(IMethodSymbol method, KnownSymbols symbols) =>
+            IsModelOperation(method, "Save")
+            || (method.Name == "ConvertToOnnx" && symbols.IsMLSymbol(method));
 
         public static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
             type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);

@@ -215,6 +215,43 @@ namespace EffectiveML.Analyzers.Model
             return argument.Value;
         }
 
+        /// <summary>
+        /// A Fit that trains: its pipeline has a trainer in view, or its result type says a
+        /// prediction transformer comes out (<c>TransformerChain&lt;BinaryPredictionTransformer&lt;…&gt;&gt;</c>).
+        /// </summary>
+        public bool IsTrainingFit(IInvocationOperation fit)
+        {
+            if (ValueTracker.Receiver(fit) is { } estimator)
+            {
+                foreach (var step in PipelineOf(estimator).Steps)
+                {
+                    if (step.Kind == StepKind.Trainer)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return ProducesPrediction(fit.Type);
+        }
+
+        private bool ProducesPrediction(ITypeSymbol? type)
+        {
+            if (type is null)
+            {
+                return false;
+            }
+
+            if (MLApi.Implements(type, Api.PredictionTransformer))
+            {
+                return true;
+            }
+
+            return type is INamedTypeSymbol { IsGenericType: true } generic
+                && generic.TypeArguments.Length == 1
+                && MLApi.Implements(generic.TypeArguments[0], Api.PredictionTransformer);
+        }
+
         public bool IsFit(IMethodSymbol method) =>
             method.Name == "Fit" && MLApi.Implements(method.ContainingType, Symbols.Estimator);
 

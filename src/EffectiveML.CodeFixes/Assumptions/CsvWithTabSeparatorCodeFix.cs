@@ -18,7 +18,7 @@ namespace EffectiveML.CodeFixes.Assumptions
         protected override bool CanFix(Diagnostic diagnostic) =>
             diagnostic.Properties.ContainsKey(CsvWithTabSeparatorAnalyzer.FixableProperty);
 
-        protected override IEnumerable<ArgumentChoice> Choices()
+        protected override IEnumerable<ArgumentChoice> Choices(Diagnostic diagnostic)
         {
             yield return new ArgumentChoice(
                 "Read the file as comma-separated: separatorChar: ','",

@@ -18,7 +18,7 @@ namespace EffectiveML.CodeFixes.Assumptions
         protected override bool CanFix(Diagnostic diagnostic) =>
             diagnostic.Properties.ContainsKey(HeaderNotDeclaredAnalyzer.FixableProperty);
 
-        protected override IEnumerable<ArgumentChoice> Choices()
+        protected override IEnumerable<ArgumentChoice> Choices(Diagnostic diagnostic)
         {
             yield return new ArgumentChoice(
                 "Declare the header row: hasHeader: true", RuleId + ":true", "hasHeader", SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression));

@@ -18,7 +18,7 @@ namespace EffectiveML.CodeFixes.Assumptions
 
         protected override string RuleId => RuleIds.ImplicitImputationMode;
 
-        protected override IEnumerable<ArgumentChoice> Choices()
+        protected override IEnumerable<ArgumentChoice> Choices(Diagnostic diagnostic)
         {
             foreach (var mode in Modes)
             {

@@ -55,7 +55,7 @@ namespace EffectiveML.CodeFixes.Infrastructure
                     continue;
                 }
 
-                foreach (var choice in Choices())
+                foreach (var choice in Choices(diagnostic))
                 {
                     if (ArgumentEdits.WithArgument(model, invocation, choice.Parameter, choice.Value, context.CancellationToken) is not { } fixedCall)
                     {
@@ -76,6 +76,6 @@ namespace EffectiveML.CodeFixes.Infrastructure
         protected virtual bool CanFix(Diagnostic diagnostic) => true;
 
         /// <summary>The actions to offer, the recommended one first.</summary>
-        protected abstract IEnumerable<ArgumentChoice> Choices();
+        protected abstract IEnumerable<ArgumentChoice> Choices(Diagnostic diagnostic);
     }
 }

@@ -26,6 +26,22 @@ namespace EffectiveML.Tests.Infrastructure
         public static ImmutableArray<MetadataReference> TorchSharp { get; } = FromTestDirectory(
             name => name == "TorchSharp.dll");
 
+        /// <summary>
+        /// ASP.NET Core and Microsoft.Extensions from the shared framework this test process runs on
+        /// (the test project has a FrameworkReference to it), for controllers, minimal APIs, DI and logging.
+        /// </summary>
+        public static ImmutableArray<MetadataReference> AspNetCore { get; } = Directory
+            .EnumerateFiles(Path.GetDirectoryName(typeof(Microsoft.AspNetCore.Mvc.ControllerBase).Assembly.Location)!, "*.dll")
+            .Where(path => Path.GetFileName(path).StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)
+                || Path.GetFileName(path).StartsWith("Microsoft.Extensions", StringComparison.Ordinal))
+            .OrderBy(path => path, StringComparer.Ordinal)
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToImmutableArray();
+
+        /// <summary>xUnit's attribute and assertion assemblies, for sources that are test projects.</summary>
+        public static ImmutableArray<MetadataReference> Xunit { get; } = FromTestDirectory(
+            name => name is "xunit.core.dll" or "xunit.assert.dll" or "xunit.abstractions.dll");
+
         /// <summary>Framework, ML.NET and TorchSharp: what a typical ML project compiles against.</summary>
         public static ImmutableArray<MetadataReference> MLProject { get; } = Framework.AddRange(MLNet).AddRange(TorchSharp);
 

@@ -40,6 +40,21 @@ namespace EffectiveML.Tests.Infrastructure
             await test.RunAsync();
         }
 
+        /// <summary>Asserts the marked diagnostics in a web project: ML.NET plus ASP.NET Core and Microsoft.Extensions.</summary>
+        public static Task WebAnalyzer(string source, params DiagnosticResult[] expected) =>
+            AnalyzerWithReferences(source, TestReferences.AspNetCore, expected);
+
+        /// <summary>Asserts the marked diagnostics with references beyond the ML project's (ASP.NET Core, a test framework).</summary>
+        public static async Task AnalyzerWithReferences(string source, IEnumerable<MetadataReference> references, params DiagnosticResult[] expected)
+        {
+            var test = new AnalyzerTest();
+            test.TestState.Sources.Add(("/0/Test0.cs", source));
+            Configure(test.TestState, editorConfig: null, OutputKind.DynamicallyLinkedLibrary);
+            test.TestState.AdditionalReferences.AddRange(references);
+            test.ExpectedDiagnostics.AddRange(expected);
+            await test.RunAsync();
+        }
+
         /// <summary>Analyzes sources in files whose names the test chooses (e.g. generated-code names).</summary>
         public static async Task AnalyzerWithFiles(IEnumerable<(string Path, string Source)> files, params DiagnosticResult[] expected)
         {

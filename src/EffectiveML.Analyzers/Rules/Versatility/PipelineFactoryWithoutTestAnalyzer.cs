@@ -18,16 +18,13 @@ namespace EffectiveML.Analyzers.Rules.Versatility
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PipelineFactoryWithoutTestAnalyzer : EffectiveMLAnalyzer
     {
-        private static readonly ImmutableHashSet<string> TestFrameworks = ImmutableHashSet.Create(
-            "xunit.core", "xunit.v3.core", "nunit.framework", "Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework");
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.PipelineFactoryWithoutTest);
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
             var compilation = context.Compilation;
-            if (!ReferencesTestFramework(compilation))
+            if (!TestFrameworks.IsReferencedBy(compilation))
             {
                 return;
             }
@@ -76,19 +73,6 @@ namespace EffectiveML.Analyzers.Rules.Versatility
                     }
                 }
             });
-        }
-
-        private static bool ReferencesTestFramework(Compilation compilation)
-        {
-            foreach (var name in compilation.ReferencedAssemblyNames)
-            {
-                if (TestFrameworks.Contains(name.Name))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static bool ReferencesMLNet(IAssemblySymbol assembly)

@@ -157,10 +157,7 @@ namespace EffectiveML.Tests.Rules.Versatility
             var references = TestReferences.MLProject.Add(MetadataReference.CreateFromImage(image.ToArray()));
             if (withTestFramework)
             {
-                references = references
-                    .Add(MetadataReference.CreateFromFile(Path.Combine(AppContext.BaseDirectory, "xunit.core.dll")))
-                    .Add(MetadataReference.CreateFromFile(Path.Combine(AppContext.BaseDirectory, "xunit.assert.dll")))
-                    .Add(MetadataReference.CreateFromFile(Path.Combine(AppContext.BaseDirectory, "xunit.abstractions.dll")));
+                references = references.AddRange(TestReferences.Xunit);
             }
 
             var tests = CSharpCompilation.Create(

@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using EffectiveML.Analyzers.Infrastructure;
+using EffectiveML.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EffectiveML.Analyzers.Rules.Impact
+{
+    /// <summary>
+    /// EML2001: a PredictionEngine in a static field or property (directly or in a Lazy), or
+    /// registered as a DI singleton. <c>ThreadLocal</c>, <c>[ThreadStatic]</c>, locals, instance
+    /// fields and PredictionEnginePool are fine.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class PredictionEngineSharedAnalyzer : EffectiveMLAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.PredictionEngineShared);
+
+        internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
+        {
+            var api = symbols.Api;
+            if (api.PredictionEngineBase is null)
+            {
+                return;
+            }
+
+            context.RegisterSymbolAction(symbol =>
+            {
+                var (type, isStatic) = symbol.Symbol switch
+                {
+                    IFieldSymbol field => (field.Type, field.IsStatic || field.IsConst),
+                    IPropertySymbol property => (property.Type, property.IsStatic),
+                    _ => (null, false),
+                };
+
+                if (!isStatic || !HoldsEngine(type, api) || HasThreadStatic(symbol.Symbol, api) || symbol.Symbol.IsImplicitlyDeclared)
+                {
+                    return;
+                }
+
+                var kind = symbol.Symbol is IFieldSymbol ? "The static field" : "The static property";
+                symbol.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.PredictionEngineShared, symbol.Symbol.Locations[0], $"{kind} '{symbol.Symbol.Name}'"));
+            }, SymbolKind.Field, SymbolKind.Property);
+
+            context.RegisterOperationAction(operation =>
+            {
+                var call = (IInvocationOperation)operation.Operation;
+                var method = call.TargetMethod;
+                if (method.Name is not ("AddSingleton" or "TryAddSingleton")
+                    || !(MLApi.Is(method.ContainingType, api.ServiceCollectionServiceExtensions) || MLApi.Is(method.ContainingType, api.ServiceCollectionDescriptorExtensions))
+                    || !RegistersEngine(call, api))
+                {
+                    return;
+                }
+
+                operation.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.PredictionEngineShared, Describe.CallLocation(call.Syntax), $"'{method.Name}'"));
+            }, OperationKind.Invocation);
+        }
+
+        /// <summary>An engine, or a Lazy of one.</summary>
+        private static bool HoldsEngine(ITypeSymbol? type, MLApi api) =>
+            api.IsPredictionEngine(type)
+            || (type is INamedTypeSymbol { TypeArguments.Length: 1 } lazy && MLApi.Is(lazy, api.Lazy) && api.IsPredictionEngine(lazy.TypeArguments[0]));
+
+        private static bool HasThreadStatic(ISymbol symbol, MLApi api)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (MLApi.Is(attribute.AttributeClass, api.ThreadStaticAttribute))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The service type (a type argument, a typeof argument, or the factory's result) is an engine.</summary>
+        private static bool RegistersEngine(IInvocationOperation call, MLApi api)
+        {
+            foreach (var typeArgument in call.TargetMethod.TypeArguments)
+            {
+                if (api.IsPredictionEngine(typeArgument))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                if (ValueTracker.Unwrap(argument.Value) is ITypeOfOperation typeOf && api.IsPredictionEngine(typeOf.TypeOperand))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

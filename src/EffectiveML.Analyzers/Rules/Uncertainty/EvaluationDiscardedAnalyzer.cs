@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using EffectiveML.Analyzers.Infrastructure;
+using EffectiveML.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EffectiveML.Analyzers.Rules.Uncertainty
+{
+    /// <summary>EML6002: the result of an Evaluate* or CrossValidate* call is discarded, or kept in a local nobody reads.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class EvaluationDiscardedAnalyzer : EffectiveMLAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.EvaluationDiscarded);
+
+        internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
+        {
+            var api = symbols.Api;
+            context.RegisterOperationAction(operation =>
+            {
+                var call = (IInvocationOperation)operation.Operation;
+                var method = call.TargetMethod;
+                if (!(method.Name.StartsWith("Evaluate", System.StringComparison.Ordinal) || method.Name.StartsWith("CrossValidate", System.StringComparison.Ordinal))
+                    || !api.IsEvaluation(method, symbols))
+                {
+                    return;
+                }
+
+                var parent = call.Parent;
+                while (parent is IConversionOperation or IParenthesizedOperation)
+                {
+                    parent = parent.Parent;
+                }
+
+                string? how = parent switch
+                {
+                    IExpressionStatementOperation => "discarded",
+                    ISimpleAssignmentOperation { Target: IDiscardOperation } => "assigned to a discard",
+                    IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when !IsRead(declarator.Symbol, call) =>
+                        $"stored in '{declarator.Symbol.Name}', which is never read",
+                    _ => null,
+                };
+
+                if (how is not null)
+                {
+                    operation.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.EvaluationDiscarded, Describe.CallLocation(call.Syntax), method.Name, how));
+                }
+            }, OperationKind.Invocation);
+        }
+
+        private static bool IsRead(ILocalSymbol local, IOperation inMember)
+        {
+            foreach (var operation in ValueTracker.MemberRoot(inMember).DescendantsAndSelf())
+            {
+                if (operation is ILocalReferenceOperation reference
+                    && SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                    && !(reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

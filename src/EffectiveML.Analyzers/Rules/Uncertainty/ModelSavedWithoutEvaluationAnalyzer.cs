@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using EffectiveML.Analyzers.Infrastructure;
+using EffectiveML.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EffectiveML.Analyzers.Rules.Uncertainty
+{
+    /// <summary>
+    /// EML6001: a type that trains (a Fit with a trainer) and saves a model (Model.Save, ONNX
+    /// export) but evaluates nothing (Evaluate*, CrossValidate*, PermutationFeatureImportance*).
+    /// Reported at each save once the type is complete; a nested type is a type of its own.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ModelSavedWithoutEvaluationAnalyzer : EffectiveMLAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.ModelSavedWithoutEvaluation);
+
+        internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
+        {
+            var models = MemberModels.For(context, symbols);
+            var api = symbols.Api;
+            context.RegisterSymbolStartAction(start =>
+            {
+                var type = (INamedTypeSymbol)start.Symbol;
+                var saves = new ConcurrentQueue<IInvocationOperation>();
+                var fits = new ConcurrentQueue<IInvocationOperation>();
+                var evaluated = 0;
+
+                start.RegisterOperationAction(operation =>
+                {
+                    var call = (IInvocationOperation)operation.Operation;
+                    if (!symbols.IsMLSymbol(call.TargetMethod) || !SymbolEqualityComparer.Default.Equals(operation.ContainingSymbol.ContainingType, type))
+                    {
+                        return;
+                    }
+
+                    var method = call.TargetMethod;
+                    if (api.IsEvaluation(method, symbols))
+                    {
+                        System.Threading.Interlocked.Exchange(ref evaluated, 1);
+                    }
+                    else if (api.IsModelExport(method, symbols))
+                    {
+                        saves.Enqueue(call);
+                    }
+                    else if (method.Name == "Fit" && models.Of(call) is { } model && model.IsFit(method) && model.IsTrainingFit(call))
+                    {
+                        fits.Enqueue(call);
+                    }
+                }, OperationKind.Invocation);
+
+                start.RegisterSymbolEndAction(end =>
+                {
+                    if (evaluated != 0 || saves.IsEmpty || !fits.TryPeek(out var fit))
+                    {
+                        return;
+                    }
+
+                    var trainer = fit.Syntax.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax>() is { } declaration
+                        && fit.SemanticModel?.GetDeclaredSymbol(declaration, end.CancellationToken) is { } member
+                            ? member.Name
+                            : fit.TargetMethod.Name;
+                    foreach (var save in saves)
+                    {
+                        end.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.ModelSavedWithoutEvaluation, Describe.CallLocation(save.Syntax), save.TargetMethod.Name, trainer));
+                    }
+                });
+            }, SymbolKind.NamedType);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System.Threading.Tasks;
+using Xunit;
+using VerifyEML6001 = EffectiveML.Tests.Infrastructure.Verify<EffectiveML.Analyzers.Rules.Uncertainty.ModelSavedWithoutEvaluationAnalyzer>;
+
+namespace EffectiveML.Tests.Rules.Uncertainty
+{
+    public class ModelSavedWithoutEvaluationAnalyzerTests
+    {
+        [Fact]
+        public async Task Flags_a_type_that_trains_and_saves_without_evaluating()
+        {
+            const string source = """
+                using Microsoft.ML;
+
+                public sealed class NightlyTraining
+                {
+                    private readonly MLContext _mlContext = new(seed: 1);
+
+                    public ITransformer Train(IDataView data) =>
+                        _mlContext.Transforms.Concatenate("Features", "A", "B")
+                            .Append(_mlContext.BinaryClassification.Trainers.FastTree())
+                            .Fit(data);
+
+                    public void Publish(IDataView data, string path)
+                    {
+                        var model = Train(data);
+                        _mlContext.Model.{|#0:Save(model, data.Schema, path)|};
+                    }
+                }
+                """;
+
+            await VerifyEML6001.Analyzer(
+                source,
+                VerifyEML6001.Diagnostic("EML6001").WithLocation(0).WithArguments("Save", "Train"));
+        }
+
+        [Fact]
+        public async Task Quiet_when_the_type_evaluates_or_only_saves_a_loaded_or_preparation_model()
+        {
+            const string source = """
+                using Microsoft.ML;
+
+                public sealed class NightlyTraining
+                {
+                    private readonly MLContext _mlContext = new(seed: 1);
+
+                    public void TrainAndPublish(IDataView data, string path)
+                    {
+                        var split = _mlContext.Data.TrainTestSplit(data, testFraction: 0.2, seed: 1);
+                        var model = _mlContext.Transforms.Concatenate("Features", "A", "B")
+                            .Append(_mlContext.BinaryClassification.Trainers.FastTree())
+                            .Fit(split.TrainSet);
+                        Check(model, split.TestSet);
+                        _mlContext.Model.Save(model, data.Schema, path);
+                    }
+
+                    private void Check(ITransformer model, IDataView test)
+                    {
+                        var auc = _mlContext.BinaryClassification.Evaluate(model.Transform(test)).AreaUnderRocCurve;
+                        if (auc < 0.8)
+                        {
+                            throw new System.InvalidOperationException($"AUC {auc} is below the bar");
+                        }
+                    }
+                }
+
+                public sealed class Converter
+                {
+                    public void Resave(MLContext mlContext, string from, string to)
+                    {
+                        var model = mlContext.Model.Load(from, out var schema);
+                        mlContext.Model.Save(model, schema, to);
+                    }
+
+                    public void SaveFeaturizer(MLContext mlContext, IDataView data, string path)
+                    {
+                        var featurizer = mlContext.Transforms.NormalizeMinMax("A").Fit(data);
+                        mlContext.Model.Save(featurizer, data.Schema, path);
+                    }
+                }
+                """;
+
+            await VerifyEML6001.Analyzer(source);
+        }
+    }
+}
