@@ -36,10 +36,12 @@ namespace EffectiveML.Tests.Consistency
                 {
                     "EML0001",
                     "EML1001", "EML1002",
+                    "EML2001", "EML2002", "EML2003", "EML2004", "EML2005",
                     "EML3001", "EML3002", "EML3003",
                     "EML4001", "EML4002", "EML4003", "EML4004", "EML4005", "EML4006", "EML4007", "EML4008", "EML4009", "EML4010", "EML4011",
                     "EML5001", "EML5002", "EML5003", "EML5004",
-                    "EML7002",
+                    "EML6001", "EML6002",
+                    "EML7001", "EML7002",
                     "EML8001", "EML8002",
                 },
                 SuiteCatalog.Descriptors.Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal));
