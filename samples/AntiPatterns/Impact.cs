@@ -30,6 +30,16 @@ namespace AntiPatterns
         public static void SaveWithoutSchema(MLContext mlContext, ITransformer model, string path) =>
             mlContext.Model.Save(model, null, path);
 
+        /// <summary>EML2004 with the training data in view: the fix can pass its schema.</summary>
+        public static void TrainAndSaveBlind(MLContext mlContext, IDataView data, string path)
+        {
+            var model = mlContext.Transforms.Concatenate("Features", nameof(HouseData.Size), nameof(HouseData.Rooms))
+                .Append(mlContext.Transforms.NormalizeMinMax("Features"))
+                .Append(mlContext.Regression.Trainers.Sdca(labelColumnName: nameof(HouseData.Price)))
+                .Fit(data);
+            mlContext.Model.Save(model, null, path);
+        }
+
         /// <summary>EML2005: trained, scored once, never saved, returned or served.</summary>
         public static double TrainAndForget(MLContext mlContext, IDataView data)
         {

@@ -48,6 +48,7 @@ namespace AntiPatterns
             var priced = Impact.PriceEach(seeded, stringColumns, new[] { new HouseData { Size = 120, Rooms = 3, Age = 20 }, new HouseData { Size = 200, Rooms = 5, Age = 2 } });
             Console.WriteLine($"Prices, one engine per house: {string.Join(", ", priced.Select(p => p.ToString("0")))}");
             Impact.SaveWithoutSchema(seeded, stringColumns, modelPath);
+            Impact.TrainAndSaveBlind(seeded, houses, modelPath);
             Console.WriteLine($"Model loaded back, failures swallowed: {Roadblocks.TryLoad(seeded, modelPath + ".missing") is null}");
             Console.WriteLine($"Average price from a model nobody keeps: {Impact.TrainAndForget(seeded, houses):0}");
             Uncertainty.NightlyRetraining.Retrain(seeded, houses, modelPath);

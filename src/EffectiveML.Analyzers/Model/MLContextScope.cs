@@ -29,7 +29,10 @@ namespace EffectiveML.Analyzers.Model
             _type = type;
         }
 
-        public IEnumerable<RandomnessUse> Uses => _uses;
+        /// <summary>The uses in source order: operations arrive in any order under concurrent execution, messages must not.</summary>
+        public IEnumerable<RandomnessUse> Uses => _uses
+            .OrderBy(u => u.Invocation.Syntax.SyntaxTree.FilePath, StringComparer.Ordinal)
+            .ThenBy(u => u.Invocation.Syntax.SpanStart);
 
         private ValueTracker Tracker => _tracker ??= new ValueTracker(_members, AssignmentsInView);
 

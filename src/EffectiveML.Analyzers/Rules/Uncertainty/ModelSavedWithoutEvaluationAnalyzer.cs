@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Linq;
 using EffectiveML.Analyzers.Infrastructure;
 using EffectiveML.Analyzers.Model;
 using Microsoft.CodeAnalysis;
@@ -55,10 +56,13 @@ namespace EffectiveML.Analyzers.Rules.Uncertainty
 
                 start.RegisterSymbolEndAction(end =>
                 {
-                    if (evaluated != 0 || saves.IsEmpty || !fits.TryPeek(out var fit))
+                    if (evaluated != 0 || saves.IsEmpty || fits.IsEmpty)
                     {
                         return;
                     }
+
+                    // Operations arrive in any order under concurrent execution: name the first fit in the source.
+                    var fit = fits.OrderBy(f => f.Syntax.SyntaxTree.FilePath, System.StringComparer.Ordinal).ThenBy(f => f.Syntax.SpanStart).First();
 
                     var trainer = fit.Syntax.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax>() is { } declaration
                         && fit.SemanticModel?.GetDeclaredSymbol(declaration, end.CancellationToken) is { } member

@@ -1,0 +1,76 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using EffectiveML.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace EffectiveML.Tests.Robustness
+{
+    /// <summary>Fix All for every fixable rule on samples/AntiPatterns, in memory: the fixed findings go, no compiler error comes.</summary>
+    public class FixesCompileTests
+    {
+        private readonly ITestOutputHelper _output;
+
+        public FixesCompileTests(ITestOutputHelper output) => _output = output;
+
+        public static TheoryData<string> FixableRules()
+        {
+            var data = new TheoryData<string>();
+            foreach (var id in SuiteCatalog.FixableIds.OrderBy(id => id, StringComparer.Ordinal))
+            {
+                data.Add(id);
+            }
+
+            return data;
+        }
+
+        [Theory]
+        [MemberData(nameof(FixableRules))]
+        public async Task Fix_All_on_AntiPatterns_removes_the_findings_and_compiles(string ruleId)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            var directory = Repository.PathOf("samples", "AntiPatterns");
+            var project = CodeFixRunner.CreateProject(
+                Directory.EnumerateFiles(directory, "*.cs").OrderBy(f => f, StringComparer.Ordinal).Select(f => (Path.GetFileName(f), File.ReadAllText(f))),
+                OutputKind.ConsoleApplication);
+
+            var before = (await project.GetCompilationAsync(timeout.Token))!;
+            Assert.Empty(before.GetDiagnostics(timeout.Token).Where(d => d.Severity == DiagnosticSeverity.Error));
+            var (diagnostics, failures) = await AnalysisRunner.AnalyzeAsync(before, timeout.Token);
+            Assert.Empty(failures);
+
+            var found = diagnostics.Where(d => d.Id == ruleId).ToList();
+            var fixable = 0;
+            foreach (var diagnostic in found)
+            {
+                if ((await CodeFixRunner.ActionsFor(project.GetDocument(diagnostic.Location.SourceTree)!, diagnostic, timeout.Token)).Count > 0)
+                {
+                    fixable++;
+                }
+            }
+
+            Assert.True(fixable > 0, $"samples/AntiPatterns has no finding of {ruleId} that its fix applies to");
+            var fixedProject = await CodeFixRunner.FixAllAsync(project, ruleId, found, timeout.Token);
+            var after = (await fixedProject.GetCompilationAsync(timeout.Token))!;
+            Assert.Empty(after.GetDiagnostics(timeout.Token).Where(d => d.Severity == DiagnosticSeverity.Error));
+
+            var (remaining, afterFailures) = await AnalysisRunner.AnalyzeAsync(after, timeout.Token);
+            Assert.Empty(afterFailures);
+            var stillFixable = 0;
+            foreach (var diagnostic in remaining.Where(d => d.Id == ruleId))
+            {
+                if ((await CodeFixRunner.ActionsFor(fixedProject.GetDocument(diagnostic.Location.SourceTree)!, diagnostic, timeout.Token)).Count > 0)
+                {
+                    stillFixable++;
+                }
+            }
+
+            _output.WriteLine($"{ruleId}: {found.Count} found, {fixable} fixable, {stillFixable} fixable after Fix All");
+            Assert.Equal(0, stillFixable);
+        }
+    }
+}
