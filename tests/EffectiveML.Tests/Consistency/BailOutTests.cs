@@ -65,6 +65,27 @@ namespace EffectiveML.Tests.Consistency
             }
         }
 
+        [Fact]
+        public async Task No_rule_walks_whole_syntax_trees_except_the_pragma_check()
+        {
+            // On ML code every rule works from operation, symbol and compilation callbacks. The one
+            // syntax-tree action is EML7002's scan of #pragma directives, which returns at once for
+            // a tree without directives (SyntaxNode.ContainsDirectives).
+            var compilation = Compile(TestReferences.MLProject);
+            var withAnalyzers = compilation.WithAnalyzers(
+                SuiteCatalog.Analyzers,
+                new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
+            await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+
+            foreach (var analyzer in SuiteCatalog.Analyzers)
+            {
+                var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default);
+                var allowed = analyzer is EffectiveML.Analyzers.Rules.Roadblocks.SuppressedWithoutReasonAnalyzer ? 1 : 0;
+                Assert.True(telemetry.SyntaxTreeActionsCount <= allowed, $"{analyzer.GetType().Name} registers {telemetry.SyntaxTreeActionsCount} syntax-tree actions");
+                Assert.Equal(0, telemetry.SemanticModelActionsCount);
+            }
+        }
+
         private static Compilation Compile(ImmutableArray<MetadataReference> references) =>
             CSharpCompilation.Create(
                 "Plain",

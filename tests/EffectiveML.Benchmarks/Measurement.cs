@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading.Tasks;
+using EffectiveML.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace EffectiveML.Benchmarks
+{
+    /// <summary>What one configuration cost on one corpus: time and allocations, per analyzer where it applies.</summary>
+    public sealed record Cost(TimeSpan Time, long Allocated, IReadOnlyDictionary<string, TimeSpan> PerAnalyzer);
+
+    /// <summary>
+    /// Compiles a corpus and measures, with Roslyn's own analyzer telemetry, what the compiler and
+    /// each analyzer spend. Every measurement uses a fresh compilation so nothing is served from a
+    /// cache filled by the previous one.
+    /// </summary>
+    public static class Measurement
+    {
+        public static ImmutableArray<MetadataReference> Framework { get; } =
+            Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>().ToImmutableArray();
+
+        public static ImmutableArray<MetadataReference> MachineLearning { get; } = Framework.AddRange(
+            Directory.EnumerateFiles(AppContext.BaseDirectory, "Microsoft.ML*.dll")
+                .OrderBy(p => p, StringComparer.Ordinal)
+                .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
+
+        public static ImmutableArray<DiagnosticAnalyzer> Suite { get; } = typeof(EffectiveMLAnalyzer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+
+        public static ImmutableArray<DiagnosticAnalyzer> Peer { get; } = LoadPeer();
+
+        public static Compilation Compile(IReadOnlyList<SyntaxTree> trees, ImmutableArray<MetadataReference> references) =>
+            CSharpCompilation.Create(
+                "Corpus",
+                trees,
+                references,
+                new CSharpCompilationOptions(
+                    OutputKind.DynamicallyLinkedLibrary,
+                    nullableContextOptions: NullableContextOptions.Enable,
+                    // Every rule on, the opt-in ones too: the budget holds for the whole suite.
+                    specificDiagnosticOptions: Suite.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct()
+                        .ToImmutableDictionary(id => id, _ => ReportDiagnostic.Warn)));
+
+        public static List<SyntaxTree> Parse(IEnumerable<string> sources) =>
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, path: $"/corpus/File{i}.cs")).ToList();
+
+        /// <summary>The compiler alone: declaration and method-body diagnostics, no analyzers.</summary>
+        public static Cost CompilerOnly(IReadOnlyList<SyntaxTree> trees, ImmutableArray<MetadataReference> references)
+        {
+            var compilation = Compile(trees, references);
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            var stopwatch = Stopwatch.StartNew();
+            compilation.GetDiagnostics();
+            stopwatch.Stop();
+            return new Cost(stopwatch.Elapsed, GC.GetTotalAllocatedBytes(precise: true) - before, new Dictionary<string, TimeSpan>());
+        }
+
+        /// <summary>
+        /// A set of analyzers, next to a do-nothing analyzer that makes the driver build operation
+        /// trees in every run: time is the analyzers' own callback time from telemetry, allocations
+        /// are what the run allocates beyond the same run with the do-nothing analyzer alone.
+        /// </summary>
+        public static async Task<Cost> Analyzers(IReadOnlyList<SyntaxTree> trees, ImmutableArray<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> analyzers)
+        {
+            var baseline = await Run(trees, references, ImmutableArray.Create<DiagnosticAnalyzer>(new OperationTreesOnly()));
+            var measured = await Run(trees, references, analyzers.Add(new OperationTreesOnly()));
+            var perAnalyzer = new Dictionary<string, TimeSpan>();
+            var total = TimeSpan.Zero;
+            foreach (var analyzer in analyzers)
+            {
+                var time = measured.Telemetry[analyzer];
+                perAnalyzer[analyzer.GetType().Name] = time;
+                total += time;
+            }
+
+            return new Cost(total, Math.Max(0, measured.Allocated - baseline.Allocated), perAnalyzer);
+        }
+
+        private static async Task<(long Allocated, Dictionary<DiagnosticAnalyzer, TimeSpan> Telemetry)> Run(
+            IReadOnlyList<SyntaxTree> trees, ImmutableArray<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> analyzers)
+        {
+            var compilation = Compile(trees, references);
+            compilation.GetDiagnostics();
+            var withAnalyzers = compilation.WithAnalyzers(
+                analyzers,
+                new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+            var telemetry = new Dictionary<DiagnosticAnalyzer, TimeSpan>();
+            foreach (var analyzer in analyzers)
+            {
+                telemetry[analyzer] = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default)).ExecutionTime;
+            }
+
+            return (allocated, telemetry);
+        }
+
+        private static ImmutableArray<DiagnosticAnalyzer> LoadPeer()
+        {
+            var path = Path.Combine(AppContext.BaseDirectory, "peer", "Meziantou.Analyzer.dll");
+            var assembly = Assembly.LoadFrom(path);
+            return assembly.GetTypes()
+                .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
+                .OrderBy(t => t.FullName, StringComparer.Ordinal)
+                .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+                .ToImmutableArray();
+        }
+
+#pragma warning disable RS1001, RS1025, RS1026, RS1036, RS1038, RS1041, RS2008 // A measuring aid run directly by CompilationWithAnalyzers, never loaded by a compiler.
+        /// <summary>Registers an operation action and does nothing: makes the driver build operation trees in the baseline run.</summary>
+        private sealed class OperationTreesOnly : DiagnosticAnalyzer
+        {
+            private static readonly DiagnosticDescriptor Never = new("BENCH0", "never", "never", "Benchmark", DiagnosticSeverity.Hidden, true);
+
+            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
+
+            public override void Initialize(AnalysisContext context)
+            {
+                context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+                context.RegisterOperationAction(_ => { }, OperationKind.Invocation);
+            }
+        }
+#pragma warning restore RS1001, RS1025, RS1026, RS1036, RS1038, RS1041, RS2008
+    }
+}

@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Running;
+using Microsoft.CodeAnalysis;
+
+namespace EffectiveML.Benchmarks
+{
+    /// <summary>
+    /// What EffectiveML costs a build, as ratios measured in one run:
+    /// <c>dotnet run -c Release --project tests/EffectiveML.Benchmarks -- --quick</c> (under 3 minutes),
+    /// or without <c>--quick</c> for more repetitions and BenchmarkDotNet statistics.
+    /// <c>--files N</c> sets the corpus size (default 500 files, about 50,000 lines each).
+    /// </summary>
+    public static class Program
+    {
+        public static async Task<int> Main(string[] args)
+        {
+            var quick = args.Contains("--quick");
+            var files = ArgumentAfter(args, "--files") ?? 500;
+            var repetitions = quick ? 3 : 9;
+            var culture = CultureInfo.InvariantCulture;
+
+            var ml = Measurement.Parse(Corpus.MachineLearning(files));
+            if (args.Contains("--each"))
+            {
+                // Diagnosis: each analyzer alone, to find where time and allocations go.
+                await Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Suite);
+                foreach (var analyzer in Measurement.Suite)
+                {
+                    var alone = await Measurement.Analyzers(ml, Measurement.MachineLearning, System.Collections.Immutable.ImmutableArray.Create(analyzer));
+                    Console.WriteLine($"{analyzer.GetType().Name,-52} {alone.Time.TotalMilliseconds,8:0.0} ms {alone.Allocated / 1_048_576.0,8:0.0} MB");
+                }
+
+                return 0;
+            }
+
+            var plain = Measurement.Parse(Corpus.Ordinary(files));
+            var ml4 = Measurement.Parse(Corpus.MachineLearning(files * 4));
+            Console.WriteLine($"corpora: ML {files} files / {Corpus.Lines(ml.Select(t => t.ToString()))} lines; non-ML {files} files / {Corpus.Lines(plain.Select(t => t.ToString()))} lines; 4x ML {files * 4} files");
+            Console.WriteLine($"suite: {Measurement.Suite.Length} analyzers; peer: Meziantou.Analyzer, {Measurement.Peer.Length} analyzers; {repetitions} repetitions, medians");
+
+            // Warm up the JIT and the reference metadata before anything is timed.
+            Measurement.CompilerOnly(ml, Measurement.MachineLearning);
+            await Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Suite);
+            await Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Peer);
+
+            var compileMl = Median(repetitions, () => Task.FromResult(Measurement.CompilerOnly(ml, Measurement.MachineLearning)));
+            var compilePlain = Median(repetitions, () => Task.FromResult(Measurement.CompilerOnly(plain, Measurement.Framework)));
+            var suiteMl = Median(repetitions, () => Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Suite));
+            var suitePlain = Median(repetitions, () => Measurement.Analyzers(plain, Measurement.Framework, Measurement.Suite));
+            var peerMl = Median(repetitions, () => Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Peer));
+            var suiteMl4 = Median(repetitions, () => Measurement.Analyzers(ml4, Measurement.MachineLearning, Measurement.Suite));
+
+            var compile = await compileMl;
+            var compileNonMl = await compilePlain;
+            var suite = await suiteMl;
+            var suiteNonMl = await suitePlain;
+            var peer = await peerMl;
+            var suite4 = await suiteMl4;
+
+            Console.WriteLine();
+            Console.WriteLine($"compiler alone, ML corpus: {compile.Time.TotalMilliseconds:0} ms, {compile.Allocated / 1_048_576.0:0} MB; non-ML: {compileNonMl.Time.TotalMilliseconds:0} ms");
+            Console.WriteLine();
+            Console.WriteLine("| analyzer | rules | ML corpus (ms) | share of compile | non-ML (ms) |");
+            Console.WriteLine("|---|---|---|---|---|");
+            foreach (var analyzer in Measurement.Suite)
+            {
+                var name = analyzer.GetType().Name;
+                var ids = string.Join(", ", analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct());
+                var time = suite.PerAnalyzer[name];
+                Console.WriteLine($"| {name} | {ids} | {time.TotalMilliseconds.ToString("0.0", culture)} | {(time / compile.Time).ToString("0.0000", culture)} | {suiteNonMl.PerAnalyzer[name].TotalMilliseconds.ToString("0.0", culture)} |");
+            }
+
+            var worst = Measurement.Suite.Max(a => suite.PerAnalyzer[a.GetType().Name] / compile.Time);
+            var ourMean = suite.Time.TotalMilliseconds / Measurement.Suite.Length;
+            var peerMean = peer.Time.TotalMilliseconds / Math.Max(1, Measurement.Peer.Length);
+            Console.WriteLine();
+            Console.WriteLine($"suite {suite.Time.TotalMilliseconds:0.0} ms on ML, {suiteNonMl.Time.TotalMilliseconds:0.0} ms on non-ML, {suite4.Time.TotalMilliseconds:0.0} ms on 4x ML; peer {peer.Time.TotalMilliseconds:0.0} ms on ML; worst rule {worst.ToString("0.0000", culture)} of compile time");
+            Console.WriteLine($"allocations beyond the driver's operation trees: suite {suite.Allocated / 1_048_576.0:0.0} MB, peer {peer.Allocated / 1_048_576.0:0.0} MB; compiler alone {compile.Allocated / 1_048_576.0:0.0} MB");
+
+            if (!quick)
+            {
+                BenchmarkRunner.Run<CompileBenchmarks>();
+            }
+
+            Console.WriteLine(string.Create(culture, $"overhead_ml={suite.Time / compile.Time:0.0000} overhead_nonml={suiteNonMl.Time / compileNonMl.Time:0.0000} per_rule_vs_peer={ourMean / peerMean:0.00} scaling={suite4.Time / (4 * suite.Time):0.00} alloc_ratio={(double)suite.Allocated / compile.Allocated:0.0000} max_rule={worst:0.0000}"));
+            return 0;
+        }
+
+        private static async Task<Cost> Median(int repetitions, Func<Task<Cost>> measure)
+        {
+            var costs = new List<Cost>();
+            for (var i = 0; i < repetitions; i++)
+            {
+                costs.Add(await measure());
+            }
+
+            var ordered = costs.OrderBy(c => c.Time).ToList();
+            var median = ordered[ordered.Count / 2];
+            var allocations = costs.Select(c => c.Allocated).OrderBy(a => a).ToList()[costs.Count / 2];
+            var perAnalyzer = median.PerAnalyzer.Keys.ToDictionary(
+                name => name,
+                name => costs.Select(c => c.PerAnalyzer[name]).OrderBy(t => t).ToList()[costs.Count / 2]);
+            return new Cost(median.Time, allocations, perAnalyzer);
+        }
+
+        private static int? ArgumentAfter(string[] args, string name)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+        }
+    }
+}
