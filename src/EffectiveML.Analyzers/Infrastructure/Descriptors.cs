@@ -22,6 +22,14 @@ namespace EffectiveML.Analyzers.Infrastructure
             "An effective_ml.* option in .editorconfig has a value the rule cannot read. The rule falls back to its default, so the setting you wrote has no effect.",
             compilationEnd: true);
 
+        public static readonly DiagnosticDescriptor UnknownOption = Create(
+            RuleIds.UnknownOption,
+            "Unknown EffectiveML option",
+            "'{0}' is not an EffectiveML option and has no effect; did you mean '{1}'?",
+            DiagnosticSeverity.Info,
+            "An effective_ml.* key that no rule reads is most often a typo. It is ignored, so the behaviour you configured is not the one you get.",
+            compilationEnd: true);
+
         public static readonly DiagnosticDescriptor ComplexModelWithoutBaseline = Create(
             RuleIds.ComplexModelWithoutBaseline,
             "Complex model without a simpler baseline",

@@ -4,6 +4,7 @@ namespace EffectiveML.Analyzers.Infrastructure
     public static class RuleIds
     {
         public const string InvalidOption = "EML0001";
+        public const string UnknownOption = "EML0002";
 
         public const string ComplexModelWithoutBaseline = "EML1001";
         public const string RaisedCapacityWithoutValidation = "EML1002";

@@ -34,7 +34,7 @@ namespace EffectiveML.Tests.Consistency
             Assert.Equal(
                 new[]
                 {
-                    "EML0001",
+                    "EML0001", "EML0002",
                     "EML1001", "EML1002",
                     "EML2001", "EML2002", "EML2003", "EML2004", "EML2005",
                     "EML3001", "EML3002", "EML3003",

@@ -32,6 +32,50 @@ namespace EffectiveML.Tests.EndToEnd
         }
 
         [Fact]
+        public async Task AntiPatterns_SARIF_log_carries_rule_ids_messages_locations_and_help_links()
+        {
+            var log = System.IO.Path.Combine(DotNet.NewTempDirectory("sarif"), "effective-ml.sarif");
+            var build = await DotNet.RunAsync(
+                Repository.Root,
+                BuildTimeout,
+                "build", Repository.PathOf("samples", "AntiPatterns", "AntiPatterns.csproj"), "--no-incremental", "-nodeReuse:false",
+                "-p:ErrorLog=" + log + "%2Cversion=2.1");
+            Assert.True(build.ExitCode == 0, "build failed: " + build);
+
+            using var sarif = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllText(log));
+            var run = sarif.RootElement.GetProperty("runs")[0];
+            var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray()
+                .Where(r => r.GetProperty("id").GetString()!.StartsWith("EML", StringComparison.Ordinal))
+                .ToDictionary(r => r.GetProperty("id").GetString()!, r => r);
+            var results = run.GetProperty("results").EnumerateArray()
+                .Where(r => r.GetProperty("ruleId").GetString()!.StartsWith("EML", StringComparison.Ordinal))
+                .ToList();
+
+            // Configuration findings are about .editorconfig, not code: they have no source location.
+            var withoutLocation = new[] { "EML0001", "EML0002" };
+            Assert.NotEmpty(results);
+            foreach (var result in results)
+            {
+                var id = result.GetProperty("ruleId").GetString()!;
+                Assert.False(string.IsNullOrWhiteSpace(result.GetProperty("message").GetProperty("text").GetString()), id + " has no message");
+                if (!withoutLocation.Contains(id))
+                {
+                    var location = result.GetProperty("locations")[0].GetProperty("physicalLocation");
+                    Assert.EndsWith(".cs", location.GetProperty("artifactLocation").GetProperty("uri").GetString());
+                    Assert.True(location.GetProperty("region").GetProperty("startLine").GetInt32() > 0, id + " has no line");
+                }
+
+                var descriptor = SuiteCatalog.Descriptors.Single(d => d.Id == id);
+                Assert.Equal(descriptor.HelpLinkUri, rules[id].GetProperty("helpUri").GetString());
+                Assert.StartsWith(EffectiveML.Analyzers.Infrastructure.Descriptors.RulesDocument + "#" + id.ToLowerInvariant(), descriptor.HelpLinkUri);
+            }
+
+            Assert.Equal(
+                SuiteCatalog.Descriptors.Select(d => d.Id).Where(id => id != "EML3002" && id != "EML1001").OrderBy(id => id, StringComparer.Ordinal),
+                results.Select(r => r.GetProperty("ruleId").GetString()!).Distinct().OrderBy(id => id, StringComparer.Ordinal));
+        }
+
+        [Fact]
         public async Task ChurnPrediction_builds_with_zero_EffectiveML_warnings()
         {
             var build = await DotNet.RunAsync(
