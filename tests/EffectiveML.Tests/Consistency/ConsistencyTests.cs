@@ -159,6 +159,25 @@ namespace EffectiveML.Tests.Consistency
             }
         }
 
+        [Theory]
+        [InlineData("Recommended")]
+        [InlineData("All")]
+        [InlineData("None")]
+        public void Every_analysis_mode_config_names_every_rule_it_should(string mode)
+        {
+            // Recommended leaves the rules rules.md documents as noisy at their catalog severity.
+            var noisy = new[] { "EML2003", "EML2005", "EML4003", "EML8001" };
+            var lines = File.ReadAllLines(Repository.PathOf("src", "EffectiveML.Package", "build", "config", $"effective-ml-{mode.ToLowerInvariant()}.globalconfig"));
+            Assert.Contains("is_global = true", lines);
+            Assert.Contains(lines, l => Regex.IsMatch(l, @"^global_level = -\d+$"));
+
+            var expected = SuiteCatalog.Descriptors
+                .Where(d => mode != "Recommended" || !noisy.Contains(d.Id))
+                .Select(d => $"dotnet_diagnostic.{d.Id}.severity = {(mode == "None" ? "none" : "warning")}");
+            Assert.Equal(expected, lines.Where(l => l.StartsWith("dotnet_diagnostic.", StringComparison.Ordinal)));
+            Assert.Contains($"`EffectiveMLAnalysisMode` | `{mode}`", RulesMarkdown);
+        }
+
         private static DiagnosticDescriptor Descriptor(string id) => SuiteCatalog.Descriptors.Single(d => d.Id == id);
 
         /// <summary>GitHub's heading anchors, written independently of the product's helper.</summary>
