@@ -30,25 +30,7 @@ namespace EffectiveML.Tests.Infrastructure
                 start.ArgumentList.Add(argument);
             }
 
-            // The test host runs inside an MSBuild-launched process: its MSBuild variables would
-            // redirect the child build. Build servers would outlive the child and hold its output open.
-            foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
-            {
-                var name = (string)variable.Key;
-                if (name.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)
-                    || name.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)
-                    || name.Equals("DOTNET_HOST_PATH", StringComparison.OrdinalIgnoreCase))
-                {
-                    start.Environment.Remove(name);
-                }
-            }
-
-            start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-            start.Environment["DOTNET_CLI_DO_NOT_USE_MSBUILD_SERVER"] = "1";
-            start.Environment["UseSharedCompilation"] = "false";
-            start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            start.Environment["DOTNET_NOLOGO"] = "1";
-            start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+            CleanEnvironment(start.Environment);
 
             var output = new StringBuilder();
             using var process = new Process { StartInfo = start };
@@ -70,6 +52,31 @@ namespace EffectiveML.Tests.Infrastructure
             {
                 return new Result(process.ExitCode, output.ToString());
             }
+        }
+
+        /// <summary>
+        /// The test host runs inside an MSBuild-launched process: its MSBuild variables would
+        /// redirect a child build. Build servers would outlive the child and hold its output open.
+        /// </summary>
+        public static void CleanEnvironment(System.Collections.Generic.IDictionary<string, string?> environment)
+        {
+            foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
+            {
+                var name = (string)variable.Key;
+                if (name.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)
+                    || name.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)
+                    || name.Equals("DOTNET_HOST_PATH", StringComparison.OrdinalIgnoreCase))
+                {
+                    environment.Remove(name);
+                }
+            }
+
+            environment["MSBUILDDISABLENODEREUSE"] = "1";
+            environment["DOTNET_CLI_DO_NOT_USE_MSBUILD_SERVER"] = "1";
+            environment["UseSharedCompilation"] = "false";
+            environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+            environment["DOTNET_NOLOGO"] = "1";
+            environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         }
 
         public static string NewTempDirectory(string purpose)
