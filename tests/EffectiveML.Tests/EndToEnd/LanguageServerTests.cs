@@ -80,7 +80,7 @@ namespace EffectiveML.Tests.EndToEnd
             });
 
             // The server loads the project in the background: pull until the analyzers have run.
-            var diagnostic = await server.PullUntilAsync(uri, items => items.FirstOrDefault(d => (string?)d["code"] == "EML5001"));
+            var diagnostic = await server.PullUntilAsync(uri, items => items.FirstOrDefault(d => (string?)d?["code"] == "EML5001"));
             Assert.NotNull(diagnostic);
             Assert.Equal("MLContext created without a seed is used for 'ShuffleRows'; results change from run to run", (string?)diagnostic!["message"]);
             Assert.Equal(8, (int)diagnostic["range"]!["start"]!["line"]!);
@@ -92,7 +92,7 @@ namespace EffectiveML.Tests.EndToEnd
                 ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = 2 },
                 ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = Unseeded.Replace("new MLContext()", "new MLContext(seed: 7)", StringComparison.Ordinal) }),
             });
-            var cleared = await server.PullUntilAsync(uri, items => items.Any(d => ((string?)d["code"])?.StartsWith("EML", StringComparison.Ordinal) == true) ? null : new JsonObject());
+            var cleared = await server.PullUntilAsync(uri, items => items.Any(d => ((string?)d?["code"])?.StartsWith("EML", StringComparison.Ordinal) == true) ? null : new JsonObject());
             Assert.NotNull(cleared);
         }
 
