@@ -69,13 +69,14 @@ namespace EffectiveML.Tests.EndToEnd
                 Assert.Equal(0, remaining.Count(f => f.Id == id));
             }
 
-            // EML2002 and EML2004 are left alone: dotnet format asks a rule's fix for one Fix All action
-            // from the rule's first finding, and AntiPatterns' first EML2002 (a request handler) and
-            // first EML2004 (a model from a parameter) have no mechanical fix, so the fixable ones are
-            // not reached. The IDE's Fix All and the in-memory Fix All test (FixesCompileTests) fix them.
+            // EML2002 and EML2004 have one fixable finding each in AntiPatterns, next to unfixable ones
+            // (a request handler, a model from a parameter). dotnet format asks a rule's fix for one
+            // Fix All action from whichever finding it meets first: when that one has no fix, the rule
+            // is left alone, so either outcome is possible. The IDE's Fix All and the in-memory Fix
+            // All test (FixesCompileTests) always fix the fixable one.
             foreach (var id in new[] { "EML2002", "EML2004" })
             {
-                Assert.Equal(before.Count(f => f.Id == id), remaining.Count(f => f.Id == id));
+                Assert.InRange(remaining.Count(f => f.Id == id), before.Count(f => f.Id == id) - 1, before.Count(f => f.Id == id));
             }
         }
 
