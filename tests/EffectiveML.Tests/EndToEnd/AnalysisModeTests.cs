@@ -47,22 +47,8 @@ namespace EffectiveML.Tests.EndToEnd
         [Fact]
         public async Task Each_mode_sets_the_severities_and_the_users_editorconfig_wins()
         {
-            var project = DotNet.NewTempDirectory("modes");
-            _package.WriteNuGetConfig(project);
-            File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <OutputType>Exe</OutputType>
-                    <TargetFramework>net10.0</TargetFramework>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <PackageReference Include="Microsoft.ML" Version="5.0.1" />
-                    <PackageReference Include="Microsoft.ML.FastTree" Version="5.0.1" />
-                    <PackageReference Include="EffectiveML.Analyzers" Version="{_package.Version}" />
-                  </ItemGroup>
-                </Project>
-                """);
-            File.WriteAllText(Path.Combine(project, "Program.cs"), Program);
+            var project = _package.CreateConsumer("modes", Program, "Microsoft.ML.FastTree");
+
             var restore = await DotNet.RunAsync(project, Timeout, "restore");
             Assert.True(restore.ExitCode == 0, "restore failed: " + restore);
 

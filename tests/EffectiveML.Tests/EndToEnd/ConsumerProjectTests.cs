@@ -44,23 +44,9 @@ namespace EffectiveML.Tests.EndToEnd
         [Fact]
         public async Task Build_reports_severity_config_silences_and_dotnet_format_fixes_EML5001()
         {
-            var project = DotNet.NewTempDirectory("consumer");
-            _package.WriteNuGetConfig(project);
-            File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <OutputType>Exe</OutputType>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <Nullable>enable</Nullable>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <PackageReference Include="Microsoft.ML" Version="5.0.1" />
-                    <PackageReference Include="EffectiveML.Analyzers" Version="{_package.Version}" />
-                  </ItemGroup>
-                </Project>
-                """);
+            var project = _package.CreateConsumer("consumer", Program);
+
             var programPath = Path.Combine(project, "Program.cs");
-            File.WriteAllText(programPath, Program);
             var expectedLocation = "Program.cs(9,25): warning EML5001";
 
             var restore = await DotNet.RunAsync(project, BuildTimeout, "restore");

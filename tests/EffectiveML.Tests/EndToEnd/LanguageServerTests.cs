@@ -52,22 +52,9 @@ namespace EffectiveML.Tests.EndToEnd
         [Fact]
         public async Task Server_reports_the_builds_EML_diagnostics_and_clears_them_after_a_fix()
         {
-            var project = DotNet.NewTempDirectory("lsp");
-            _package.WriteNuGetConfig(project);
-            File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <OutputType>Exe</OutputType>
-                    <TargetFramework>net10.0</TargetFramework>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <PackageReference Include="Microsoft.ML" Version="5.0.1" />
-                    <PackageReference Include="EffectiveML.Analyzers" Version="{_package.Version}" />
-                  </ItemGroup>
-                </Project>
-                """);
+            var project = _package.CreateConsumer("lsp", Unseeded);
+
             var program = Path.Combine(project, "Program.cs");
-            File.WriteAllText(program, Unseeded);
             var build = await DotNet.RunAsync(project, Timeout, "build", "-nodeReuse:false");
             Assert.True(build.ExitCode == 0, "build failed: " + build);
             Assert.Contains("Program.cs(9,25): warning EML5001: MLContext created without a seed is used for 'ShuffleRows'; results change from run to run", build.Output);

@@ -43,6 +43,32 @@ namespace EffectiveML.Tests.EndToEnd
 
         public Task DisposeAsync() => Task.CompletedTask;
 
+        /// <summary>
+        /// A console project in a fresh folder that takes the packed package the way a user does,
+        /// with Microsoft.ML and any further packages, and <paramref name="program"/> as Program.cs.
+        /// </summary>
+        public string CreateConsumer(string purpose, string program, params string[] packages)
+        {
+            var project = DotNet.NewTempDirectory(purpose);
+            WriteNuGetConfig(project);
+            var references = string.Concat(packages.Select(p => $"\n    <PackageReference Include=\"{p}\" Version=\"5.0.1\" />"));
+            File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <Nullable>enable</Nullable>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="Microsoft.ML" Version="5.0.1" />{references}
+                    <PackageReference Include="EffectiveML.Analyzers" Version="{Version}" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(project, "Program.cs"), program);
+            return project;
+        }
+
         /// <summary>A nuget.config that adds the packed package's folder and keeps the machine's default registry.</summary>
         public void WriteNuGetConfig(string directory) =>
             File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
