@@ -17,7 +17,7 @@ namespace EffectiveML.Analyzers.Infrastructure
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var symbols = KnownSymbols.TryCreate(start.Compilation);
+                var symbols = KnownSymbols.Shared(start);
                 if (symbols is null)
                 {
                     return;

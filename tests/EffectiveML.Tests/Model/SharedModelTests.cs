@@ -16,7 +16,7 @@ namespace EffectiveML.Tests.Model
     public class SharedModelTests
     {
         [Fact]
-        public async Task Rules_in_one_analysis_share_each_members_model()
+        public async Task Rules_in_one_analysis_share_the_symbols_and_each_members_model()
         {
             const string source = """
                 using Microsoft.ML;
@@ -32,13 +32,18 @@ namespace EffectiveML.Tests.Model
                 """;
 
             var seen = new ConcurrentBag<(string Probe, IOperation Root, MemberModel Model)>();
+            var symbols = new ConcurrentBag<KnownSymbols>();
             var compilation = CSharpCompilation.Create(
                 "Shared",
                 new[] { CSharpSyntaxTree.ParseText(source) },
                 TestReferences.MLProject,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ModelProbe("a", seen), new ModelProbe("b", seen));
+            var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ModelProbe("a", seen, symbols), new ModelProbe("b", seen, symbols));
             await compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync();
+
+            // One symbol resolution per compilation, whichever analyzer asks first.
+            Assert.Equal(2, symbols.Count);
+            Assert.Single(symbols.Distinct());
 
             var byMember = seen.GroupBy(s => s.Root).ToList();
             Assert.Equal(2, byMember.Count);
@@ -56,11 +61,13 @@ namespace EffectiveML.Tests.Model
             private static readonly DiagnosticDescriptor Probe = new("PROBE", "probe", "probe", "Test", DiagnosticSeverity.Hidden, true);
             private readonly string _name;
             private readonly ConcurrentBag<(string, IOperation, MemberModel)> _seen;
+            private readonly ConcurrentBag<KnownSymbols> _symbols;
 
-            public ModelProbe(string name, ConcurrentBag<(string, IOperation, MemberModel)> seen)
+            public ModelProbe(string name, ConcurrentBag<(string, IOperation, MemberModel)> seen, ConcurrentBag<KnownSymbols> symbols)
             {
                 _name = name;
                 _seen = seen;
+                _symbols = symbols;
             }
 
             public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Probe);
@@ -71,7 +78,9 @@ namespace EffectiveML.Tests.Model
                 context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
                 context.RegisterCompilationStartAction(start =>
                 {
-                    var models = MemberModels.For(start, KnownSymbols.TryCreate(start.Compilation)!);
+                    var shared = KnownSymbols.Shared(start)!;
+                    _symbols.Add(shared);
+                    var models = MemberModels.For(start, shared);
                     start.RegisterOperationAction(
                         operation =>
                         {
