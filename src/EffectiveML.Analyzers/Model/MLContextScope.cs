@@ -20,13 +20,14 @@ namespace EffectiveML.Analyzers.Model
         private readonly INamedTypeSymbol _type;
         private readonly ConcurrentQueue<RandomnessUse> _uses = new();
         private readonly ConcurrentDictionary<ISymbol, ConcurrentQueue<IOperation>> _memberAssignments = new(SymbolEqualityComparer.Default);
-        private readonly MemberValues.Cache _members = new();
+        private readonly MemberModels _models;
         private ValueTracker? _tracker;
 
-        private MLContextScope(KnownSymbols symbols, INamedTypeSymbol type)
+        private MLContextScope(KnownSymbols symbols, INamedTypeSymbol type, MemberModels models)
         {
             _symbols = symbols;
             _type = type;
+            _models = models;
         }
 
         /// <summary>The uses in source order: operations arrive in any order under concurrent execution, messages must not.</summary>
@@ -34,7 +35,7 @@ namespace EffectiveML.Analyzers.Model
             .OrderBy(u => u.Invocation.Syntax.SyntaxTree.FilePath, StringComparer.Ordinal)
             .ThenBy(u => u.Invocation.Syntax.SpanStart);
 
-        private ValueTracker Tracker => _tracker ??= new ValueTracker(_members, AssignmentsInView);
+        private ValueTracker Tracker => _tracker ??= new ValueTracker(_models, AssignmentsInView);
 
         /// <summary>Collects the scope of each type and hands it to <paramref name="onTypeEnd"/> when the type is done.</summary>
         public static void Register(
@@ -47,9 +48,10 @@ namespace EffectiveML.Analyzers.Model
                 return;
             }
 
+            var models = MemberModels.For(context, symbols);
             context.RegisterSymbolStartAction(start =>
             {
-                var scope = new MLContextScope(symbols, (INamedTypeSymbol)start.Symbol);
+                var scope = new MLContextScope(symbols, (INamedTypeSymbol)start.Symbol, models);
                 start.RegisterOperationAction(scope.OnInvocation, OperationKind.Invocation);
                 start.RegisterOperationAction(scope.OnAssignment, OperationKind.SimpleAssignment);
                 start.RegisterOperationAction(scope.OnInitializer, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);

@@ -85,6 +85,18 @@ namespace EffectiveML.Analyzers.Model
         /// </summary>
         public IReadOnlyList<INamedTypeSymbol> SchemaTypes => _sites.Value.SchemaTypes;
 
+        /// <summary>Every call of an ML.NET or TorchSharp method in the member, in source order.</summary>
+        public IReadOnlyList<IInvocationOperation> MLInvocations => _sites.Value.MLInvocations;
+
+        /// <summary>Every read of a property declared by ML.NET or TorchSharp (metrics, split sides …).</summary>
+        public IReadOnlyList<IPropertyReferenceOperation> MLPropertyReads => _sites.Value.MLPropertyReads;
+
+        /// <summary>Every reference to <paramref name="local"/> in the member, from the same single walk.</summary>
+        public IReadOnlyList<ILocalReferenceOperation> ReferencesTo(ILocalSymbol local) =>
+            _sites.Value.LocalReferences.TryGetValue(local, out var references)
+                ? references
+                : (IReadOnlyList<ILocalReferenceOperation>)Array.Empty<ILocalReferenceOperation>();
+
         /// <summary>Every <c>Evaluate*</c> call of a task catalog in the member.</summary>
         public IReadOnlyList<IInvocationOperation> Evaluations => _sites.Value.Evaluations;
 
@@ -347,6 +359,24 @@ namespace EffectiveML.Analyzers.Model
             var sites = new Sites();
             foreach (var operation in _root.DescendantsAndSelf())
             {
+                if (operation is ILocalReferenceOperation localReference)
+                {
+                    if (!sites.LocalReferences.TryGetValue(localReference.Local, out var references))
+                    {
+                        references = new List<ILocalReferenceOperation>();
+                        sites.LocalReferences.Add(localReference.Local, references);
+                    }
+
+                    references.Add(localReference);
+                    continue;
+                }
+
+                if (operation is IPropertyReferenceOperation propertyRead && Symbols.IsMLSymbol(propertyRead.Property))
+                {
+                    sites.MLPropertyReads.Add(propertyRead);
+                    continue;
+                }
+
                 if (operation is IReturnOperation { ReturnedValue: { } returned } && Symbols.IsMLType(returned.Type))
                 {
                     sites.Returned.Add(ValueReader.Resolve(returned, Values));
@@ -358,6 +388,7 @@ namespace EffectiveML.Analyzers.Model
                     continue;
                 }
 
+                sites.MLInvocations.Add(invocation);
                 var method = invocation.TargetMethod;
                 if (method.IsGenericMethod && IsSchemaMethod(method.Name))
                 {
@@ -450,6 +481,9 @@ namespace EffectiveML.Analyzers.Model
             public List<IInvocationOperation> LoaderLoads { get; } = new();
             public List<IOperation> Returned { get; } = new();
             public List<INamedTypeSymbol> SchemaTypes { get; } = new();
+            public List<IInvocationOperation> MLInvocations { get; } = new();
+            public List<IPropertyReferenceOperation> MLPropertyReads { get; } = new();
+            public Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> LocalReferences { get; } = new(SymbolEqualityComparer.Default);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -116,20 +115,6 @@ namespace EffectiveML.Analyzers.Model
             }
 
             list.Add(value);
-        }
-
-        /// <summary>
-        /// Builds each member's values once, on first request, and only for members where a rule
-        /// found something worth tracking.
-        /// </summary>
-        internal sealed class Cache
-        {
-            private readonly ConcurrentDictionary<IOperation, MemberValues> _byRoot = new();
-
-            public MemberValues For(IOperation operationInMember)
-            {
-                return _byRoot.GetOrAdd(ValueTracker.MemberRoot(operationInMember), static r => new MemberValues(r));
-            }
         }
     }
 }

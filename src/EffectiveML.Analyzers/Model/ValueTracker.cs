@@ -13,15 +13,16 @@ namespace EffectiveML.Analyzers.Model
     /// </summary>
     internal sealed class ValueTracker
     {
-        private readonly MemberValues.Cache _members;
+        private readonly Func<IOperation, MemberValues> _valuesOf;
         private readonly Func<ISymbol, IReadOnlyList<IOperation>?> _assignmentsInView;
 
         /// <param name="assignmentsInView">
         /// The values assigned to a field or property in view, or null when its assignments are not in view.
         /// </param>
-        public ValueTracker(MemberValues.Cache members, Func<ISymbol, IReadOnlyList<IOperation>?>? assignmentsInView = null)
+        /// <param name="models">The shared member models, whose locals the tracker follows.</param>
+        public ValueTracker(MemberModels models, Func<ISymbol, IReadOnlyList<IOperation>?>? assignmentsInView = null)
         {
-            _members = members;
+            _valuesOf = operation => models.Of(operation).Values;
             _assignmentsInView = assignmentsInView ?? (_ => null);
         }
 
@@ -53,7 +54,7 @@ namespace EffectiveML.Analyzers.Model
 
                 switch (operation)
                 {
-                    case ILocalReferenceOperation local when _members.For(local).TryGetAssignedValues(local.Local, out var values):
+                    case ILocalReferenceOperation local when _valuesOf(local).TryGetAssignedValues(local.Local, out var values):
                         foreach (var value in values)
                         {
                             pending.Push(value);
@@ -106,7 +107,7 @@ namespace EffectiveML.Analyzers.Model
                         origins.Add(new ValueOrigin(OriginKind.Created, operation, null));
                         break;
                     case ILocalReferenceOperation local:
-                        if (_members.For(local).TryGetAssignedValues(local.Local, out var values))
+                        if (_valuesOf(local).TryGetAssignedValues(local.Local, out var values))
                         {
                             foreach (var assigned in values)
                             {
@@ -183,7 +184,7 @@ namespace EffectiveML.Analyzers.Model
                 foreach (var operation in current.DescendantsAndSelf())
                 {
                     yield return operation;
-                    if (operation is ILocalReferenceOperation local && _members.For(local).TryGetAssignedValues(local.Local, out var values))
+                    if (operation is ILocalReferenceOperation local && _valuesOf(local).TryGetAssignedValues(local.Local, out var values))
                     {
                         foreach (var assigned in values)
                         {

@@ -186,10 +186,9 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
         /// <summary>The <c>Append(...)</c> argument through which the trainer enters its chain.</summary>
         private static IOperation? AppendArgument(IInvocationOperation trainer, MemberModel model)
         {
-            foreach (var operation in ValueTracker.MemberRoot(trainer).DescendantsAndSelf())
+            foreach (var append in model.MLInvocations)
             {
-                if (operation is IInvocationOperation append
-                    && model.Pipelines.IsAppend(append.TargetMethod)
+                if (model.Pipelines.IsAppend(append.TargetMethod)
                     && ValueReader.Argument(append, "estimator") is { } argument
                     && ValueReader.Resolve(argument.Value, model.Values) == trainer)
                 {

@@ -34,9 +34,10 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                     return;
                 }
 
-                var reads = MetricsRead(call, models.Of(call));
+                var model = models.Of(call);
+                var reads = MetricsRead(call, model);
                 if (reads is null || reads.Count == 0 || !AccuracyOnly.IsSupersetOf(reads)
-                    || ReadsOtherMetricAnywhere(call, symbols))
+                    || ReadsOtherMetricAnywhere(model, symbols))
                 {
                     return;
                 }
@@ -66,31 +67,24 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                 return null;
             }
 
-            foreach (var operation in ValueTracker.MemberRoot(call).DescendantsAndSelf())
+            foreach (var local in model.ReferencesTo(declarator.Symbol))
             {
-                if (operation is ILocalReferenceOperation local
-                    && SymbolEqualityComparer.Default.Equals(local.Local, declarator.Symbol))
+                if (Outer(local) is not IPropertyReferenceOperation read)
                 {
-                    if (Outer(local) is IPropertyReferenceOperation read)
-                    {
-                        reads.Add(read.Property.Name);
-                    }
-                    else
-                    {
-                        return null;
-                    }
+                    return null;
                 }
+
+                reads.Add(read.Property.Name);
             }
 
             return reads;
         }
 
-        private static bool ReadsOtherMetricAnywhere(IInvocationOperation call, KnownSymbols symbols)
+        private static bool ReadsOtherMetricAnywhere(MemberModel model, KnownSymbols symbols)
         {
-            foreach (var operation in ValueTracker.MemberRoot(call).DescendantsAndSelf())
+            foreach (var read in model.MLPropertyReads)
             {
-                if (operation is IPropertyReferenceOperation read
-                    && IsClassificationMetrics(read.Property.ContainingType, symbols)
+                if (IsClassificationMetrics(read.Property.ContainingType, symbols)
                     && !AccuracyOnly.Contains(read.Property.Name))
                 {
                     return true;

@@ -24,7 +24,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
             context.RegisterOperationAction(operation =>
             {
                 var call = (IInvocationOperation)operation.Operation;
-                if (!symbols.IsMLSymbol(call.TargetMethod) || TestFrameworks.IsTestMethod(operation.ContainingSymbol))
+                if (call.TargetMethod.Name != "Fit" || !symbols.IsMLSymbol(call.TargetMethod) || TestFrameworks.IsTestMethod(operation.ContainingSymbol))
                 {
                     return;
                 }
@@ -59,11 +59,9 @@ namespace EffectiveML.Analyzers.Rules.Impact
                 return true;
             }
 
-            foreach (var operation in ValueTracker.MemberRoot(fit).DescendantsAndSelf())
+            foreach (var local in model.ReferencesTo(declarator.Symbol))
             {
-                if (operation is ILocalReferenceOperation local
-                    && SymbolEqualityComparer.Default.Equals(local.Local, declarator.Symbol)
-                    && !IsOwnMemberUse(local))
+                if (!IsOwnMemberUse(local))
                 {
                     return true;
                 }

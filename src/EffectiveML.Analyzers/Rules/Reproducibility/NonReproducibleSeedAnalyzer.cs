@@ -22,6 +22,7 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
+            var models = MemberModels.For(context, symbols);
             context.RegisterOperationAction(
                 operationContext =>
                 {
@@ -51,7 +52,7 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
                                 return;
                             }
 
-                            Check(operationContext, argument.Value, target is IMethodSymbol { MethodKind: MethodKind.Constructor } ? target.ContainingType.Name : target.Name, symbols);
+                            Check(operationContext, argument.Value, target is IMethodSymbol { MethodKind: MethodKind.Constructor } ? target.ContainingType.Name : target.Name, symbols, models);
                         }
                     }
                 },
@@ -66,7 +67,7 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
                         && target.Member.Name == "Seed"
                         && symbols.IsMLSymbol(target.Member))
                     {
-                        Check(operationContext, assignment.Value, target.Member.ContainingType.Name + ".Seed", symbols);
+                        Check(operationContext, assignment.Value, target.Member.ContainingType.Name + ".Seed", symbols, models);
                     }
                 },
                 OperationKind.SimpleAssignment);
@@ -76,14 +77,14 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
             symbols.IsMLSymbol(target)
             || (target is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor && symbols.IsRandom(constructor.ContainingType));
 
-        private static void Check(OperationAnalysisContext context, IOperation seed, string receiverName, KnownSymbols symbols)
+        private static void Check(OperationAnalysisContext context, IOperation seed, string receiverName, KnownSymbols symbols, MemberModels models)
         {
             if (seed.ConstantValue.HasValue)
             {
                 return;
             }
 
-            var tracker = new ValueTracker(new MemberValues.Cache());
+            var tracker = new ValueTracker(models);
             foreach (var contributor in tracker.Contributors(seed))
             {
                 context.CancellationToken.ThrowIfCancellationRequested();

@@ -127,9 +127,9 @@ namespace EffectiveML.Analyzers.Rules.Simplicity
                 }
             }
 
-            foreach (var operation in ValueTracker.MemberRoot(trainer).DescendantsAndSelf())
+            foreach (var operation in model.MLInvocations)
             {
-                if (operation is IInvocationOperation { TargetMethod.Name: "Fit", Arguments.Length: >= 2 } fit
+                if (operation is { TargetMethod.Name: "Fit", Arguments.Length: >= 2 } fit
                     && ValueTracker.Receiver(fit) is { } receiver
                     && ValueReader.Resolve(receiver, model.Values) == trainer
                     && !ValueReader.RuntimeNull(fit.Arguments[1].Value, model.Values))

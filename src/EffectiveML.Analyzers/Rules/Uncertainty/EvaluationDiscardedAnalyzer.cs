@@ -17,6 +17,7 @@ namespace EffectiveML.Analyzers.Rules.Uncertainty
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
             var api = symbols.Api;
+            var models = MemberModels.For(context, symbols);
             context.RegisterOperationAction(operation =>
             {
                 var call = (IInvocationOperation)operation.Operation;
@@ -37,7 +38,7 @@ namespace EffectiveML.Analyzers.Rules.Uncertainty
                 {
                     IExpressionStatementOperation => "discarded",
                     ISimpleAssignmentOperation { Target: IDiscardOperation } => "assigned to a discard",
-                    IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when !IsRead(declarator.Symbol, call) =>
+                    IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when !IsRead(declarator.Symbol, models.Of(call)) =>
                         $"stored in '{declarator.Symbol.Name}', which is never read",
                     _ => null,
                 };
@@ -50,13 +51,11 @@ namespace EffectiveML.Analyzers.Rules.Uncertainty
             }, OperationKind.Invocation);
         }
 
-        private static bool IsRead(ILocalSymbol local, IOperation inMember)
+        private static bool IsRead(ILocalSymbol local, MemberModel model)
         {
-            foreach (var operation in ValueTracker.MemberRoot(inMember).DescendantsAndSelf())
+            foreach (var reference in model.ReferencesTo(local))
             {
-                if (operation is ILocalReferenceOperation reference
-                    && SymbolEqualityComparer.Default.Equals(reference.Local, local)
-                    && !(reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference))
+                if (!(reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference))
                 {
                     return true;
                 }
