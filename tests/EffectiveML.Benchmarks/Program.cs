@@ -54,6 +54,53 @@ namespace EffectiveML.Benchmarks
                 return 0;
             }
 
+            if (args.Contains("--allocations"))
+            {
+                // Diagnosis: the types the suite allocates beyond the baseline, from sampled allocation ticks.
+                await Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Suite);
+                using var listener = new AllocationTypes();
+                var baseline = new Dictionary<string, long>();
+                listener.Recording = true;
+                for (var i = 0; i < 5; i++)
+                {
+                    await Measurement.Analyzers(ml, Measurement.MachineLearning, ImmutableArray<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>.Empty);
+                }
+
+                listener.Recording = false;
+                foreach (var (type, bytes) in listener.Top(int.MaxValue))
+                {
+                    baseline[type] = bytes;
+                }
+
+                listener.Bytes.Clear();
+                listener.Recording = true;
+                for (var i = 0; i < 5; i++)
+                {
+                    await Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Suite);
+                }
+
+                listener.Recording = false;
+                foreach (var (type, bytes) in listener.Top(int.MaxValue).Select(p => (p.Type, Bytes: p.Bytes - baseline.GetValueOrDefault(p.Type))).OrderByDescending(p => p.Bytes).Take(40))
+                {
+                    Console.WriteLine($"{bytes / 5 / 1024.0,10:0} KB per run  {type}");
+                }
+
+                return 0;
+            }
+
+            if (args.Contains("--floor"))
+            {
+                // Diagnosis: what the driver charges an analyzer that does nothing but receive one
+                // callback per member, the least any per-member rule can cost.
+                for (var i = 0; i < 5; i++)
+                {
+                    var run = await Measurement.Analyzers(ml, Measurement.MachineLearning, ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new Measurement.EmptyMemberAction()));
+                    Console.WriteLine($"empty member action {run.Time.TotalMilliseconds:0.00} ms; times {Measurement.Suite.Length} analyzers {run.Time.TotalMilliseconds * Measurement.Suite.Length:0.0} ms");
+                }
+
+                return 0;
+            }
+
             if (args.Contains("--each"))
             {
                 // Diagnosis: each analyzer alone, to find where time and allocations go.
@@ -77,19 +124,13 @@ namespace EffectiveML.Benchmarks
             await Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Suite);
             await Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Peer);
 
-            var compileMl = Median(repetitions, () => Task.FromResult(Measurement.CompilerOnly(ml, Measurement.MachineLearning)));
-            var compilePlain = Median(repetitions, () => Task.FromResult(Measurement.CompilerOnly(plain, Measurement.Framework)));
-            var suiteMl = Median(repetitions, () => Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Suite));
-            var suitePlain = Median(repetitions, () => Measurement.Analyzers(plain, Measurement.Framework, Measurement.Suite));
-            var peerMl = Median(repetitions, () => Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Peer));
-            var suiteMl4 = Median(repetitions, () => Measurement.Analyzers(ml4, Measurement.MachineLearning, Measurement.Suite));
-
-            var compile = await compileMl;
-            var compileNonMl = await compilePlain;
-            var suite = await suiteMl;
-            var suiteNonMl = await suitePlain;
-            var peer = await peerMl;
-            var suite4 = await suiteMl4;
+            // One measurement at a time: each awaits the last, so no two runs share the cores.
+            var compile = await Median(repetitions, () => Task.FromResult(Measurement.CompilerOnly(ml, Measurement.MachineLearning)));
+            var compileNonMl = await Median(repetitions, () => Task.FromResult(Measurement.CompilerOnly(plain, Measurement.Framework)));
+            var suite = await Median(repetitions, () => Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Suite));
+            var suiteNonMl = await Median(repetitions, () => Measurement.Analyzers(plain, Measurement.Framework, Measurement.Suite));
+            var peer = await Median(repetitions, () => Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Peer));
+            var suite4 = await Median(repetitions, () => Measurement.Analyzers(ml4, Measurement.MachineLearning, Measurement.Suite));
 
             Console.WriteLine();
             Console.WriteLine($"compiler alone, ML corpus: {compile.Time.TotalMilliseconds:0} ms, {compile.Allocated / 1_048_576.0:0} MB; non-ML: {compileNonMl.Time.TotalMilliseconds:0} ms");

@@ -10,21 +10,21 @@ namespace EffectiveML.Analyzers.Model
     /// </summary>
     internal sealed class KnownSymbols
     {
-        private readonly ImmutableHashSet<IAssemblySymbol> _mlAssemblies;
+        private readonly HashSet<IAssemblySymbol> _mlAssemblies;
 
-        private KnownSymbols(Compilation compilation, ImmutableHashSet<IAssemblySymbol> mlAssemblies)
+        private KnownSymbols(Compilation compilation, HashSet<IAssemblySymbol> mlAssemblies)
         {
             Compilation = compilation;
             _mlAssemblies = mlAssemblies;
 
-            MLContext = compilation.GetTypeByMetadataName("Microsoft.ML.MLContext");
-            DataOperationsCatalog = compilation.GetTypeByMetadataName("Microsoft.ML.DataOperationsCatalog");
-            TrainCatalogBase = compilation.GetTypeByMetadataName("Microsoft.ML.TrainCatalogBase");
-            TrainersCatalogBase = compilation.GetTypeByMetadataName("Microsoft.ML.TrainCatalogBase+CatalogInstantiatorBase");
-            Estimator = compilation.GetTypeByMetadataName("Microsoft.ML.IEstimator`1");
+            MLContext = MLType("Microsoft.ML.MLContext");
+            DataOperationsCatalog = MLType("Microsoft.ML.DataOperationsCatalog");
+            TrainCatalogBase = MLType("Microsoft.ML.TrainCatalogBase");
+            TrainersCatalogBase = MLType("Microsoft.ML.TrainCatalogBase+CatalogInstantiatorBase");
+            Estimator = MLType("Microsoft.ML.IEstimator`1");
 
-            Torch = compilation.GetTypeByMetadataName("TorchSharp.torch");
-            TorchOptimizer = compilation.GetTypeByMetadataName("TorchSharp.torch+optim+Optimizer");
+            Torch = MLType("TorchSharp.torch");
+            TorchOptimizer = MLType("TorchSharp.torch+optim+Optimizer");
             SuppressMessageAttribute = compilation.GetTypeByMetadataName("System.Diagnostics.CodeAnalysis.SuppressMessageAttribute");
             Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
             TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
@@ -38,8 +38,12 @@ namespace EffectiveML.Analyzers.Model
             RandomNumberGenerator = compilation.GetTypeByMetadataName("System.Security.Cryptography.RandomNumberGenerator");
 
             RandomShared = FindProperty(Random, "Shared");
-            _api = new System.Lazy<MLApi>(() => new MLApi(compilation));
+            _api = new System.Lazy<MLApi>(() => new MLApi(compilation, this));
+            Models = new MemberModels(this);
         }
+
+        /// <summary>The member models of this compilation, shared by every rule.</summary>
+        public MemberModels Models { get; }
 
         private readonly System.Lazy<MLApi> _api;
 
@@ -125,12 +129,12 @@ namespace EffectiveML.Analyzers.Model
         /// </summary>
         public static KnownSymbols? TryCreate(Compilation compilation)
         {
-            ImmutableHashSet<IAssemblySymbol>.Builder? mlAssemblies = null;
+            HashSet<IAssemblySymbol>? mlAssemblies = null;
             foreach (var reference in compilation.References)
             {
                 if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly && IsMLAssemblyName(assembly.Identity.Name))
                 {
-                    mlAssemblies ??= ImmutableHashSet.CreateBuilder<IAssemblySymbol>(SymbolEqualityComparer.Default);
+                    mlAssemblies ??= new HashSet<IAssemblySymbol>(SymbolEqualityComparer.Default);
                     mlAssemblies.Add(assembly);
                 }
             }
@@ -140,8 +144,23 @@ namespace EffectiveML.Analyzers.Model
                 return null;
             }
 
-            var symbols = new KnownSymbols(compilation, mlAssemblies.ToImmutable());
+            // Never written after construction: reads from any thread are safe.
+            var symbols = new KnownSymbols(compilation, mlAssemblies);
             return symbols.HasMLNet || symbols.HasTorchSharp ? symbols : null;
+        }
+
+        /// <summary>An ML.NET or TorchSharp type by metadata name, searched in the ML assemblies only.</summary>
+        public INamedTypeSymbol? MLType(string metadataName)
+        {
+            foreach (var assembly in _mlAssemblies)
+            {
+                if (assembly.GetTypeByMetadataName(metadataName) is { } type)
+                {
+                    return type;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>True for a symbol declared in ML.NET or TorchSharp.</summary>

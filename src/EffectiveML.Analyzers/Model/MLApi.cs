@@ -9,32 +9,35 @@ namespace EffectiveML.Analyzers.Model
     /// </summary>
     internal sealed class MLApi
     {
-        public MLApi(Compilation compilation)
+        public MLApi(Compilation compilation, KnownSymbols symbols)
         {
-            TransformsCatalog = compilation.GetTypeByMetadataName("Microsoft.ML.TransformsCatalog");
-            TextTransforms = compilation.GetTypeByMetadataName("Microsoft.ML.TransformsCatalog+TextTransforms");
-            ConversionTransforms = compilation.GetTypeByMetadataName("Microsoft.ML.TransformsCatalog+ConversionTransforms");
-            CategoricalTransforms = compilation.GetTypeByMetadataName("Microsoft.ML.TransformsCatalog+CategoricalTransforms");
-            FeatureSelectionTransforms = compilation.GetTypeByMetadataName("Microsoft.ML.TransformsCatalog+FeatureSelectionTransforms");
-            EstimatorChain = compilation.GetTypeByMetadataName("Microsoft.ML.Data.EstimatorChain`1");
-            LearningPipelineExtensions = compilation.GetTypeByMetadataName("Microsoft.ML.LearningPipelineExtensions");
-            Transformer = compilation.GetTypeByMetadataName("Microsoft.ML.ITransformer");
-            DataView = compilation.GetTypeByMetadataName("Microsoft.ML.IDataView");
-            DataLoader = compilation.GetTypeByMetadataName("Microsoft.ML.IDataLoader`1");
-            DataLoaderExtensions = compilation.GetTypeByMetadataName("Microsoft.ML.DataLoaderExtensions");
-            InputOutputColumnPair = compilation.GetTypeByMetadataName("Microsoft.ML.InputOutputColumnPair");
-            TextLoader = compilation.GetTypeByMetadataName("Microsoft.ML.Data.TextLoader");
-            TextLoaderOptions = compilation.GetTypeByMetadataName("Microsoft.ML.Data.TextLoader+Options");
-            TextLoaderSaverCatalog = compilation.GetTypeByMetadataName("Microsoft.ML.TextLoaderSaverCatalog");
-            TrainTestData = compilation.GetTypeByMetadataName("Microsoft.ML.DataOperationsCatalog+TrainTestData");
-            ReplacementMode = compilation.GetTypeByMetadataName("Microsoft.ML.Transforms.MissingValueReplacingEstimator+ReplacementMode");
-            BinaryMetrics = compilation.GetTypeByMetadataName("Microsoft.ML.Data.BinaryClassificationMetrics");
-            MulticlassMetrics = compilation.GetTypeByMetadataName("Microsoft.ML.Data.MulticlassClassificationMetrics");
+            // ML.NET's own types are looked up in the ML assemblies only, not in every reference.
+            INamedTypeSymbol? ml(string metadataName) => symbols.MLType(metadataName);
+
+            TransformsCatalog = ml("Microsoft.ML.TransformsCatalog");
+            TextTransforms = ml("Microsoft.ML.TransformsCatalog+TextTransforms");
+            ConversionTransforms = ml("Microsoft.ML.TransformsCatalog+ConversionTransforms");
+            CategoricalTransforms = ml("Microsoft.ML.TransformsCatalog+CategoricalTransforms");
+            FeatureSelectionTransforms = ml("Microsoft.ML.TransformsCatalog+FeatureSelectionTransforms");
+            EstimatorChain = ml("Microsoft.ML.Data.EstimatorChain`1");
+            LearningPipelineExtensions = ml("Microsoft.ML.LearningPipelineExtensions");
+            Transformer = ml("Microsoft.ML.ITransformer");
+            DataView = ml("Microsoft.ML.IDataView");
+            DataLoader = ml("Microsoft.ML.IDataLoader`1");
+            DataLoaderExtensions = ml("Microsoft.ML.DataLoaderExtensions");
+            InputOutputColumnPair = ml("Microsoft.ML.InputOutputColumnPair");
+            TextLoader = ml("Microsoft.ML.Data.TextLoader");
+            TextLoaderOptions = ml("Microsoft.ML.Data.TextLoader+Options");
+            TextLoaderSaverCatalog = ml("Microsoft.ML.TextLoaderSaverCatalog");
+            TrainTestData = ml("Microsoft.ML.DataOperationsCatalog+TrainTestData");
+            ReplacementMode = ml("Microsoft.ML.Transforms.MissingValueReplacingEstimator+ReplacementMode");
+            BinaryMetrics = ml("Microsoft.ML.Data.BinaryClassificationMetrics");
+            MulticlassMetrics = ml("Microsoft.ML.Data.MulticlassClassificationMetrics");
             Path = compilation.GetTypeByMetadataName("System.IO.Path");
-            ColumnNameAttribute = compilation.GetTypeByMetadataName("Microsoft.ML.Data.ColumnNameAttribute");
-            PredictionEngineBase = compilation.GetTypeByMetadataName("Microsoft.ML.PredictionEngineBase`2");
-            ModelOperationsCatalog = compilation.GetTypeByMetadataName("Microsoft.ML.ModelOperationsCatalog");
-            PredictionTransformer = compilation.GetTypeByMetadataName("Microsoft.ML.IPredictionTransformer`1");
+            ColumnNameAttribute = ml("Microsoft.ML.Data.ColumnNameAttribute");
+            PredictionEngineBase = ml("Microsoft.ML.PredictionEngineBase`2");
+            ModelOperationsCatalog = ml("Microsoft.ML.ModelOperationsCatalog");
+            PredictionTransformer = ml("Microsoft.ML.IPredictionTransformer`1");
 
             Lazy = compilation.GetTypeByMetadataName("System.Lazy`1");
             ThreadStaticAttribute = compilation.GetTypeByMetadataName("System.ThreadStaticAttribute");

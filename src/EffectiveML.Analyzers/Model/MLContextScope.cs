@@ -48,13 +48,11 @@ namespace EffectiveML.Analyzers.Model
                 return;
             }
 
-            var models = MemberModels.For(context, symbols);
+            var models = symbols.Models;
             context.RegisterSymbolStartAction(start =>
             {
                 var scope = new MLContextScope(symbols, (INamedTypeSymbol)start.Symbol, models);
-                start.RegisterOperationAction(scope.OnInvocation, OperationKind.Invocation);
-                start.RegisterOperationAction(scope.OnAssignment, OperationKind.SimpleAssignment);
-                start.RegisterOperationAction(scope.OnInitializer, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
+                start.RegisterOperationBlockAction(scope.OnMember);
                 start.RegisterSymbolEndAction(end =>
                 {
                     if (!scope._uses.IsEmpty)
@@ -95,49 +93,50 @@ namespace EffectiveML.Analyzers.Model
             return SymbolEqualityComparer.Default.Equals(type, _type);
         }
 
-        private void OnInvocation(OperationAnalysisContext context)
+        private void OnMember(OperationBlockAnalysisContext context)
         {
-            if (IsInScope(context.ContainingSymbol)
-                && RandomnessUse.TryCreate((IInvocationOperation)context.Operation, _symbols) is { } use)
-            {
-                _uses.Enqueue(use);
-            }
-        }
-
-        private void OnAssignment(OperationAnalysisContext context)
-        {
-            var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (assignment.Target is IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } target
-                && _symbols.IsMLContext(target.Type)
-                && IsInScope(context.ContainingSymbol))
-            {
-                Record(target.Member, assignment.Value);
-            }
-        }
-
-        private void OnInitializer(OperationAnalysisContext context)
-        {
-            if (!IsInScope(context.ContainingSymbol))
+            if (!IsInScope(context.OwningSymbol))
             {
                 return;
             }
 
-            switch (context.Operation)
+            foreach (var model in _models.Of(context))
             {
-                case IFieldInitializerOperation fields:
-                    foreach (var field in fields.InitializedFields.Where(f => _symbols.IsMLContext(f.Type)))
+                // Every call: a Fit on an estimator the user wrote also draws on the context.
+                foreach (var invocation in model.Invocations)
+                {
+                    if (RandomnessUse.TryCreate(invocation, _symbols) is { } use)
                     {
-                        Record(field, fields.Value);
+                        _uses.Enqueue(use);
                     }
+                }
 
-                    break;
-                case IPropertyInitializerOperation properties:
-                    foreach (var property in properties.InitializedProperties.Where(p => _symbols.IsMLContext(p.Type)))
+                foreach (var assignment in model.MLMemberAssignments)
+                {
+                    if (assignment.Target is IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } target
+                        && _symbols.IsMLContext(target.Type))
                     {
-                        Record(property, properties.Value);
+                        Record(target.Member, assignment.Value);
                     }
+                }
 
-                    break;
+                switch (model.Root)
+                {
+                    case IFieldInitializerOperation fields:
+                        foreach (var field in fields.InitializedFields.Where(f => _symbols.IsMLContext(f.Type)))
+                        {
+                            Record(field, fields.Value);
+                        }
+
+                        break;
+                    case IPropertyInitializerOperation properties:
+                        foreach (var property in properties.InitializedProperties.Where(p => _symbols.IsMLContext(p.Type)))
+                        {
+                            Record(property, properties.Value);
+                        }
+
+                        break;
+                }
             }
         }
 

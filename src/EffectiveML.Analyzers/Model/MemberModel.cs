@@ -49,19 +49,37 @@ namespace EffectiveML.Analyzers.Model
     {
         private readonly IOperation _root;
         private readonly PipelineBuilder _pipelines;
-        private readonly ConcurrentDictionary<IOperation, Pipeline> _pipelineByValue = new();
-        private readonly ConcurrentDictionary<IOperation, DataNode> _dataByValue = new();
-        private readonly ConcurrentDictionary<IOperation, ModelNode> _modelByValue = new();
-        private readonly Lazy<Sites> _sites;
+        // Everything below is created on first use: most members (accessors, attributes, plain
+        // methods) need none of it, and the model is built for every member of an ML project.
+        private readonly object _gate = new();
+        private Dictionary<IOperation, Pipeline>? _pipelineByValue;
+        private Dictionary<IOperation, DataNode>? _dataByValue;
+        private Dictionary<IOperation, ModelNode>? _modelByValue;
+        private Sites? _sites;
+        private Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>? _localReferences;
+        private Dictionary<string, ISymbol?>? _schemaMembers;
+        private List<INamedTypeSymbol>? _schemaTypes;
+        private List<IInvocationOperation>? _invocations;
+        private List<IInvocationOperation>? _mlInvocations;
+        private List<IPropertyReferenceOperation>? _mlPropertyReads;
+        private List<IObjectCreationOperation>? _objectCreations;
+        private List<IPropertyReferenceOperation>? _randomSharedReads;
+        private List<IBinaryOperation>? _comparisons;
+        private List<ICatchClauseOperation>? _catchClauses;
+        private List<ISimpleAssignmentOperation>? _memberAssignments;
+        private List<IReturnOperation>? _mlReturns;
 
         public MemberModel(IOperation root, KnownSymbols symbols)
         {
             _root = root;
             Symbols = symbols;
-            Values = MemberValues.Build(root);
+            Values = MemberValues.Empty();
+            Index(root);
             _pipelines = new PipelineBuilder(symbols, Values);
-            _sites = new Lazy<Sites>(CollectSites);
         }
+
+        /// <summary>The member's operation tree: a method body, an initializer or the top-level program.</summary>
+        public IOperation Root => _root;
 
         public KnownSymbols Symbols { get; }
 
@@ -72,33 +90,65 @@ namespace EffectiveML.Analyzers.Model
         public PipelineBuilder Pipelines => _pipelines;
 
         /// <summary>Every chain built with <c>Append</c> in the member, longest forms only (a chain continued in another local is listed in both forms).</summary>
-        public IReadOnlyList<Pipeline> Chains => _sites.Value.Chains;
+        public IReadOnlyList<Pipeline> Chains => SitesValue.Chains;
 
-        public IReadOnlyList<FitSite> Fits => _sites.Value.Fits;
+        public IReadOnlyList<FitSite> Fits => SitesValue.Fits;
 
-        public IReadOnlyList<SplitSite> Splits => _sites.Value.Splits;
+        public IReadOnlyList<SplitSite> Splits => SitesValue.Splits;
 
         /// <summary>
         /// The schema classes in view: type arguments of <c>LoadFromTextFile&lt;T&gt;</c>,
         /// <c>LoadFromEnumerable&lt;T&gt;</c>, <c>CreateTextLoader&lt;T&gt;</c>,
         /// <c>CreateEnumerable&lt;T&gt;</c> and <c>CreatePredictionEngine&lt;TSrc, TDst&gt;</c> in the member.
         /// </summary>
-        public IReadOnlyList<INamedTypeSymbol> SchemaTypes => _sites.Value.SchemaTypes;
+        public IReadOnlyList<INamedTypeSymbol> SchemaTypes => Once(ref _schemaTypes, static model => model.CollectSchemaTypes());
+
+        /// <summary>
+        /// The member of a schema class in view whose column a name spells: one without
+        /// <c>[ColumnName]</c> and of that name. Null when none is, or when some member declares that
+        /// column with <c>[ColumnName]</c> (the name is then the column's real name).
+        /// </summary>
+        public ISymbol? SchemaMemberNamed(string columnName) =>
+            Once(ref _schemaMembers, static model => model.CollectSchemaMembers()).TryGetValue(columnName, out var member) ? member : null;
+
+        /// <summary>Every call in the member, in source order.</summary>
+        public IReadOnlyList<IInvocationOperation> Invocations => Read(_invocations);
 
         /// <summary>Every call of an ML.NET or TorchSharp method in the member, in source order.</summary>
-        public IReadOnlyList<IInvocationOperation> MLInvocations => _sites.Value.MLInvocations;
+        public IReadOnlyList<IInvocationOperation> MLInvocations => Read(_mlInvocations);
 
         /// <summary>Every read of a property declared by ML.NET or TorchSharp (metrics, split sides …).</summary>
-        public IReadOnlyList<IPropertyReferenceOperation> MLPropertyReads => _sites.Value.MLPropertyReads;
+        public IReadOnlyList<IPropertyReferenceOperation> MLPropertyReads => Read(_mlPropertyReads);
 
-        /// <summary>Every reference to <paramref name="local"/> in the member, from the same single walk.</summary>
+        /// <summary>Every object creation in the member, of any type (ML options, <c>new Random()</c>, column pairs …).</summary>
+        public IReadOnlyList<IObjectCreationOperation> ObjectCreations => Read(_objectCreations);
+
+        /// <summary>Every read of <c>Random.Shared</c>.</summary>
+        public IReadOnlyList<IPropertyReferenceOperation> RandomSharedReads => Read(_randomSharedReads);
+
+        /// <summary>Every <c>&lt;</c>, <c>&lt;=</c>, <c>&gt;</c> and <c>&gt;=</c> comparison.</summary>
+        public IReadOnlyList<IBinaryOperation> Comparisons => Read(_comparisons);
+
+        public IReadOnlyList<ICatchClauseOperation> CatchClauses => Read(_catchClauses);
+
+        /// <summary>
+        /// Every <c>x.Member = value</c> (object initializers included) whose member is declared by
+        /// ML.NET or TorchSharp or holds an ML type: seeds on options, MLContext fields.
+        /// </summary>
+        public IReadOnlyList<ISimpleAssignmentOperation> MLMemberAssignments => Read(_memberAssignments);
+
+        /// <summary>The member calls, creates, reads or returns something of ML.NET or TorchSharp.</summary>
+        public bool UsesML =>
+            _mlInvocations is not null || _mlPropertyReads is not null || _memberAssignments is not null || _mlReturns is not null || HasMLCreation();
+
+        /// <summary>Every reference to <paramref name="local"/> in the member (collected on first use, for all locals at once).</summary>
         public IReadOnlyList<ILocalReferenceOperation> ReferencesTo(ILocalSymbol local) =>
-            _sites.Value.LocalReferences.TryGetValue(local, out var references)
+            Once(ref _localReferences, static model => model.CollectLocalReferences()).TryGetValue(local, out var references)
                 ? references
                 : (IReadOnlyList<ILocalReferenceOperation>)Array.Empty<ILocalReferenceOperation>();
 
         /// <summary>Every <c>Evaluate*</c> call of a task catalog in the member.</summary>
-        public IReadOnlyList<IInvocationOperation> Evaluations => _sites.Value.Evaluations;
+        public IReadOnlyList<IInvocationOperation> Evaluations => SitesValue.Evaluations;
 
         /// <summary>
         /// A trainer call is trained when a pipeline containing it is fitted or cross-validated in
@@ -114,7 +164,7 @@ namespace EffectiveML.Analyzers.Model
                 }
             }
 
-            foreach (var returned in _sites.Value.Returned)
+            foreach (var returned in SitesValue.Returned)
             {
                 if (returned == trainer || PipelineOf(returned).IndexOf(trainer) >= 0)
                 {
@@ -128,7 +178,7 @@ namespace EffectiveML.Analyzers.Model
         /// <summary>The member returns an estimator chain with a trainer in it: it is a pipeline factory.</summary>
         public bool ReturnsPipelineWithTrainer()
         {
-            foreach (var returned in _sites.Value.Returned)
+            foreach (var returned in SitesValue.Returned)
             {
                 foreach (var step in PipelineOf(returned).Steps)
                 {
@@ -156,13 +206,13 @@ namespace EffectiveML.Analyzers.Model
         }
 
         public Pipeline PipelineOf(IOperation estimatorValue) =>
-            _pipelineByValue.GetOrAdd(ValueTracker.Unwrap(estimatorValue), value => _pipelines.Build(value));
+            Cached(ref _pipelineByValue, ValueTracker.Unwrap(estimatorValue), static (model, value) => model._pipelines.Build(value));
 
         public DataNode DataOf(IOperation dataValue) =>
-            _dataByValue.GetOrAdd(ValueTracker.Unwrap(dataValue), BuildData);
+            Cached(ref _dataByValue, ValueTracker.Unwrap(dataValue), static (model, value) => model.BuildData(value));
 
         public ModelNode ModelOf(IOperation modelValue) =>
-            _modelByValue.GetOrAdd(ValueTracker.Unwrap(modelValue), BuildModel);
+            Cached(ref _modelByValue, ValueTracker.Unwrap(modelValue), static (model, value) => model.BuildModel(value));
 
         /// <summary>The settings of a <c>LoadFromTextFile</c> or <c>CreateTextLoader</c> call; null for any other call.</summary>
         public TextLoading? TextLoadingOf(IInvocationOperation call)
@@ -201,7 +251,7 @@ namespace EffectiveML.Analyzers.Model
         /// <summary>The <c>loader.Load(path)</c> calls in the member on the loader a <c>CreateTextLoader</c> call makes.</summary>
         public IEnumerable<IInvocationOperation> LoadsFrom(IInvocationOperation createTextLoader)
         {
-            foreach (var load in _sites.Value.LoaderLoads)
+            foreach (var load in SitesValue.LoaderLoads)
             {
                 if (ValueTracker.Receiver(load) is { } receiver && ValueReader.Resolve(receiver, Values) == createTextLoader)
                 {
@@ -354,55 +404,205 @@ namespace EffectiveML.Analyzers.Model
             }
         }
 
-        private Sites CollectSites()
+        private Sites SitesValue => Once(ref _sites, static model => model.CollectSites());
+
+        private static IReadOnlyList<T> Read<T>(List<T>? list) => list ?? (IReadOnlyList<T>)Array.Empty<T>();
+
+        private static void Add<T>(ref List<T>? list, T item) => (list ??= new List<T>()).Add(item);
+
+        /// <summary>Computes a part of the model once; rules on other threads wait rather than compute it again.</summary>
+        private T Once<T>(ref T? field, Func<MemberModel, T> compute)
+            where T : class
         {
-            var sites = new Sites();
+            var value = System.Threading.Volatile.Read(ref field);
+            if (value is not null)
+            {
+                return value;
+            }
+
+            lock (_gate)
+            {
+                return field ??= compute(this);
+            }
+        }
+
+        /// <summary>A value built once per operation; building may recurse into other cached values.</summary>
+        private TValue Cached<TValue>(ref Dictionary<IOperation, TValue>? cache, IOperation key, Func<MemberModel, IOperation, TValue> build)
+        {
+            lock (_gate)
+            {
+                if (cache is not null && cache.TryGetValue(key, out var known))
+                {
+                    return known;
+                }
+            }
+
+            var built = build(this, key);
+            lock (_gate)
+            {
+                cache ??= new Dictionary<IOperation, TValue>();
+                if (cache.TryGetValue(key, out var raced))
+                {
+                    return raced;
+                }
+
+                cache.Add(key, built);
+                return built;
+            }
+        }
+
+        /// <summary>
+        /// The member's one walk: what every rule looks for is indexed here, so rules iterate short
+        /// lists instead of each receiving a callback for every operation.
+        /// </summary>
+        private void Index(IOperation root)
+        {
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                Values.Visit(operation);
+                switch (operation)
+                {
+                    case IInvocationOperation invocation:
+                        Add(ref _invocations, invocation);
+                        if (Symbols.IsMLSymbol(invocation.TargetMethod))
+                        {
+                            Add(ref _mlInvocations, invocation);
+                        }
+
+                        break;
+                    case IPropertyReferenceOperation propertyRead:
+                        if (Symbols.IsMLSymbol(propertyRead.Property))
+                        {
+                            Add(ref _mlPropertyReads, propertyRead);
+                        }
+                        else if (Symbols.RandomShared is { } shared && SymbolEqualityComparer.Default.Equals(propertyRead.Property, shared))
+                        {
+                            Add(ref _randomSharedReads, propertyRead);
+                        }
+
+                        break;
+                    case IObjectCreationOperation creation:
+                        Add(ref _objectCreations, creation);
+                        break;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual } comparison:
+                        Add(ref _comparisons, comparison);
+                        break;
+                    case ICatchClauseOperation clause:
+                        Add(ref _catchClauses, clause);
+                        break;
+                    case ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } target } assignment
+                        when Symbols.IsMLSymbol(target.Member) || Symbols.IsMLType(target.Type):
+                        Add(ref _memberAssignments, assignment);
+                        break;
+                    case IReturnOperation { ReturnedValue: { } returned } returnOperation when Symbols.IsMLType(returned.Type):
+                        Add(ref _mlReturns, returnOperation);
+                        break;
+                }
+            }
+        }
+
+        private bool HasMLCreation()
+        {
+            foreach (var creation in ObjectCreations)
+            {
+                if (Symbols.IsMLType(creation.Type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private List<INamedTypeSymbol> CollectSchemaTypes()
+        {
+            var schemaTypes = new List<INamedTypeSymbol>();
+            foreach (var invocation in MLInvocations)
+            {
+                var method = invocation.TargetMethod;
+                if (!method.IsGenericMethod || !IsSchemaMethod(method.Name))
+                {
+                    continue;
+                }
+
+                foreach (var argument in method.TypeArguments)
+                {
+                    if (argument is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } schema
+                        && !Symbols.IsMLSymbol(schema)
+                        && !schemaTypes.Contains(schema, SymbolEqualityComparer.Default))
+                    {
+                        schemaTypes.Add(schema);
+                    }
+                }
+            }
+
+            return schemaTypes;
+        }
+
+        private Dictionary<string, ISymbol?> CollectSchemaMembers()
+        {
+            var byName = new Dictionary<string, ISymbol?>(StringComparer.Ordinal);
+            var declared = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var schema in SchemaTypes)
+            {
+                foreach (var member in schema.GetMembers())
+                {
+                    if (!SchemaColumns.IsColumnMember(member))
+                    {
+                        continue;
+                    }
+
+                    if (SchemaColumns.ColumnNameAttribute(member, Api) is { } attribute)
+                    {
+                        declared.Add(attribute);
+                    }
+                    else if (!byName.ContainsKey(member.Name))
+                    {
+                        byName.Add(member.Name, member);
+                    }
+                }
+            }
+
+            foreach (var name in declared)
+            {
+                byName[name] = null;
+            }
+
+            return byName;
+        }
+
+        private Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> CollectLocalReferences()
+        {
+            var map = new Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>(SymbolEqualityComparer.Default);
             foreach (var operation in _root.DescendantsAndSelf())
             {
                 if (operation is ILocalReferenceOperation localReference)
                 {
-                    if (!sites.LocalReferences.TryGetValue(localReference.Local, out var references))
+                    if (!map.TryGetValue(localReference.Local, out var references))
                     {
                         references = new List<ILocalReferenceOperation>();
-                        sites.LocalReferences.Add(localReference.Local, references);
+                        map.Add(localReference.Local, references);
                     }
 
                     references.Add(localReference);
-                    continue;
                 }
+            }
 
-                if (operation is IPropertyReferenceOperation propertyRead && Symbols.IsMLSymbol(propertyRead.Property))
-                {
-                    sites.MLPropertyReads.Add(propertyRead);
-                    continue;
-                }
+            return map;
+        }
 
-                if (operation is IReturnOperation { ReturnedValue: { } returned } && Symbols.IsMLType(returned.Type))
-                {
-                    sites.Returned.Add(ValueReader.Resolve(returned, Values));
-                    continue;
-                }
+        /// <summary>The model's sites, derived from the indexed ML calls once a rule asks for them.</summary>
+        private Sites CollectSites()
+        {
+            var sites = new Sites();
+            foreach (var returnOperation in Read(_mlReturns))
+            {
+                sites.Returned.Add(ValueReader.Resolve(returnOperation.ReturnedValue!, Values));
+            }
 
-                if (operation is not IInvocationOperation invocation || !Symbols.IsMLSymbol(invocation.TargetMethod))
-                {
-                    continue;
-                }
-
-                sites.MLInvocations.Add(invocation);
+            foreach (var invocation in MLInvocations)
+            {
                 var method = invocation.TargetMethod;
-                if (method.IsGenericMethod && IsSchemaMethod(method.Name))
-                {
-                    foreach (var argument in method.TypeArguments)
-                    {
-                        if (argument is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } schema
-                            && !Symbols.IsMLSymbol(schema)
-                            && !sites.SchemaTypes.Contains(schema, SymbolEqualityComparer.Default))
-                        {
-                            sites.SchemaTypes.Add(schema);
-                        }
-                    }
-                }
-
                 if (_pipelines.IsAppend(method) || _pipelines.IsAppendCacheCheckpoint(method))
                 {
                     if (!ContinuesIntoAnotherAppend(invocation))
@@ -480,10 +680,6 @@ namespace EffectiveML.Analyzers.Model
             public List<IInvocationOperation> Evaluations { get; } = new();
             public List<IInvocationOperation> LoaderLoads { get; } = new();
             public List<IOperation> Returned { get; } = new();
-            public List<INamedTypeSymbol> SchemaTypes { get; } = new();
-            public List<IInvocationOperation> MLInvocations { get; } = new();
-            public List<IPropertyReferenceOperation> MLPropertyReads { get; } = new();
-            public Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> LocalReferences { get; } = new(SymbolEqualityComparer.Default);
         }
     }
 }

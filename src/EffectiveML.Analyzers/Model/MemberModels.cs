@@ -1,45 +1,67 @@
+using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace EffectiveML.Analyzers.Model
 {
     /// <summary>
-    /// Hands every rule the same <see cref="MemberModel"/> for a member. The models live in the
-    /// analyzer driver's per-compilation value cache (keyed by syntax tree), which Roslyn shares
-    /// between all analyzers that use the same provider instance; so a member's pipelines and
-    /// provenance are computed once however many rules ask, and nothing outlives the compilation.
+    /// Hands every rule the same <see cref="MemberModel"/> for a member. One instance belongs to
+    /// the compilation's <see cref="KnownSymbols"/>, which all EffectiveML analyzers share through
+    /// the driver's per-compilation value cache; so a member's index, pipelines and provenance are
+    /// computed once however many rules ask, and nothing outlives the compilation. Looking a model
+    /// up is one dictionary probe by operation identity.
     /// </summary>
     internal sealed class MemberModels
     {
-        // Immutable: holds only the factory. The values it produces are owned by the driver.
-        private static readonly SyntaxTreeValueProvider<TreeModels> Provider = new(_ => new TreeModels());
+        private readonly ConcurrentDictionary<IOperation, MemberModel> _members = new();
+        private readonly Func<IOperation, MemberModel> _create;
 
-        private readonly System.Func<SyntaxTree, TreeModels?> _treeModels;
-        private readonly KnownSymbols _symbols;
-
-        private MemberModels(System.Func<SyntaxTree, TreeModels?> treeModels, KnownSymbols symbols)
+        public MemberModels(KnownSymbols symbols)
         {
-            _treeModels = treeModels;
-            _symbols = symbols;
+            _create = root => new MemberModel(root, symbols);
         }
 
-#pragma warning disable RS1012 // The start context is used for its value cache only; rules register their own actions.
-        public static MemberModels For(CompilationStartAnalysisContext context, KnownSymbols symbols) =>
-            new(tree => context.TryGetValue(tree, Provider, out var models) ? models : null, symbols);
-#pragma warning restore RS1012
+        /// <summary>
+        /// Runs <paramref name="action"/> once for each member (method body, initializer, top-level
+        /// program) with the member's shared model. Rules iterate the model's indexes rather than
+        /// receive a callback per operation: the model walks the member once for all of them.
+        /// </summary>
+        public void RegisterMemberAction(CompilationStartAnalysisContext context, Action<OperationBlockAnalysisContext, MemberModel> action) =>
+            context.RegisterOperationBlockAction(block =>
+            {
+                foreach (var model in Of(block))
+                {
+                    action(block, model);
+                }
+            });
+
+        /// <summary>The models of the members a block action sees: usually one, the body's.</summary>
+        public List<MemberModel> Of(OperationBlockAnalysisContext block)
+        {
+            var models = new List<MemberModel>(1);
+            IOperation? previous = null;
+            foreach (var operationBlock in block.OperationBlocks)
+            {
+                // Attribute arguments are constants: no rule looks there.
+                if (operationBlock.Kind == OperationKind.Attribute)
+                {
+                    continue;
+                }
+
+                var root = ValueTracker.MemberRoot(operationBlock);
+                if (root != previous)
+                {
+                    previous = root;
+                    models.Add(Of(root));
+                }
+            }
+
+            return models;
+        }
 
         /// <summary>The model of the member <paramref name="operation"/> belongs to.</summary>
-        public MemberModel Of(IOperation operation)
-        {
-            var root = ValueTracker.MemberRoot(operation);
-            var tree = _treeModels(root.Syntax.SyntaxTree) ?? new TreeModels();
-            return tree.Members.GetOrAdd(root, r => new MemberModel(r, _symbols));
-        }
-
-        private sealed class TreeModels
-        {
-            public ConcurrentDictionary<IOperation, MemberModel> Members { get; } = new();
-        }
+        public MemberModel Of(IOperation operation) => _members.GetOrAdd(ValueTracker.MemberRoot(operation), _create);
     }
 }

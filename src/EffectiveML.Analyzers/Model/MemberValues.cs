@@ -11,81 +11,86 @@ namespace EffectiveML.Analyzers.Model
     /// </summary>
     internal sealed class MemberValues
     {
-        private readonly Dictionary<ILocalSymbol, List<IOperation>> _assigned = new(SymbolEqualityComparer.Default);
-        private readonly HashSet<ILocalSymbol> _untrackable = new(SymbolEqualityComparer.Default);
-        private readonly Dictionary<ILocalSymbol, List<ISimpleAssignmentOperation>> _memberWrites = new(SymbolEqualityComparer.Default);
-        private readonly HashSet<IParameterSymbol> _writtenParameters = new(SymbolEqualityComparer.Default);
+        // Created on first write: most members write none of them. Written only during the
+        // member model's walk, read-only afterwards.
+        private Dictionary<ILocalSymbol, List<IOperation>>? _assigned;
+        private HashSet<ILocalSymbol>? _untrackable;
+        private Dictionary<ILocalSymbol, List<ISimpleAssignmentOperation>>? _memberWrites;
+        private HashSet<IParameterSymbol>? _writtenParameters;
 
-        private MemberValues(IOperation root)
+        private MemberValues()
         {
-            foreach (var operation in root.DescendantsAndSelf())
-            {
-                switch (operation)
-                {
-                    case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
-                        Add(declarator.Symbol, initializer.Value);
-                        break;
-                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
-                        Add(target.Local, assignment.Value);
-                        break;
-                    case ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: ILocalReferenceOperation owner } } memberWrite:
-                        if (!_memberWrites.TryGetValue(owner.Local, out var writes))
-                        {
-                            writes = new List<ISimpleAssignmentOperation>();
-                            _memberWrites.Add(owner.Local, writes);
-                        }
-
-                        writes.Add(memberWrite);
-                        break;
-                    case IAssignmentOperation { Target: IParameterReferenceOperation parameter }:
-                        _writtenParameters.Add(parameter.Parameter);
-                        break;
-                    case ICompoundAssignmentOperation { Target: ILocalReferenceOperation target }:
-                        _untrackable.Add(target.Local);
-                        break;
-                    case IDeconstructionAssignmentOperation deconstruction:
-                        foreach (var written in deconstruction.Target.DescendantsAndSelf())
-                        {
-                            if (written is ILocalReferenceOperation local)
-                            {
-                                _untrackable.Add(local.Local);
-                            }
-                        }
-
-                        break;
-                    case IArgumentOperation { Parameter: { RefKind: RefKind.Out or RefKind.Ref } } argument:
-                        if (argument.Value is ILocalReferenceOperation refLocal)
-                        {
-                            _untrackable.Add(refLocal.Local);
-                        }
-                        else if (argument.Value is IParameterReferenceOperation refParameter)
-                        {
-                            _writtenParameters.Add(refParameter.Parameter);
-                        }
-                        else if (argument.Value is IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared })
-                        {
-                            _untrackable.Add(declared.Local);
-                        }
-
-                        break;
-                    case IForEachLoopOperation loop:
-                        foreach (var local in loop.Locals)
-                        {
-                            _untrackable.Add(local);
-                        }
-
-                        break;
-                }
-            }
         }
 
-        /// <summary>Collects the values of the member whose operation tree <paramref name="root"/> is.</summary>
-        public static MemberValues Build(IOperation root) => new(root);
+        /// <summary>An empty collection, for a walk that visits the operations itself.</summary>
+        internal static MemberValues Empty() => new();
+
+        /// <summary>Records what <paramref name="operation"/> writes; the member model calls it from its single walk.</summary>
+        internal void Visit(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
+                    Add(declarator.Symbol, initializer.Value);
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
+                    Add(target.Local, assignment.Value);
+                    break;
+                case ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: ILocalReferenceOperation owner } } memberWrite:
+                    _memberWrites ??= new Dictionary<ILocalSymbol, List<ISimpleAssignmentOperation>>(SymbolEqualityComparer.Default);
+                    if (!_memberWrites.TryGetValue(owner.Local, out var writes))
+                    {
+                        writes = new List<ISimpleAssignmentOperation>();
+                        _memberWrites.Add(owner.Local, writes);
+                    }
+
+                    writes.Add(memberWrite);
+                    break;
+                case IAssignmentOperation { Target: IParameterReferenceOperation parameter }:
+                    WrittenParameters.Add(parameter.Parameter);
+                    break;
+                case ICompoundAssignmentOperation { Target: ILocalReferenceOperation target }:
+                    Untrackable.Add(target.Local);
+                    break;
+                case IDeconstructionAssignmentOperation deconstruction:
+                    foreach (var written in deconstruction.Target.DescendantsAndSelf())
+                    {
+                        if (written is ILocalReferenceOperation local)
+                        {
+                            Untrackable.Add(local.Local);
+                        }
+                    }
+
+                    break;
+                case IArgumentOperation { Parameter: { RefKind: RefKind.Out or RefKind.Ref } } argument:
+                    if (argument.Value is ILocalReferenceOperation refLocal)
+                    {
+                        Untrackable.Add(refLocal.Local);
+                    }
+                    else if (argument.Value is IParameterReferenceOperation refParameter)
+                    {
+                        WrittenParameters.Add(refParameter.Parameter);
+                    }
+                    else if (argument.Value is IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared })
+                    {
+                        Untrackable.Add(declared.Local);
+                    }
+
+                    break;
+                case IForEachLoopOperation loop:
+                    foreach (var local in loop.Locals)
+                    {
+                        Untrackable.Add(local);
+                    }
+
+                    break;
+            }
+        }
 
         /// <summary>The values assigned to <paramref name="local"/>, when all its writes are known.</summary>
         public bool TryGetAssignedValues(ILocalSymbol local, out IReadOnlyList<IOperation> values)
         {
-            if (!_untrackable.Contains(local) && _assigned.TryGetValue(local, out var list))
+            if (_untrackable?.Contains(local) != true && _assigned is not null && _assigned.TryGetValue(local, out var list))
             {
                 values = list;
                 return true;
@@ -97,17 +102,22 @@ namespace EffectiveML.Analyzers.Model
 
         /// <summary>The assignments <c>local.Member = value</c> made after the local was created.</summary>
         public IReadOnlyList<ISimpleAssignmentOperation> MemberWrites(ILocalSymbol local) =>
-            _memberWrites.TryGetValue(local, out var writes) ? writes : (IReadOnlyList<ISimpleAssignmentOperation>)System.Array.Empty<ISimpleAssignmentOperation>();
+            _memberWrites is not null && _memberWrites.TryGetValue(local, out var writes) ? writes : (IReadOnlyList<ISimpleAssignmentOperation>)System.Array.Empty<ISimpleAssignmentOperation>();
 
         /// <summary>A parameter the member never assigns holds the caller's value throughout.</summary>
-        public bool IsReassigned(IParameterSymbol parameter) => _writtenParameters.Contains(parameter);
+        public bool IsReassigned(IParameterSymbol parameter) => _writtenParameters?.Contains(parameter) == true;
 
         /// <summary>The one value a local holds, when it is assigned exactly once in a way we can follow.</summary>
         public IOperation? SingleValue(ILocalSymbol local) =>
             TryGetAssignedValues(local, out var values) && values.Count == 1 ? values[0] : null;
 
+        private HashSet<ILocalSymbol> Untrackable => _untrackable ??= new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+
+        private HashSet<IParameterSymbol> WrittenParameters => _writtenParameters ??= new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default);
+
         private void Add(ILocalSymbol local, IOperation value)
         {
+            _assigned ??= new Dictionary<ILocalSymbol, List<IOperation>>(SymbolEqualityComparer.Default);
             if (!_assigned.TryGetValue(local, out var list))
             {
                 list = new List<IOperation>();

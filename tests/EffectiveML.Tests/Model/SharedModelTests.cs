@@ -80,7 +80,7 @@ namespace EffectiveML.Tests.Model
                 {
                     var shared = KnownSymbols.Shared(start)!;
                     _symbols.Add(shared);
-                    var models = MemberModels.For(start, shared);
+                    var models = shared.Models;
                     start.RegisterOperationAction(
                         operation =>
                         {

@@ -23,7 +23,9 @@ namespace EffectiveML.Analyzers.Model.Pipelines
         public Pipeline Build(IOperation estimatorValue)
         {
             var steps = ImmutableArray.CreateBuilder<PipelineStep>();
-            Collect(estimatorValue, steps, new HashSet<IOperation>());
+            // A list, not a hash set: chains are a few steps long, and hashing an operation the first
+            // time costs more than comparing references along the list.
+            Collect(estimatorValue, steps, new List<IOperation>());
             return new Pipeline(estimatorValue, steps.ToImmutable());
         }
 
@@ -74,15 +76,16 @@ namespace EffectiveML.Analyzers.Model.Pipelines
                 && MLApi.Is(MLApi.ReceiverType(method), _symbols.Estimator);
         }
 
-        private void Collect(IOperation value, ImmutableArray<PipelineStep>.Builder steps, HashSet<IOperation> visited)
+        private void Collect(IOperation value, ImmutableArray<PipelineStep>.Builder steps, List<IOperation> visited)
         {
             var operation = ValueReader.Resolve(value, _values);
-            if (!visited.Add(operation))
+            if (visited.Contains(operation))
             {
                 steps.Add(Unknown(operation));
                 return;
             }
 
+            visited.Add(operation);
             switch (operation)
             {
                 case IInvocationOperation invocation when IsAppend(invocation.TargetMethod):

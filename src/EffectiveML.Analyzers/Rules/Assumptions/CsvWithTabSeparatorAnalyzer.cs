@@ -24,38 +24,44 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = MemberModels.For(context, symbols);
-            context.RegisterOperationAction(operation =>
+            var models = symbols.Models;
+            models.RegisterMemberAction(context, (member, model) =>
             {
-                var call = (IInvocationOperation)operation.Operation;
-                if (!symbols.IsMLSymbol(call.TargetMethod) || !MLApi.Is(call.TargetMethod.ContainingType, symbols.Api.TextLoaderSaverCatalog))
+                foreach (var call in model.MLInvocations)
                 {
-                    return;
+                    AnalyzeCall(call);
                 }
 
-                var model = models.Of(call);
-                if (model.TextLoadingOf(call) is not { } loading || !ReadsWithTab(loading, model.Values))
+                void AnalyzeCall(IInvocationOperation call)
                 {
-                    return;
-                }
-
-                foreach (var path in Paths(call, model))
-                {
-                    if (DataPaths.IsCsv(path, model.Values, symbols.Api))
+                    if (!symbols.IsMLSymbol(call.TargetMethod) || !MLApi.Is(call.TargetMethod.ContainingType, symbols.Api.TextLoaderSaverCatalog))
                     {
-                        var properties = loading.UsesOptions
-                            ? ImmutableDictionary<string, string?>.Empty
-                            : ImmutableDictionary<string, string?>.Empty.Add(FixableProperty, "separatorChar");
-                        operation.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.CsvWithTabSeparator,
-                            Describe.CallLocation(call.Syntax),
-                            properties,
-                            DataPaths.Ending(path, model.Values, symbols.Api),
-                            call.TargetMethod.Name));
                         return;
                     }
+
+                    if (model.TextLoadingOf(call) is not { } loading || !ReadsWithTab(loading, model.Values))
+                    {
+                        return;
+                    }
+
+                    foreach (var path in Paths(call, model))
+                    {
+                        if (DataPaths.IsCsv(path, model.Values, symbols.Api))
+                        {
+                            var properties = loading.UsesOptions
+                                ? ImmutableDictionary<string, string?>.Empty
+                                : ImmutableDictionary<string, string?>.Empty.Add(FixableProperty, "separatorChar");
+                            member.ReportDiagnostic(Diagnostic.Create(
+                                Descriptors.CsvWithTabSeparator,
+                                Describe.CallLocation(call.Syntax),
+                                properties,
+                                DataPaths.Ending(path, model.Values, symbols.Api),
+                                call.TargetMethod.Name));
+                            return;
+                        }
+                    }
                 }
-            }, OperationKind.Invocation);
+            });
         }
 
         /// <summary>The paths read with these settings: the call's own, or those of <c>Load</c> calls on the loader it creates.</summary>

@@ -20,37 +20,44 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = MemberModels.For(context, symbols);
-            context.RegisterOperationAction(operation =>
+            var models = symbols.Models;
+            models.RegisterMemberAction(context, (member, model) =>
             {
-                var call = (IInvocationOperation)operation.Operation;
-                var method = call.TargetMethod;
-                if (!method.Name.StartsWith("Evaluate", System.StringComparison.Ordinal)
-                    || !KnownSymbols.InheritsFrom(method.ContainingType, symbols.TrainCatalogBase)
-                    || ValueReader.Argument(call, "data") is not { } dataArgument)
+                foreach (var call in model.MLInvocations)
                 {
-                    return;
+                    AnalyzeCall(call);
                 }
 
-                var scored = models.Of(call).DataOf(dataArgument.Value);
-                if (scored.Kind != DataKind.Transformed
-                    || scored.Model is not { Kind: ModelKind.Fitted, TrainedOn: { } trainedOn }
-                    || scored.Source is not { } evaluated
-                    || !DataNode.ShareRows(evaluated, trainedOn))
+                void AnalyzeCall(IInvocationOperation call)
                 {
-                    return;
-                }
+                    var method = call.TargetMethod;
+                    if (!method.Name.StartsWith("Evaluate", System.StringComparison.Ordinal)
+                        || !KnownSymbols.InheritsFrom(method.ContainingType, symbols.TrainCatalogBase)
+                        || ValueReader.Argument(call, "data") is not { } dataArgument)
+                    {
+                        return;
+                    }
 
-                // Name the data as the call writes it: model.Transform(trainSet) -> 'trainSet'.
-                var written = scored.Anchor is IInvocationOperation transform && ValueReader.Argument(transform, "input") is { } input
-                    ? Describe.Code(input.Value.Syntax)
-                    : Describe.Code(evaluated.Anchor.Syntax);
-                var description = DataNode.IsAncestorOrSelf(trainedOn, evaluated)
-                    ? $"'{written}'"
-                    : $"'{written}', the data its training set was taken from";
-                operation.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.EvaluatedOnTrainingData, Describe.CallLocation(call.Syntax), method.Name, description));
-            }, OperationKind.Invocation);
+                    var scored = model.DataOf(dataArgument.Value);
+                    if (scored.Kind != DataKind.Transformed
+                        || scored.Model is not { Kind: ModelKind.Fitted, TrainedOn: { } trainedOn }
+                        || scored.Source is not { } evaluated
+                        || !DataNode.ShareRows(evaluated, trainedOn))
+                    {
+                        return;
+                    }
+
+                    // Name the data as the call writes it: model.Transform(trainSet) -> 'trainSet'.
+                    var written = scored.Anchor is IInvocationOperation transform && ValueReader.Argument(transform, "input") is { } input
+                        ? Describe.Code(input.Value.Syntax)
+                        : Describe.Code(evaluated.Anchor.Syntax);
+                    var description = DataNode.IsAncestorOrSelf(trainedOn, evaluated)
+                        ? $"'{written}'"
+                        : $"'{written}', the data its training set was taken from";
+                    member.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.EvaluatedOnTrainingData, Describe.CallLocation(call.Syntax), method.Name, description));
+                }
+            });
         }
     }
 }

@@ -23,41 +23,47 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = MemberModels.For(context, symbols);
-            context.RegisterOperationAction(operation =>
+            var models = symbols.Models;
+            models.RegisterMemberAction(context, (member, model) =>
             {
-                var call = (IInvocationOperation)operation.Operation;
-                if (!symbols.IsMLSymbol(call.TargetMethod))
+                foreach (var call in model.MLInvocations)
                 {
-                    return;
+                    AnalyzeCall(call);
                 }
 
-                var model = models.Of(call);
-                if (!model.IsFit(call.TargetMethod) || model.ModelOf(call) is not { Kind: ModelKind.Fitted, Estimator: { } estimator, TrainedOn: { } trainedOn })
+                void AnalyzeCall(IInvocationOperation call)
                 {
-                    return;
-                }
-
-                foreach (var split in model.Splits)
-                {
-                    if (!SplitsRowsSeenBy(split, call, trainedOn))
+                    if (!symbols.IsMLSymbol(call.TargetMethod))
                     {
-                        continue;
+                        return;
                     }
 
-                    var learned = LearnedSteps(model.PipelineOf(estimator), model);
-                    if (learned.Count > 0)
+                    if (!model.IsFit(call.TargetMethod) || model.ModelOf(call) is not { Kind: ModelKind.Fitted, Estimator: { } estimator, TrainedOn: { } trainedOn })
                     {
-                        operation.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.FittedBeforeSplit,
-                            Describe.CallLocation(call.Syntax),
-                            Describe.Names(learned),
-                            split.Call.TargetMethod.Name));
+                        return;
                     }
 
-                    return;
+                    foreach (var split in model.Splits)
+                    {
+                        if (!SplitsRowsSeenBy(split, call, trainedOn))
+                        {
+                            continue;
+                        }
+
+                        var learned = LearnedSteps(model.PipelineOf(estimator), model);
+                        if (learned.Count > 0)
+                        {
+                            member.ReportDiagnostic(Diagnostic.Create(
+                                Descriptors.FittedBeforeSplit,
+                                Describe.CallLocation(call.Syntax),
+                                Describe.Names(learned),
+                                split.Call.TargetMethod.Name));
+                        }
+
+                        return;
+                    }
                 }
-            }, OperationKind.Invocation);
+            });
         }
 
         /// <summary>The split's data went through the model fitted by <paramref name="fit"/>, on rows that model saw.</summary>

@@ -22,23 +22,30 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = MemberModels.For(context, symbols);
-            context.RegisterOperationAction(operation =>
+            var models = symbols.Models;
+            models.RegisterMemberAction(context, (member, model) =>
             {
-                var call = (IInvocationOperation)operation.Operation;
-                if (!symbols.IsMLSymbol(call.TargetMethod)
-                    || !MLApi.Is(call.TargetMethod.ContainingType, symbols.Api.TextLoaderSaverCatalog)
-                    || models.Of(call).TextLoadingOf(call) is not { HasHeader.State: SettingState.Default } loading)
+                foreach (var call in model.MLInvocations)
                 {
-                    return;
+                    AnalyzeCall(call);
                 }
 
-                var properties = loading.UsesOptions
-                    ? ImmutableDictionary<string, string?>.Empty
-                    : ImmutableDictionary<string, string?>.Empty.Add(FixableProperty, "hasHeader");
-                operation.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.HeaderNotDeclared, Describe.CallLocation(call.Syntax), properties, call.TargetMethod.Name));
-            }, OperationKind.Invocation);
+                void AnalyzeCall(IInvocationOperation call)
+                {
+                    if (!symbols.IsMLSymbol(call.TargetMethod)
+                        || !MLApi.Is(call.TargetMethod.ContainingType, symbols.Api.TextLoaderSaverCatalog)
+                        || model.TextLoadingOf(call) is not { HasHeader.State: SettingState.Default } loading)
+                    {
+                        return;
+                    }
+
+                    var properties = loading.UsesOptions
+                        ? ImmutableDictionary<string, string?>.Empty
+                        : ImmutableDictionary<string, string?>.Empty.Add(FixableProperty, "hasHeader");
+                    member.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.HeaderNotDeclared, Describe.CallLocation(call.Syntax), properties, call.TargetMethod.Name));
+                }
+            });
         }
     }
 }

@@ -18,28 +18,35 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = MemberModels.For(context, symbols);
-            context.RegisterOperationAction(operation =>
+            var models = symbols.Models;
+            models.RegisterMemberAction(context, (member, model) =>
             {
-                var call = (IInvocationOperation)operation.Operation;
-                if (!symbols.IsMLSymbol(call.TargetMethod)
-                    || symbols.Api.FindTransform(call.TargetMethod)?.Kind != StepKind.Imputer
-                    || ValueReader.Argument(call, "replacementMode") is not { ArgumentKind: ArgumentKind.DefaultValue })
+                foreach (var call in model.MLInvocations)
                 {
-                    return;
+                    AnalyzeCall(call);
                 }
 
-                var names = new List<string>();
-                foreach (var flow in models.Of(call).PipelineOf(call).Steps[0].Flows)
+                void AnalyzeCall(IInvocationOperation call)
                 {
-                    names.Add(flow.Output.Name ?? "?");
-                }
+                    if (!symbols.IsMLSymbol(call.TargetMethod)
+                        || symbols.Api.FindTransform(call.TargetMethod)?.Kind != StepKind.Imputer
+                        || ValueReader.Argument(call, "replacementMode") is not { ArgumentKind: ArgumentKind.DefaultValue })
+                    {
+                        return;
+                    }
 
-                operation.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.ImplicitImputationMode,
-                    Describe.CallLocation(call.Syntax),
-                    names.Count == 0 ? "its columns" : Describe.Names(names)));
-            }, OperationKind.Invocation);
+                    var names = new List<string>();
+                    foreach (var flow in model.PipelineOf(call).Steps[0].Flows)
+                    {
+                        names.Add(flow.Output.Name ?? "?");
+                    }
+
+                    member.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.ImplicitImputationMode,
+                        Describe.CallLocation(call.Syntax),
+                        names.Count == 0 ? "its columns" : Describe.Names(names)));
+                }
+            });
         }
     }
 }

@@ -21,38 +21,44 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = MemberModels.For(context, symbols);
-            context.RegisterOperationAction(operation =>
+            var models = symbols.Models;
+            models.RegisterMemberAction(context, (member, model) =>
             {
-                var call = (IInvocationOperation)operation.Operation;
-                if (!symbols.IsMLSymbol(call.TargetMethod)
-                    || symbols.Api.FindTransform(call.TargetMethod)?.Kind is not (StepKind.Imputer or StepKind.MissingIndicator))
+                foreach (var call in model.MLInvocations)
                 {
-                    return;
+                    AnalyzeCall(call);
                 }
 
-                var model = models.Of(call);
-                foreach (var fit in model.Fits)
+                void AnalyzeCall(IInvocationOperation call)
                 {
-                    if (fit.Pipeline.IndexOf(call) < 0 || fit.Data.Loads() is not { } loads)
+                    if (!symbols.IsMLSymbol(call.TargetMethod)
+                        || symbols.Api.FindTransform(call.TargetMethod)?.Kind is not (StepKind.Imputer or StepKind.MissingIndicator))
                     {
-                        continue;
+                        return;
                     }
 
-                    foreach (var load in loads)
+                    foreach (var fit in model.Fits)
                     {
-                        if (load.Loading is { } loading && ReadsEmptyAsZero(loading, model.Values))
+                        if (fit.Pipeline.IndexOf(call) < 0 || fit.Data.Loads() is not { } loads)
                         {
-                            operation.ReportDiagnostic(Diagnostic.Create(
-                                Descriptors.ImputationCannotSeeMissing,
-                                Describe.CallLocation(call.Syntax),
-                                call.TargetMethod.Name,
-                                loading.Call.TargetMethod.Name));
-                            return;
+                            continue;
+                        }
+
+                        foreach (var load in loads)
+                        {
+                            if (load.Loading is { } loading && ReadsEmptyAsZero(loading, model.Values))
+                            {
+                                member.ReportDiagnostic(Diagnostic.Create(
+                                    Descriptors.ImputationCannotSeeMissing,
+                                    Describe.CallLocation(call.Syntax),
+                                    call.TargetMethod.Name,
+                                    loading.Call.TargetMethod.Name));
+                                return;
+                            }
                         }
                     }
                 }
-            }, OperationKind.Invocation);
+            });
         }
 
         private static bool ReadsEmptyAsZero(TextLoading loading, MemberValues values) => loading.MissingRealsAsNaNs.State switch

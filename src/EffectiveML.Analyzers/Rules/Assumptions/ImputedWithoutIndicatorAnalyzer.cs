@@ -21,39 +21,46 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = MemberModels.For(context, symbols);
-            context.RegisterOperationAction(operation =>
+            var models = symbols.Models;
+            models.RegisterMemberAction(context, (member, model) =>
             {
-                var call = (IInvocationOperation)operation.Operation;
-                if (!symbols.IsMLSymbol(call.TargetMethod) || symbols.Api.FindTransform(call.TargetMethod)?.Kind != StepKind.Imputer)
+                foreach (var call in model.MLInvocations)
                 {
-                    return;
+                    AnalyzeCall(call);
                 }
 
-                var reported = new HashSet<string>();
-                foreach (var (pipeline, index) in models.Of(call).ChainsContaining(call))
+                void AnalyzeCall(IInvocationOperation call)
                 {
-                    if (!pipeline.IsFullyKnown)
+                    if (!symbols.IsMLSymbol(call.TargetMethod) || symbols.Api.FindTransform(call.TargetMethod)?.Kind != StepKind.Imputer)
                     {
-                        continue;
+                        return;
                     }
 
-                    var indicated = IndicatedColumns(pipeline);
-                    if (indicated is null)
+                    var reported = new HashSet<string>();
+                    foreach (var (pipeline, index) in model.ChainsContaining(call))
                     {
-                        continue;
-                    }
-
-                    foreach (var flow in pipeline.Steps[index].Flows)
-                    {
-                        if (flow.Inputs[0].Name is { } input && !indicated.Contains(input) && reported.Add(input))
+                        if (!pipeline.IsFullyKnown)
                         {
-                            operation.ReportDiagnostic(Diagnostic.Create(
-                                Descriptors.ImputedWithoutIndicator, Describe.CallLocation(call.Syntax), input));
+                            continue;
+                        }
+
+                        var indicated = IndicatedColumns(pipeline);
+                        if (indicated is null)
+                        {
+                            continue;
+                        }
+
+                        foreach (var flow in pipeline.Steps[index].Flows)
+                        {
+                            if (flow.Inputs[0].Name is { } input && !indicated.Contains(input) && reported.Add(input))
+                            {
+                                member.ReportDiagnostic(Diagnostic.Create(
+                                    Descriptors.ImputedWithoutIndicator, Describe.CallLocation(call.Syntax), input));
+                            }
                         }
                     }
                 }
-            }, OperationKind.Invocation);
+            });
         }
 
         /// <summary>The input columns of every IndicateMissingValues in the pipeline; null if one cannot be read.</summary>

@@ -25,59 +25,64 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = MemberModels.For(context, symbols);
-            context.RegisterOperationAction(operation =>
+            var models = symbols.Models;
+            models.RegisterMemberAction(context, (member, model) =>
             {
-                // Reported from the step that reads the leaking column, so the diagnostic sits inside the operation analyzed.
-                var call = (IInvocationOperation)operation.Operation;
-                if (!symbols.IsMLSymbol(call.TargetMethod) || symbols.Api.FindTransform(call.TargetMethod) is null)
+                foreach (var call in model.MLInvocations)
                 {
-                    return;
+                    AnalyzeCall(call);
                 }
 
-                var model = models.Of(call);
-                var reported = new HashSet<IOperation>();
-                foreach (var (pipeline, stepIndex) in model.ChainsContaining(call))
+                void AnalyzeCall(IInvocationOperation call)
                 {
-                    for (var index = stepIndex + 1; index < pipeline.Steps.Length; index++)
+                    if (!symbols.IsMLSymbol(call.TargetMethod) || symbols.Api.FindTransform(call.TargetMethod) is null)
                     {
-                        var trainer = pipeline.Steps[index].Trainer;
-                        if (trainer?.Label.Name is not { } label || trainer.Features.Name is not { } features)
-                        {
-                            continue;
-                        }
+                        return;
+                    }
 
-                        var readBy = new Dictionary<ColumnVersion, Column>();
-                        var featureLineage = pipeline.Lineage(features, index, readBy);
-                        var labelLineage = pipeline.Lineage(label, index);
-                        if (featureLineage is null || labelLineage is null)
+                    var reported = new HashSet<IOperation>();
+                    foreach (var (pipeline, stepIndex) in model.ChainsContaining(call))
+                    {
+                        for (var index = stepIndex + 1; index < pipeline.Steps.Length; index++)
                         {
-                            continue;
-                        }
-
-                        foreach (var version in featureLineage)
-                        {
-                            if (!labelLineage.Contains(version)
-                                || !readBy.TryGetValue(version, out var reader)
-                                || reader.Source is not { } source
-                                || !ReadsInStep(pipeline.Steps[stepIndex], reader)
-                                || !reported.Add(source))
+                            var trainer = pipeline.Steps[index].Trainer;
+                            if (trainer?.Label.Name is not { } label || trainer.Features.Name is not { } features)
                             {
                                 continue;
                             }
 
-                            var relation = version.Equals(new ColumnVersion(label, LabelProducer(pipeline, label, index)))
-                                ? "the label"
-                                : $"the column the label '{label}' is made from";
-                            var properties = IsRemovableConcatenateInput(pipeline.Steps[stepIndex], reader)
-                                ? ImmutableDictionary<string, string?>.Empty.Add(RemovableProperty, version.Name)
-                                : ImmutableDictionary<string, string?>.Empty;
-                            operation.ReportDiagnostic(Diagnostic.Create(
-                                Descriptors.LabelUsedAsFeature, source.Syntax.GetLocation(), properties, features, version.Name, relation));
+                            var readBy = new Dictionary<ColumnVersion, Column>();
+                            var featureLineage = pipeline.Lineage(features, index, readBy);
+                            var labelLineage = pipeline.Lineage(label, index);
+                            if (featureLineage is null || labelLineage is null)
+                            {
+                                continue;
+                            }
+
+                            foreach (var version in featureLineage)
+                            {
+                                if (!labelLineage.Contains(version)
+                                    || !readBy.TryGetValue(version, out var reader)
+                                    || reader.Source is not { } source
+                                    || !ReadsInStep(pipeline.Steps[stepIndex], reader)
+                                    || !reported.Add(source))
+                                {
+                                    continue;
+                                }
+
+                                var relation = version.Equals(new ColumnVersion(label, LabelProducer(pipeline, label, index)))
+                                    ? "the label"
+                                    : $"the column the label '{label}' is made from";
+                                var properties = IsRemovableConcatenateInput(pipeline.Steps[stepIndex], reader)
+                                    ? ImmutableDictionary<string, string?>.Empty.Add(RemovableProperty, version.Name)
+                                    : ImmutableDictionary<string, string?>.Empty;
+                                member.ReportDiagnostic(Diagnostic.Create(
+                                    Descriptors.LabelUsedAsFeature, source.Syntax.GetLocation(), properties, features, version.Name, relation));
+                            }
                         }
                     }
                 }
-            }, OperationKind.Invocation);
+            });
         }
 
         private static bool ReadsInStep(PipelineStep step, Column reader)

@@ -21,28 +21,34 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = MemberModels.For(context, symbols);
-            context.RegisterOperationAction(operation =>
+            var models = symbols.Models;
+            models.RegisterMemberAction(context, (member, model) =>
             {
-                var call = (IInvocationOperation)operation.Operation;
-                if (!symbols.IsMLSymbol(call.TargetMethod) || symbols.Api.FindTransform(call.TargetMethod)?.Kind != StepKind.Imputer)
+                foreach (var call in model.MLInvocations)
                 {
-                    return;
+                    AnalyzeCall(call);
                 }
 
-                var model = models.Of(call);
-                if (Imputation.Mode(call, symbols.Api, model.Values) != Imputation.Mean)
+                void AnalyzeCall(IInvocationOperation call)
                 {
-                    return;
-                }
+                    if (!symbols.IsMLSymbol(call.TargetMethod) || symbols.Api.FindTransform(call.TargetMethod)?.Kind != StepKind.Imputer)
+                    {
+                        return;
+                    }
 
-                var columns = ImputedColumns(call, model);
-                if (columns is not null)
-                {
-                    operation.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.MeanImputationEverywhere, Describe.CallLocation(call.Syntax), columns));
+                    if (Imputation.Mode(call, symbols.Api, model.Values) != Imputation.Mean)
+                    {
+                        return;
+                    }
+
+                    var columns = ImputedColumns(call, model);
+                    if (columns is not null)
+                    {
+                        member.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.MeanImputationEverywhere, Describe.CallLocation(call.Syntax), columns));
+                    }
                 }
-            }, OperationKind.Invocation);
+            });
         }
 
         /// <summary>What the call imputes with one mean, described for the message; null when it is a single column.</summary>

@@ -27,58 +27,64 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = MemberModels.For(context, symbols);
-            context.RegisterOperationAction(operation =>
+            var models = symbols.Models;
+            models.RegisterMemberAction(context, (member, model) =>
             {
-                var call = (IInvocationOperation)operation.Operation;
-                if (!symbols.IsMLSymbol(call.TargetMethod)
-                    || TrainerTable.Find(call.TargetMethod.Name) is not { Normalization: Normalization.Needed }
-                    || !models.Of(call).Pipelines.IsTrainer(call.TargetMethod))
+                foreach (var call in model.MLInvocations)
                 {
-                    return;
+                    AnalyzeCall(call);
                 }
 
-                var model = models.Of(call);
-                if (FittedOnTransformedData(call, model))
+                void AnalyzeCall(IInvocationOperation call)
                 {
-                    return;
+                    if (!symbols.IsMLSymbol(call.TargetMethod)
+                        || TrainerTable.Find(call.TargetMethod.Name) is not { Normalization: Normalization.Needed }
+                        || !model.Pipelines.IsTrainer(call.TargetMethod))
+                    {
+                        return;
+                    }
+
+                    if (FittedOnTransformedData(call, model))
+                    {
+                        return;
+                    }
+
+                    foreach (var (pipeline, index) in model.ChainsContaining(call))
+                    {
+                        if (!pipeline.IsFullyKnown
+                            || pipeline.Steps[index].Trainer?.Features.Name is not { } features
+                            || !pipeline.TryFindProducer(features, index, out var producer, out _)
+                            || producer < 0)
+                        {
+                            continue;
+                        }
+
+                        var raw = new List<string>();
+                        if (Scaling(pipeline, features, index, raw) != Scale.Unscaled)
+                        {
+                            continue;
+                        }
+
+                        var properties = ImmutableDictionary<string, string?>.Empty.Add(FeatureColumnProperty, features);
+                        var additional = new List<Location>();
+                        if (ContextExpression(call, symbols) is { } contextText && AppendArgument(call, model) is { } appended)
+                        {
+                            properties = properties.Add(ContextProperty, contextText);
+                            additional.Add(appended.Syntax.GetLocation());
+                        }
+
+                        member.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.ScaleSensitiveTrainerWithoutNormalization,
+                            Describe.CallLocation(call.Syntax),
+                            additional,
+                            properties,
+                            call.TargetMethod.Name,
+                            features,
+                            Describe.Names(raw)));
+                        return;
+                    }
                 }
-
-                foreach (var (pipeline, index) in model.ChainsContaining(call))
-                {
-                    if (!pipeline.IsFullyKnown
-                        || pipeline.Steps[index].Trainer?.Features.Name is not { } features
-                        || !pipeline.TryFindProducer(features, index, out var producer, out _)
-                        || producer < 0)
-                    {
-                        continue;
-                    }
-
-                    var raw = new List<string>();
-                    if (Scaling(pipeline, features, index, raw) != Scale.Unscaled)
-                    {
-                        continue;
-                    }
-
-                    var properties = ImmutableDictionary<string, string?>.Empty.Add(FeatureColumnProperty, features);
-                    var additional = new List<Location>();
-                    if (ContextExpression(call, symbols) is { } contextText && AppendArgument(call, model) is { } appended)
-                    {
-                        properties = properties.Add(ContextProperty, contextText);
-                        additional.Add(appended.Syntax.GetLocation());
-                    }
-
-                    operation.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.ScaleSensitiveTrainerWithoutNormalization,
-                        Describe.CallLocation(call.Syntax),
-                        additional,
-                        properties,
-                        call.TargetMethod.Name,
-                        features,
-                        Describe.Names(raw)));
-                    return;
-                }
-            }, OperationKind.Invocation);
+            });
         }
 
         private enum Scale

@@ -23,28 +23,34 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = MemberModels.For(context, symbols);
-            context.RegisterOperationAction(operation =>
+            var models = symbols.Models;
+            models.RegisterMemberAction(context, (member, model) =>
             {
-                var call = (IInvocationOperation)operation.Operation;
-                if (!call.TargetMethod.Name.StartsWith("Evaluate", System.StringComparison.Ordinal)
-                    || !KnownSymbols.InheritsFrom(call.TargetMethod.ContainingType, symbols.TrainCatalogBase)
-                    || !IsClassificationMetrics(call.Type, symbols))
+                foreach (var call in model.MLInvocations)
                 {
-                    return;
+                    AnalyzeCall(call);
                 }
 
-                var model = models.Of(call);
-                var reads = MetricsRead(call, model);
-                if (reads is null || reads.Count == 0 || !AccuracyOnly.IsSupersetOf(reads)
-                    || ReadsOtherMetricAnywhere(model, symbols))
+                void AnalyzeCall(IInvocationOperation call)
                 {
-                    return;
-                }
+                    if (!call.TargetMethod.Name.StartsWith("Evaluate", System.StringComparison.Ordinal)
+                        || !KnownSymbols.InheritsFrom(call.TargetMethod.ContainingType, symbols.TrainCatalogBase)
+                        || !IsClassificationMetrics(call.Type, symbols))
+                    {
+                        return;
+                    }
 
-                operation.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.ThresholdDependentMetricOnly, Describe.CallLocation(call.Syntax), string.Join(" and ", reads)));
-            }, OperationKind.Invocation);
+                    var reads = MetricsRead(call, model);
+                    if (reads is null || reads.Count == 0 || !AccuracyOnly.IsSupersetOf(reads)
+                        || ReadsOtherMetricAnywhere(model, symbols))
+                    {
+                        return;
+                    }
+
+                    member.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.ThresholdDependentMetricOnly, Describe.CallLocation(call.Syntax), string.Join(" and ", reads)));
+                }
+            });
         }
 
         private static bool IsClassificationMetrics(ITypeSymbol? type, KnownSymbols symbols) =>

@@ -24,46 +24,54 @@ namespace EffectiveML.Analyzers.Rules.Impact
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
             var api = symbols.Api;
-            context.RegisterOperationAction(operation =>
+            var models = symbols.Models;
+            models.RegisterMemberAction(context, (member, model) =>
             {
-                var call = (IInvocationOperation)operation.Operation;
-                var method = call.TargetMethod;
-                if (!symbols.IsMLSymbol(method)
-                    || !(api.IsModelOperation(method, "CreatePredictionEngine") || api.IsModelOperation(method, "Load")))
+                foreach (var call in model.MLInvocations)
                 {
-                    return;
+                    AnalyzeCall(call);
                 }
 
-                string where;
-                var properties = ImmutableDictionary<string, string?>.Empty;
-                if (CallContexts.EnclosingLoop(call) is { } loop)
+                void AnalyzeCall(IInvocationOperation call)
                 {
-                    where = "in every iteration of a loop";
-                    if (IsHoistable(call, loop))
+                    var method = call.TargetMethod;
+                    if (!symbols.IsMLSymbol(method)
+                        || !(api.IsModelOperation(method, "CreatePredictionEngine") || api.IsModelOperation(method, "Load")))
                     {
-                        properties = properties.Add(HoistableProperty, "true");
+                        return;
                     }
-                }
-                else if (CallContexts.EnclosingLinqCall(call, api) is { } linq)
-                {
-                    where = $"for every item of a LINQ '{linq.TargetMethod.Name}'";
-                }
-                else if (CallContexts.EnclosingMinimalApiRoute(call, api) is { } route)
-                {
-                    where = $"on every request of a '{route.TargetMethod.Name}' handler";
-                }
-                else if (CallContexts.IsControllerAction(operation.ContainingSymbol, api))
-                {
-                    where = $"on every request to the controller action '{operation.ContainingSymbol.Name}'";
-                }
-                else
-                {
-                    return;
-                }
 
-                operation.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.ModelCreatedPerCall, Describe.CallLocation(call.Syntax), properties, method.Name, where));
-            }, OperationKind.Invocation);
+                    string where;
+                    var properties = ImmutableDictionary<string, string?>.Empty;
+                    if (CallContexts.EnclosingLoop(call) is { } loop)
+                    {
+                        where = "in every iteration of a loop";
+                        if (IsHoistable(call, loop))
+                        {
+                            properties = properties.Add(HoistableProperty, "true");
+                        }
+                    }
+                    else if (CallContexts.EnclosingLinqCall(call, api) is { } linq)
+                    {
+                        where = $"for every item of a LINQ '{linq.TargetMethod.Name}'";
+                    }
+                    else if (CallContexts.EnclosingMinimalApiRoute(call, api) is { } route)
+                    {
+                        where = $"on every request of a '{route.TargetMethod.Name}' handler";
+                    }
+                    else if (CallContexts.IsControllerAction(member.OwningSymbol, api))
+                    {
+                        where = $"on every request to the controller action '{member.OwningSymbol.Name}'";
+                    }
+                    else
+                    {
+                        return;
+                    }
+
+                    member.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.ModelCreatedPerCall, Describe.CallLocation(call.Syntax), properties, method.Name, where));
+                }
+            });
         }
 
         /// <summary>

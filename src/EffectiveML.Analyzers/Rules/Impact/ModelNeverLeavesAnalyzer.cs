@@ -20,24 +20,30 @@ namespace EffectiveML.Analyzers.Rules.Impact
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = MemberModels.For(context, symbols);
-            context.RegisterOperationAction(operation =>
+            var models = symbols.Models;
+            models.RegisterMemberAction(context, (member, model) =>
             {
-                var call = (IInvocationOperation)operation.Operation;
-                if (call.TargetMethod.Name != "Fit" || !symbols.IsMLSymbol(call.TargetMethod) || TestFrameworks.IsTestMethod(operation.ContainingSymbol))
+                foreach (var call in model.MLInvocations)
                 {
-                    return;
+                    AnalyzeCall(call);
                 }
 
-                var model = models.Of(call);
-                if (!model.IsFit(call.TargetMethod) || !model.IsTrainingFit(call) || Leaves(call, model))
+                void AnalyzeCall(IInvocationOperation call)
                 {
-                    return;
-                }
+                    if (call.TargetMethod.Name != "Fit" || !symbols.IsMLSymbol(call.TargetMethod) || TestFrameworks.IsTestMethod(member.OwningSymbol))
+                    {
+                        return;
+                    }
 
-                operation.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.ModelNeverLeaves, Describe.CallLocation(call.Syntax), call.TargetMethod.Name));
-            }, OperationKind.Invocation);
+                    if (!model.IsFit(call.TargetMethod) || !model.IsTrainingFit(call) || Leaves(call, model))
+                    {
+                        return;
+                    }
+
+                    member.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.ModelNeverLeaves, Describe.CallLocation(call.Syntax), call.TargetMethod.Name));
+                }
+            });
         }
 
         /// <summary>The model goes somewhere: anything but a call of its own members counts, as does a reassigned local.</summary>

@@ -23,35 +23,41 @@ namespace EffectiveML.Analyzers.Rules.Impact
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = MemberModels.For(context, symbols);
-            context.RegisterOperationAction(operation =>
+            var models = symbols.Models;
+            models.RegisterMemberAction(context, (member, model) =>
             {
-                var call = (IInvocationOperation)operation.Operation;
-                if (!symbols.IsMLSymbol(call.TargetMethod)
-                    || !symbols.Api.IsModelOperation(call.TargetMethod, "Save")
-                    || ValueReader.Argument(call, "inputSchema") is not { } schema)
+                foreach (var call in model.MLInvocations)
                 {
-                    return;
+                    AnalyzeCall(call);
                 }
 
-                var model = models.Of(call);
-                if (!ValueReader.RuntimeNull(schema.Value, model.Values))
+                void AnalyzeCall(IInvocationOperation call)
                 {
-                    return;
-                }
+                    if (!symbols.IsMLSymbol(call.TargetMethod)
+                        || !symbols.Api.IsModelOperation(call.TargetMethod, "Save")
+                        || ValueReader.Argument(call, "inputSchema") is not { } schema)
+                    {
+                        return;
+                    }
 
-                var properties = ImmutableDictionary<string, string?>.Empty;
-                if (ValueReader.Argument(call, "model") is { } saved
-                    && model.ModelOf(saved.Value) is { Kind: ModelKind.Fitted, Anchor: IInvocationOperation fit }
-                    && ValueReader.Argument(fit, "input") is { } data
-                    && InScopeAt(data.Value, call))
-                {
-                    properties = properties.Add(TrainingDataProperty, data.Value.Syntax.ToString());
-                }
+                    if (!ValueReader.RuntimeNull(schema.Value, model.Values))
+                    {
+                        return;
+                    }
 
-                operation.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.ModelSavedWithoutSchema, Describe.CallLocation(call.Syntax), properties));
-            }, OperationKind.Invocation);
+                    var properties = ImmutableDictionary<string, string?>.Empty;
+                    if (ValueReader.Argument(call, "model") is { } saved
+                        && model.ModelOf(saved.Value) is { Kind: ModelKind.Fitted, Anchor: IInvocationOperation fit }
+                        && ValueReader.Argument(fit, "input") is { } data
+                        && InScopeAt(data.Value, call))
+                    {
+                        properties = properties.Add(TrainingDataProperty, data.Value.Syntax.ToString());
+                    }
+
+                    member.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.ModelSavedWithoutSchema, Describe.CallLocation(call.Syntax), properties));
+                }
+            });
         }
 
         /// <summary>

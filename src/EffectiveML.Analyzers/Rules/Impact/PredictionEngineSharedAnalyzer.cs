@@ -45,20 +45,28 @@ namespace EffectiveML.Analyzers.Rules.Impact
                     Descriptors.PredictionEngineShared, symbol.Symbol.Locations[0], $"{kind} '{symbol.Symbol.Name}'"));
             }, SymbolKind.Field, SymbolKind.Property);
 
-            context.RegisterOperationAction(operation =>
+            var models = symbols.Models;
+            models.RegisterMemberAction(context, (member, model) =>
             {
-                var call = (IInvocationOperation)operation.Operation;
-                var method = call.TargetMethod;
-                if (method.Name is not ("AddSingleton" or "TryAddSingleton")
-                    || !(MLApi.Is(method.ContainingType, api.ServiceCollectionServiceExtensions) || MLApi.Is(method.ContainingType, api.ServiceCollectionDescriptorExtensions))
-                    || !RegistersEngine(call, api))
+                foreach (var call in model.Invocations)
                 {
-                    return;
+                    AnalyzeCall(call);
                 }
 
-                operation.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.PredictionEngineShared, Describe.CallLocation(call.Syntax), $"'{method.Name}'"));
-            }, OperationKind.Invocation);
+                void AnalyzeCall(IInvocationOperation call)
+                {
+                    var method = call.TargetMethod;
+                    if (method.Name is not ("AddSingleton" or "TryAddSingleton")
+                        || !(MLApi.Is(method.ContainingType, api.ServiceCollectionServiceExtensions) || MLApi.Is(method.ContainingType, api.ServiceCollectionDescriptorExtensions))
+                        || !RegistersEngine(call, api))
+                    {
+                        return;
+                    }
+
+                    member.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.PredictionEngineShared, Describe.CallLocation(call.Syntax), $"'{method.Name}'"));
+                }
+            });
         }
 
         /// <summary>An engine, or a Lazy of one.</summary>

@@ -22,33 +22,41 @@ namespace EffectiveML.Analyzers.Rules.Impact
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
             var api = symbols.Api;
-            context.RegisterOperationAction(operation =>
+            var models = symbols.Models;
+            models.RegisterMemberAction(context, (member, model) =>
             {
-                var call = (IInvocationOperation)operation.Operation;
-                if (call.TargetMethod.Name != "Predict" || !api.IsPredictionEngine(call.TargetMethod.ContainingType))
+                foreach (var call in model.MLInvocations)
                 {
-                    return;
+                    AnalyzeCall(call);
                 }
 
-                var collection = CallContexts.EnclosingLoop(call) switch
+                void AnalyzeCall(IInvocationOperation call)
                 {
-                    IForEachLoopOperation { IsAsynchronous: false } loop when !IsConsumingQueue(loop.Collection) => Describe.Code(ValueTracker.Unwrap(loop.Collection).Syntax),
-                    IForLoopOperation loop when IndexBound(loop) is { } bound => Describe.Code(bound.Syntax),
-                    _ => null,
-                };
+                    if (call.TargetMethod.Name != "Predict" || !api.IsPredictionEngine(call.TargetMethod.ContainingType))
+                    {
+                        return;
+                    }
 
-                if (collection is null && CallContexts.EnclosingLinqCall(call, api) is { TargetMethod.Name: "Select" or "SelectMany" } linq
-                    && ValueTracker.Receiver(linq) is { } source)
-                {
-                    collection = Describe.Code(source.Syntax);
-                }
+                    var collection = CallContexts.EnclosingLoop(call) switch
+                    {
+                        IForEachLoopOperation { IsAsynchronous: false } loop when !IsConsumingQueue(loop.Collection) => Describe.Code(ValueTracker.Unwrap(loop.Collection).Syntax),
+                        IForLoopOperation loop when IndexBound(loop) is { } bound => Describe.Code(bound.Syntax),
+                        _ => null,
+                    };
 
-                if (collection is not null)
-                {
-                    operation.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.SinglePredictionsInLoop, Describe.CallLocation(call.Syntax), $"'{collection}'"));
+                    if (collection is null && CallContexts.EnclosingLinqCall(call, api) is { TargetMethod.Name: "Select" or "SelectMany" } linq
+                        && ValueTracker.Receiver(linq) is { } source)
+                    {
+                        collection = Describe.Code(source.Syntax);
+                    }
+
+                    if (collection is not null)
+                    {
+                        member.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.SinglePredictionsInLoop, Describe.CallLocation(call.Syntax), $"'{collection}'"));
+                    }
                 }
-            }, OperationKind.Invocation);
+            });
         }
 
         /// <summary><c>queue.GetConsumingEnumerable()</c> and friends yield items as they arrive, one at a time.</summary>

@@ -22,62 +22,61 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = MemberModels.For(context, symbols);
-            context.RegisterOperationAction(
-                operationContext =>
+            var models = symbols.Models;
+            models.RegisterMemberAction(context, (member, model) =>
+            {
+                foreach (var call in model.MLInvocations)
                 {
-                    var (arguments, target) = operationContext.Operation switch
-                    {
-                        IInvocationOperation invocation => (invocation.Arguments, (ISymbol)invocation.TargetMethod),
-                        IObjectCreationOperation { Constructor: { } constructor } creation => (creation.Arguments, constructor),
-                        _ => (ImmutableArray<IArgumentOperation>.Empty, null),
-                    };
+                    CheckSeedArguments(member, call, call.Arguments, call.TargetMethod, symbols, models);
+                }
 
-                    if (target is null || !TakesSeed(target, symbols))
-                    {
-                        return;
-                    }
-
-                    foreach (var argument in arguments)
-                    {
-                        if (argument.ArgumentKind != ArgumentKind.DefaultValue
-                            && !argument.Value.ConstantValue.HasValue
-                            && string.Equals(argument.Parameter?.Name, "seed", StringComparison.OrdinalIgnoreCase))
-                        {
-                            // A Random outside ML code (retry jitter, sampling for a UI) may rightly be seeded
-                            // from the clock. Asked last: it walks the member.
-                            if (!symbols.IsMLSymbol(target)
-                                && !MLMembers.MemberUsesMLTypes(operationContext.Operation, operationContext.ContainingSymbol, symbols))
-                            {
-                                return;
-                            }
-
-                            Check(operationContext, argument.Value, target is IMethodSymbol { MethodKind: MethodKind.Constructor } ? target.ContainingType.Name : target.Name, symbols, models);
-                        }
-                    }
-                },
-                OperationKind.Invocation,
-                OperationKind.ObjectCreation);
-
-            context.RegisterOperationAction(
-                operationContext =>
+                foreach (var creation in model.ObjectCreations)
                 {
-                    var assignment = (ISimpleAssignmentOperation)operationContext.Operation;
+                    if (creation.Constructor is { } constructor && TakesSeed(constructor, symbols))
+                    {
+                        CheckSeedArguments(member, creation, creation.Arguments, constructor, symbols, models);
+                    }
+                }
+
+                foreach (var assignment in model.MLMemberAssignments)
+                {
                     if (assignment.Target is IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } target
                         && target.Member.Name == "Seed"
                         && symbols.IsMLSymbol(target.Member))
                     {
-                        Check(operationContext, assignment.Value, target.Member.ContainingType.Name + ".Seed", symbols, models);
+                        Check(member, assignment.Value, target.Member.ContainingType.Name + ".Seed", symbols, models);
                     }
-                },
-                OperationKind.SimpleAssignment);
+                }
+            });
+        }
+
+        private static void CheckSeedArguments(
+            OperationBlockAnalysisContext member, IOperation operation, ImmutableArray<IArgumentOperation> arguments, ISymbol target, KnownSymbols symbols, MemberModels models)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.ArgumentKind != ArgumentKind.DefaultValue
+                    && !argument.Value.ConstantValue.HasValue
+                    && string.Equals(argument.Parameter?.Name, "seed", StringComparison.OrdinalIgnoreCase))
+                {
+                    // A Random outside ML code (retry jitter, sampling for a UI) may rightly be seeded
+                    // from the clock. Asked last: it walks the member.
+                    if (!symbols.IsMLSymbol(target)
+                        && !MLMembers.MemberUsesMLTypes(operation, member.OwningSymbol, symbols))
+                    {
+                        return;
+                    }
+
+                    Check(member, argument.Value, target is IMethodSymbol { MethodKind: MethodKind.Constructor } ? target.ContainingType.Name : target.Name, symbols, models);
+                }
+            }
         }
 
         private static bool TakesSeed(ISymbol target, KnownSymbols symbols) =>
             symbols.IsMLSymbol(target)
             || (target is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor && symbols.IsRandom(constructor.ContainingType));
 
-        private static void Check(OperationAnalysisContext context, IOperation seed, string receiverName, KnownSymbols symbols, MemberModels models)
+        private static void Check(OperationBlockAnalysisContext context, IOperation seed, string receiverName, KnownSymbols symbols, MemberModels models)
         {
             if (seed.ConstantValue.HasValue)
             {

@@ -24,30 +24,39 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
                 return;
             }
 
-            context.RegisterOperationAction(
-                operationContext =>
+            symbols.Models.RegisterMemberAction(context, (member, model) =>
+            {
+                foreach (var creation in model.ObjectCreations)
                 {
-                    var operation = operationContext.Operation;
-                    var isCreation = operation is IObjectCreationOperation;
-                    if (!IsUnseededRandom(operation, symbols)
+                    Check(member, creation);
+                }
 
-                        // The member walk is the expensive part, so it runs only for the rare unseeded Random.
-                        || !MLMembers.MemberUsesMLTypes(operation, operationContext.ContainingSymbol, symbols))
-                    {
-                        return;
-                    }
+                foreach (var read in model.RandomSharedReads)
+                {
+                    Check(member, read);
+                }
+            });
 
-                    operationContext.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.UnseededRandom,
-                        operation.Syntax.GetLocation(),
-                        isCreation
-                            ? EffectiveMLOptions.SeedProperties(EffectiveMLOptions.RandomFixSeed, operationContext.Options, operation.Syntax.SyntaxTree)
-                            : ImmutableDictionary<string, string?>.Empty,
-                        isCreation ? "new Random()" : "Random.Shared",
-                        operationContext.ContainingSymbol.Name));
-                },
-                OperationKind.ObjectCreation,
-                OperationKind.PropertyReference);
+            void Check(OperationBlockAnalysisContext member, IOperation operation)
+            {
+                var isCreation = operation is IObjectCreationOperation;
+                if (!IsUnseededRandom(operation, symbols)
+
+                    // The member walk is the expensive part, so it runs only for the rare unseeded Random.
+                    || !MLMembers.MemberUsesMLTypes(operation, member.OwningSymbol, symbols))
+                {
+                    return;
+                }
+
+                member.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.UnseededRandom,
+                    operation.Syntax.GetLocation(),
+                    isCreation
+                        ? EffectiveMLOptions.SeedProperties(EffectiveMLOptions.RandomFixSeed, member.Options, operation.Syntax.SyntaxTree)
+                        : ImmutableDictionary<string, string?>.Empty,
+                    isCreation ? "new Random()" : "Random.Shared",
+                    member.OwningSymbol.Name));
+            }
         }
 
         private static bool IsUnseededRandom(IOperation operation, KnownSymbols symbols) => operation switch

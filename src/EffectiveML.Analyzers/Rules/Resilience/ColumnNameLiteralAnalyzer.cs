@@ -23,96 +23,71 @@ namespace EffectiveML.Analyzers.Rules.Resilience
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = MemberModels.For(context, symbols);
-            context.RegisterOperationAction(operation =>
+            var models = symbols.Models;
+            models.RegisterMemberAction(context, (member, model) =>
             {
-                var arguments = operation.Operation switch
+                foreach (var call in model.MLInvocations)
                 {
-                    IInvocationOperation call when symbols.IsMLSymbol(call.TargetMethod) => call.Arguments,
-                    IObjectCreationOperation creation when MLApi.Is(creation.Type, symbols.Api.InputOutputColumnPair) => creation.Arguments,
-                    _ => ImmutableArray<IArgumentOperation>.Empty,
-                };
+                    CheckArguments(call.Arguments);
+                }
 
-                MemberModel? model = null;
-                foreach (var argument in arguments)
+                foreach (var creation in model.ObjectCreations)
                 {
-                    if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is not { } parameter || !IsColumnParameter(parameter))
+                    if (MLApi.Is(creation.Type, symbols.Api.InputOutputColumnPair))
                     {
-                        continue;
-                    }
-
-                    if (argument.ArgumentKind == ArgumentKind.ParamArray || parameter.Type is IArrayTypeSymbol)
-                    {
-                        if (ValueTracker.Unwrap(argument.Value) is IArrayCreationOperation { Initializer: { } initializer })
-                        {
-                            foreach (var element in initializer.ElementValues)
-                            {
-                                Check(element, ref model);
-                            }
-                        }
-                    }
-                    else
-                    {
-                        Check(argument.Value, ref model);
+                        CheckArguments(creation.Arguments);
                     }
                 }
 
-                void Check(IOperation value, ref MemberModel? memberModel)
+                void CheckArguments(ImmutableArray<IArgumentOperation> arguments)
+                {
+                    foreach (var argument in arguments)
+                    {
+                        if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is not { } parameter || !IsColumnParameter(parameter))
+                        {
+                            continue;
+                        }
+
+                        if (argument.ArgumentKind == ArgumentKind.ParamArray || parameter.Type is IArrayTypeSymbol)
+                        {
+                            if (ValueTracker.Unwrap(argument.Value) is IArrayCreationOperation { Initializer: { } initializer })
+                            {
+                                foreach (var element in initializer.ElementValues)
+                                {
+                                    Check(element);
+                                }
+                            }
+                        }
+                        else
+                        {
+                            Check(argument.Value);
+                        }
+                    }
+                }
+
+                void Check(IOperation value)
                 {
                     if (ValueTracker.Unwrap(value) is not ILiteralOperation { ConstantValue: { HasValue: true, Value: string literal } } written)
                     {
                         return;
                     }
 
-                    memberModel ??= models.Of(operation.Operation);
-                    if (SchemaMember(literal, memberModel) is { } member)
+                    if (model.SchemaMemberNamed(literal) is { } schemaMember)
                     {
-                        var name = member.ContainingType.Name + "." + member.Name;
-                        operation.ReportDiagnostic(Diagnostic.Create(
+                        var name = schemaMember.ContainingType.Name + "." + schemaMember.Name;
+                        member.ReportDiagnostic(Diagnostic.Create(
                             Descriptors.ColumnNameLiteral,
                             written.Syntax.GetLocation(),
-                            ImmutableDictionary<string, string?>.Empty.Add(MemberProperty, member.GetDocumentationCommentId()),
+                            ImmutableDictionary<string, string?>.Empty.Add(MemberProperty, schemaMember.GetDocumentationCommentId()),
                             literal,
                             name));
                     }
                 }
-            }, OperationKind.Invocation, OperationKind.ObjectCreation);
+            });
         }
 
         /// <summary>Parameters that take column names: <c>outputColumnName</c>, <c>labelColumnName</c>, <c>inputColumnNames</c> …</summary>
         private static bool IsColumnParameter(IParameterSymbol parameter) =>
             parameter.Name.EndsWith("ColumnName", StringComparison.Ordinal) || parameter.Name.EndsWith("ColumnNames", StringComparison.Ordinal);
-
-        /// <summary>
-        /// The schema member the literal names; null when none does, or when some member declares
-        /// that column with <c>[ColumnName]</c> (the literal is then the column's real name).
-        /// </summary>
-        private static ISymbol? SchemaMember(string literal, MemberModel model)
-        {
-            ISymbol? match = null;
-            foreach (var schema in model.SchemaTypes)
-            {
-                foreach (var member in schema.GetMembers())
-                {
-                    if (!SchemaColumns.IsColumnMember(member))
-                    {
-                        continue;
-                    }
-
-                    var attribute = SchemaColumns.ColumnNameAttribute(member, model.Api);
-                    if (attribute == literal)
-                    {
-                        return null;
-                    }
-
-                    if (attribute is null && member.Name == literal)
-                    {
-                        match ??= member;
-                    }
-                }
-            }
-
-            return match;
-        }
     }
 }

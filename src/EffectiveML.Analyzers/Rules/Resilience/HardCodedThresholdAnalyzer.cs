@@ -20,30 +20,26 @@ namespace EffectiveML.Analyzers.Rules.Resilience
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = MemberModels.For(context, symbols);
-            context.RegisterOperationAction(operation =>
+            var models = symbols.Models;
+            models.RegisterMemberAction(context, (member, model) =>
             {
-                var comparison = (IBinaryOperation)operation.Operation;
-                if (comparison.OperatorKind is not (BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual
-                    or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual))
+                foreach (var comparison in model.Comparisons)
                 {
-                    return;
-                }
+                    var left = ValueTracker.Unwrap(comparison.LeftOperand);
+                    var right = ValueTracker.Unwrap(comparison.RightOperand);
+                    var (column, literal) = left is ILiteralOperation ? (right, left) : (left, right);
+                    if (literal is not ILiteralOperation { ConstantValue.HasValue: true }
+                        || column is not IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol } read
+                        || !IsScoreColumn(read.Member, symbols.Api)
+                        || !IsPrediction(read, model, symbols.Api))
+                    {
+                        continue;
+                    }
 
-                var left = ValueTracker.Unwrap(comparison.LeftOperand);
-                var right = ValueTracker.Unwrap(comparison.RightOperand);
-                var (column, literal) = left is ILiteralOperation ? (right, left) : (left, right);
-                if (literal is not ILiteralOperation { ConstantValue.HasValue: true }
-                    || column is not IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol } read
-                    || !IsScoreColumn(read.Member, symbols.Api)
-                    || !IsPrediction(read, models.Of(comparison), symbols.Api))
-                {
-                    return;
+                    member.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.HardCodedThreshold, comparison.Syntax.GetLocation(), Describe.Code(read.Syntax), literal.Syntax.ToString()));
                 }
-
-                operation.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.HardCodedThreshold, comparison.Syntax.GetLocation(), Describe.Code(read.Syntax), literal.Syntax.ToString()));
-            }, OperationKind.Binary);
+            });
         }
 
         private static bool IsScoreColumn(ISymbol member, MLApi api) =>

@@ -21,20 +21,27 @@ namespace EffectiveML.Analyzers.Rules.Roadblocks
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
             var api = symbols.Api;
-            context.RegisterOperationAction(operation =>
+            symbols.Models.RegisterMemberAction(context, (member, model) =>
             {
-                var clause = (ICatchClauseOperation)operation.Operation;
-                if (clause.Parent is not ITryOperation tryOperation
-                    || FailingCall(tryOperation.Body, symbols) is not { } guarded
-                    || SurfacesFailure(clause, api))
+                if (model.MLInvocations.Count == 0)
                 {
                     return;
                 }
 
-                var catchKeyword = ((Microsoft.CodeAnalysis.CSharp.Syntax.CatchClauseSyntax)clause.Syntax).CatchKeyword;
-                operation.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.FailureSwallowed, catchKeyword.GetLocation(), guarded.TargetMethod.Name));
-            }, OperationKind.CatchClause);
+                foreach (var clause in model.CatchClauses)
+                {
+                    if (clause.Parent is not ITryOperation tryOperation
+                        || FailingCall(tryOperation.Body, symbols) is not { } guarded
+                        || SurfacesFailure(clause, api))
+                    {
+                        continue;
+                    }
+
+                    var catchKeyword = ((Microsoft.CodeAnalysis.CSharp.Syntax.CatchClauseSyntax)clause.Syntax).CatchKeyword;
+                    member.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.FailureSwallowed, catchKeyword.GetLocation(), guarded.TargetMethod.Name));
+                }
+            });
         }
 
         /// <summary>The first ML call in the try block that fails on bad data, files or schemas.</summary>

@@ -24,45 +24,51 @@ namespace EffectiveML.Analyzers.Rules.Simplicity
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = MemberModels.For(context, symbols);
+            var models = symbols.Models;
             var trained = new ConcurrentQueue<TrainedModel>();
 
-            context.RegisterOperationAction(operation =>
+            models.RegisterMemberAction(context, (member, model) =>
             {
-                var call = (IInvocationOperation)operation.Operation;
-                var method = call.TargetMethod;
-                if (!symbols.IsMLSymbol(method))
+                foreach (var call in model.MLInvocations)
                 {
-                    return;
+                    AnalyzeCall(call);
                 }
 
-                if (method.Name == "step" && KnownSymbols.InheritsFrom(method.ContainingType, symbols.TorchOptimizer))
+                void AnalyzeCall(IInvocationOperation call)
                 {
-                    trained.Enqueue(new TrainedModel(call, operation.ContainingSymbol, "step", Complexity.Complex, TorchTrainingLoop));
-                    return;
-                }
+                    var method = call.TargetMethod;
+                    if (!symbols.IsMLSymbol(method))
+                    {
+                        return;
+                    }
 
-                var model = models.Of(call);
-                if (!model.Pipelines.IsCatalogEstimator(method) || !model.Pipelines.IsTrainer(method) || !model.IsTrained(call))
-                {
-                    return;
-                }
+                    if (method.Name == "step" && KnownSymbols.InheritsFrom(method.ContainingType, symbols.TorchOptimizer))
+                    {
+                        trained.Enqueue(new TrainedModel(call, member.OwningSymbol, "step", Complexity.Complex, TorchTrainingLoop));
+                        return;
+                    }
 
-                var tree = call.Syntax.SyntaxTree;
-                var entry = TrainerTable.Find(method.Name);
-                if (EffectiveMLOptions.BaselineTrainers.Read(operation.Options, tree).Contains(method.Name))
-                {
-                    trained.Enqueue(new TrainedModel(call, operation.ContainingSymbol, method.Name, Complexity.Simple, "a baseline"));
+                    if (!model.Pipelines.IsCatalogEstimator(method) || !model.Pipelines.IsTrainer(method) || !model.IsTrained(call))
+                    {
+                        return;
+                    }
+
+                    var tree = call.Syntax.SyntaxTree;
+                    var entry = TrainerTable.Find(method.Name);
+                    if (EffectiveMLOptions.BaselineTrainers.Read(member.Options, tree).Contains(method.Name))
+                    {
+                        trained.Enqueue(new TrainedModel(call, member.OwningSymbol, method.Name, Complexity.Simple, "a baseline"));
+                    }
+                    else if (EffectiveMLOptions.ComplexTrainers.Read(member.Options, tree).Contains(method.Name))
+                    {
+                        trained.Enqueue(new TrainedModel(call, member.OwningSymbol, method.Name, Complexity.Complex, "a model configured as complex"));
+                    }
+                    else if (entry is { Complexity: not Complexity.DependsOnWrappedTrainer })
+                    {
+                        trained.Enqueue(new TrainedModel(call, member.OwningSymbol, method.Name, entry.Complexity, entry.Kind));
+                    }
                 }
-                else if (EffectiveMLOptions.ComplexTrainers.Read(operation.Options, tree).Contains(method.Name))
-                {
-                    trained.Enqueue(new TrainedModel(call, operation.ContainingSymbol, method.Name, Complexity.Complex, "a model configured as complex"));
-                }
-                else if (entry is { Complexity: not Complexity.DependsOnWrappedTrainer })
-                {
-                    trained.Enqueue(new TrainedModel(call, operation.ContainingSymbol, method.Name, entry.Complexity, entry.Kind));
-                }
-            }, OperationKind.Invocation);
+            });
 
             context.RegisterCompilationEndAction(end =>
             {

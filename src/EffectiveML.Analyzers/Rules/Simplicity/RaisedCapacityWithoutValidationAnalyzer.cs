@@ -23,33 +23,39 @@ namespace EffectiveML.Analyzers.Rules.Simplicity
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = MemberModels.For(context, symbols);
-            context.RegisterOperationAction(operation =>
+            var models = symbols.Models;
+            models.RegisterMemberAction(context, (member, model) =>
             {
-                var call = (IInvocationOperation)operation.Operation;
-                if (!symbols.IsMLSymbol(call.TargetMethod) || !HasCapacitySettings(call.TargetMethod.Name))
+                foreach (var call in model.MLInvocations)
                 {
-                    return;
+                    AnalyzeCall(call);
                 }
 
-                var model = models.Of(call);
-                if (!model.Pipelines.IsTrainer(call.TargetMethod))
+                void AnalyzeCall(IInvocationOperation call)
                 {
-                    return;
-                }
+                    if (!symbols.IsMLSymbol(call.TargetMethod) || !HasCapacitySettings(call.TargetMethod.Name))
+                    {
+                        return;
+                    }
 
-                var raised = RaisedSettings(call, model, operation.Options);
-                if (raised.Count == 0 || HasValidation(call, model))
-                {
-                    return;
-                }
+                    if (!model.Pipelines.IsTrainer(call.TargetMethod))
+                    {
+                        return;
+                    }
 
-                operation.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.RaisedCapacityWithoutValidation,
-                    Describe.CallLocation(call.Syntax),
-                    call.TargetMethod.Name,
-                    string.Join(" and ", raised)));
-            }, OperationKind.Invocation);
+                    var raised = RaisedSettings(call, model, member.Options);
+                    if (raised.Count == 0 || HasValidation(call, model))
+                    {
+                        return;
+                    }
+
+                    member.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.RaisedCapacityWithoutValidation,
+                        Describe.CallLocation(call.Syntax),
+                        call.TargetMethod.Name,
+                        string.Join(" and ", raised)));
+                }
+            });
         }
 
         private static bool HasCapacitySettings(string trainer)

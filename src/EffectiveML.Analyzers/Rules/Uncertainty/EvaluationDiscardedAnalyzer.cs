@@ -17,38 +17,45 @@ namespace EffectiveML.Analyzers.Rules.Uncertainty
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
             var api = symbols.Api;
-            var models = MemberModels.For(context, symbols);
-            context.RegisterOperationAction(operation =>
+            var models = symbols.Models;
+            models.RegisterMemberAction(context, (member, model) =>
             {
-                var call = (IInvocationOperation)operation.Operation;
-                var method = call.TargetMethod;
-                if (!(method.Name.StartsWith("Evaluate", System.StringComparison.Ordinal) || method.Name.StartsWith("CrossValidate", System.StringComparison.Ordinal))
-                    || !api.IsEvaluation(method, symbols))
+                foreach (var call in model.MLInvocations)
                 {
-                    return;
+                    AnalyzeCall(call);
                 }
 
-                var parent = call.Parent;
-                while (parent is IConversionOperation or IParenthesizedOperation)
+                void AnalyzeCall(IInvocationOperation call)
                 {
-                    parent = parent.Parent;
-                }
+                    var method = call.TargetMethod;
+                    if (!(method.Name.StartsWith("Evaluate", System.StringComparison.Ordinal) || method.Name.StartsWith("CrossValidate", System.StringComparison.Ordinal))
+                        || !api.IsEvaluation(method, symbols))
+                    {
+                        return;
+                    }
 
-                string? how = parent switch
-                {
-                    IExpressionStatementOperation => "discarded",
-                    ISimpleAssignmentOperation { Target: IDiscardOperation } => "assigned to a discard",
-                    IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when !IsRead(declarator.Symbol, models.Of(call)) =>
-                        $"stored in '{declarator.Symbol.Name}', which is never read",
-                    _ => null,
-                };
+                    var parent = call.Parent;
+                    while (parent is IConversionOperation or IParenthesizedOperation)
+                    {
+                        parent = parent.Parent;
+                    }
 
-                if (how is not null)
-                {
-                    operation.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.EvaluationDiscarded, Describe.CallLocation(call.Syntax), method.Name, how));
+                    string? how = parent switch
+                    {
+                        IExpressionStatementOperation => "discarded",
+                        ISimpleAssignmentOperation { Target: IDiscardOperation } => "assigned to a discard",
+                        IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when !IsRead(declarator.Symbol, model) =>
+                            $"stored in '{declarator.Symbol.Name}', which is never read",
+                        _ => null,
+                    };
+
+                    if (how is not null)
+                    {
+                        member.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.EvaluationDiscarded, Describe.CallLocation(call.Syntax), method.Name, how));
+                    }
                 }
-            }, OperationKind.Invocation);
+            });
         }
 
         private static bool IsRead(ILocalSymbol local, MemberModel model)

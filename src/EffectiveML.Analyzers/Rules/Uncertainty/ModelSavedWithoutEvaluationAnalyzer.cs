@@ -22,37 +22,42 @@ namespace EffectiveML.Analyzers.Rules.Uncertainty
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = MemberModels.For(context, symbols);
+            var models = symbols.Models;
             var api = symbols.Api;
             context.RegisterSymbolStartAction(start =>
             {
                 var type = (INamedTypeSymbol)start.Symbol;
                 var saves = new ConcurrentQueue<IInvocationOperation>();
-                var fits = new ConcurrentQueue<IInvocationOperation>();
+                var fits = new ConcurrentQueue<(IInvocationOperation Fit, string Member)>();
                 var evaluated = 0;
 
-                start.RegisterOperationAction(operation =>
+                start.RegisterOperationBlockAction(member =>
                 {
-                    var call = (IInvocationOperation)operation.Operation;
-                    if (!symbols.IsMLSymbol(call.TargetMethod) || !SymbolEqualityComparer.Default.Equals(operation.ContainingSymbol.ContainingType, type))
+                    if (!SymbolEqualityComparer.Default.Equals(member.OwningSymbol.ContainingType, type))
                     {
                         return;
                     }
 
-                    var method = call.TargetMethod;
-                    if (api.IsEvaluation(method, symbols))
+                    foreach (var model in models.Of(member))
                     {
-                        System.Threading.Interlocked.Exchange(ref evaluated, 1);
+                        foreach (var call in model.MLInvocations)
+                        {
+                            var method = call.TargetMethod;
+                            if (api.IsEvaluation(method, symbols))
+                            {
+                                System.Threading.Interlocked.Exchange(ref evaluated, 1);
+                            }
+                            else if (api.IsModelExport(method, symbols))
+                            {
+                                saves.Enqueue(call);
+                            }
+                            else if (method.Name == "Fit" && model.IsFit(method) && model.IsTrainingFit(call))
+                            {
+                                fits.Enqueue((call, member.OwningSymbol.Name));
+                            }
+                        }
                     }
-                    else if (api.IsModelExport(method, symbols))
-                    {
-                        saves.Enqueue(call);
-                    }
-                    else if (method.Name == "Fit" && models.Of(call) is { } model && model.IsFit(method) && model.IsTrainingFit(call))
-                    {
-                        fits.Enqueue(call);
-                    }
-                }, OperationKind.Invocation);
+                });
 
                 start.RegisterSymbolEndAction(end =>
                 {
@@ -61,13 +66,12 @@ namespace EffectiveML.Analyzers.Rules.Uncertainty
                         return;
                     }
 
-                    // Operations arrive in any order under concurrent execution: name the first fit in the source.
-                    var fit = fits.OrderBy(f => f.Syntax.SyntaxTree.FilePath, System.StringComparer.Ordinal).ThenBy(f => f.Syntax.SpanStart).First();
-
-                    var trainer = fit.Syntax.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax>() is { } declaration
-                        && fit.SemanticModel?.GetDeclaredSymbol(declaration, end.CancellationToken) is { } member
-                            ? member.Name
-                            : fit.TargetMethod.Name;
+                    // Members arrive in any order under concurrent execution: name the first fit in the source.
+                    var trainer = fits
+                        .OrderBy(f => f.Fit.Syntax.SyntaxTree.FilePath, System.StringComparer.Ordinal)
+                        .ThenBy(f => f.Fit.Syntax.SpanStart)
+                        .First()
+                        .Member;
                     foreach (var save in saves)
                     {
                         end.ReportDiagnostic(Diagnostic.Create(

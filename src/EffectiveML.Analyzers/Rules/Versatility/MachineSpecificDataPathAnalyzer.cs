@@ -23,35 +23,42 @@ namespace EffectiveML.Analyzers.Rules.Versatility
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = MemberModels.For(context, symbols);
-            context.RegisterOperationAction(operation =>
+            var models = symbols.Models;
+            models.RegisterMemberAction(context, (member, model) =>
             {
-                var call = (IInvocationOperation)operation.Operation;
-                if (!symbols.IsMLSymbol(call.TargetMethod))
+                foreach (var call in model.MLInvocations)
                 {
-                    return;
+                    AnalyzeCall(call);
                 }
 
-                foreach (var argument in call.Arguments)
+                void AnalyzeCall(IInvocationOperation call)
                 {
-                    if (argument.ArgumentKind == ArgumentKind.DefaultValue
-                        || argument.Parameter?.Name is not ("path" or "filePath" or "imageFolder" or "modelFile"))
+                    if (!symbols.IsMLSymbol(call.TargetMethod))
                     {
-                        continue;
+                        return;
                     }
 
-                    var values = models.Of(call).Values;
-                    var parts = argument.ArgumentKind == ArgumentKind.ParamArray ? ValueReader.ArrayElements(argument.Value, values) : ImmutableArray.Create(argument.Value);
-                    foreach (var part in parts.IsDefault ? ImmutableArray<IOperation>.Empty : parts)
+                    foreach (var argument in call.Arguments)
                     {
-                        if (AbsoluteLiteral(part, values, symbols.Api) is { } literal)
+                        if (argument.ArgumentKind == ArgumentKind.DefaultValue
+                            || argument.Parameter?.Name is not ("path" or "filePath" or "imageFolder" or "modelFile"))
                         {
-                            operation.ReportDiagnostic(Diagnostic.Create(
-                                Descriptors.MachineSpecificDataPath, literal.Syntax.GetLocation(), literal.ConstantValue.Value as string));
+                            continue;
+                        }
+
+                        var values = model.Values;
+                        var parts = argument.ArgumentKind == ArgumentKind.ParamArray ? ValueReader.ArrayElements(argument.Value, values) : ImmutableArray.Create(argument.Value);
+                        foreach (var part in parts.IsDefault ? ImmutableArray<IOperation>.Empty : parts)
+                        {
+                            if (AbsoluteLiteral(part, values, symbols.Api) is { } literal)
+                            {
+                                member.ReportDiagnostic(Diagnostic.Create(
+                                    Descriptors.MachineSpecificDataPath, literal.Syntax.GetLocation(), literal.ConstantValue.Value as string));
+                            }
                         }
                     }
                 }
-            }, OperationKind.Invocation);
+            });
         }
 
         /// <summary>The literal that makes a path machine-specific: the path itself, or the first part it is built from.</summary>

@@ -20,33 +20,40 @@ namespace EffectiveML.Analyzers.Rules.Versatility
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = MemberModels.For(context, symbols);
-            context.RegisterOperationAction(operation =>
+            var models = symbols.Models;
+            models.RegisterMemberAction(context, (member, model) =>
             {
-                var call = (IInvocationOperation)operation.Operation;
-                if (!symbols.IsMLSymbol(call.TargetMethod)
-                    || operation.ContainingSymbol is not IMethodSymbol entryPoint
-                    || !HasEntryPointSignature(entryPoint, symbols))
+                foreach (var call in model.MLInvocations)
                 {
-                    return;
+                    AnalyzeCall(call);
                 }
 
-                var pipelines = models.Of(call).Pipelines;
-                if (!pipelines.IsCatalogEstimator(call.TargetMethod) || !pipelines.IsTrainer(call.TargetMethod))
+                void AnalyzeCall(IInvocationOperation call)
                 {
-                    return;
-                }
+                    if (!symbols.IsMLSymbol(call.TargetMethod)
+                        || member.OwningSymbol is not IMethodSymbol entryPoint
+                        || !HasEntryPointSignature(entryPoint, symbols))
+                    {
+                        return;
+                    }
 
-                var chain = OutermostChain(call, pipelines);
-                if (chain == call || FirstTrainerIn(chain, pipelines) != call)
-                {
-                    return;
-                }
+                    var pipelines = model.Pipelines;
+                    if (!pipelines.IsCatalogEstimator(call.TargetMethod) || !pipelines.IsTrainer(call.TargetMethod))
+                    {
+                        return;
+                    }
 
-                var name = entryPoint.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName ? "top-level statements" : entryPoint.Name;
-                operation.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.PipelineBuiltInEntryPoint, chain.Syntax.GetLocation(), call.TargetMethod.Name, name));
-            }, OperationKind.Invocation);
+                    var chain = OutermostChain(call, pipelines);
+                    if (chain == call || FirstTrainerIn(chain, pipelines) != call)
+                    {
+                        return;
+                    }
+
+                    var name = entryPoint.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName ? "top-level statements" : entryPoint.Name;
+                    member.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.PipelineBuiltInEntryPoint, chain.Syntax.GetLocation(), call.TargetMethod.Name, name));
+                }
+            });
         }
 
         /// <summary>static, named Main (or the top-level program), returning void, int, Task or Task&lt;int&gt;, taking nothing or string[].</summary>
