@@ -48,7 +48,7 @@ namespace EffectiveML.Benchmarks
                 for (var i = 0; i < 10; i++)
                 {
                     var run = await Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Suite);
-                    Console.WriteLine($"suite {run.Time.TotalMilliseconds:0} ms");
+                    Console.WriteLine($"suite {run.Time.TotalMilliseconds:0} ms; {Measurement.RunsWithoutGC} of {Measurement.MeasuredRuns} runs without a collection");
                 }
 
                 return 0;
@@ -90,12 +90,17 @@ namespace EffectiveML.Benchmarks
 
             if (args.Contains("--floor"))
             {
-                // Diagnosis: what the driver charges an analyzer that does nothing but receive one
-                // callback per member, the least any per-member rule can cost.
-                for (var i = 0; i < 5; i++)
+                // Diagnosis: what the analyzer driver charges any analyzer, before a rule decides
+                // anything: one callback per member, and the generated-code check the driver runs
+                // on a file the first time an analyzer reports a diagnostic in it.
+                Measurement.CompilerOnly(ml, Measurement.MachineLearning);
+                var compiled = Measurement.CompilerOnly(ml, Measurement.MachineLearning);
+                for (var i = 0; i < 3; i++)
                 {
-                    var run = await Measurement.Analyzers(ml, Measurement.MachineLearning, ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new Measurement.EmptyMemberAction()));
-                    Console.WriteLine($"empty member action {run.Time.TotalMilliseconds:0.00} ms; times {Measurement.Suite.Length} analyzers {run.Time.TotalMilliseconds * Measurement.Suite.Length:0.0} ms");
+                    var member = await Measurement.Analyzers(ml, Measurement.MachineLearning, ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new Measurement.EmptyMemberAction()), measureAllocations: false);
+                    var report = await Measurement.Analyzers(ml, Measurement.MachineLearning, ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new Measurement.ReportOncePerFile()), measureAllocations: false);
+                    var suiteFloor = (member.Time * Measurement.Suite.Length) + report.Time;
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"compile {compiled.Time.TotalMilliseconds:0} ms; empty member action {member.Time.TotalMilliseconds:0.00} ms (x{Measurement.Suite.Length} analyzers = {(member.Time * Measurement.Suite.Length).TotalMilliseconds:0.0} ms); first report per file {report.Time.TotalMilliseconds:0.0} ms; floor of the suite {suiteFloor / compiled.Time:0.0000} of compile time"));
                 }
 
                 return 0;
@@ -128,21 +133,23 @@ namespace EffectiveML.Benchmarks
             var compile = await Median(repetitions, () => Task.FromResult(Measurement.CompilerOnly(ml, Measurement.MachineLearning)));
             var compileNonMl = await Median(repetitions, () => Task.FromResult(Measurement.CompilerOnly(plain, Measurement.Framework)));
             var suite = await Median(repetitions, () => Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Suite));
-            var suiteNonMl = await Median(repetitions, () => Measurement.Analyzers(plain, Measurement.Framework, Measurement.Suite));
+            var suiteNonMl = await Median(repetitions, () => Measurement.Analyzers(plain, Measurement.Framework, Measurement.Suite, measureAllocations: false));
             var peer = await Median(repetitions, () => Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Peer));
-            var suite4 = await Median(repetitions, () => Measurement.Analyzers(ml4, Measurement.MachineLearning, Measurement.Suite));
+            var suite4 = await Median(repetitions, () => Measurement.Analyzers(ml4, Measurement.MachineLearning, Measurement.Suite, measureAllocations: false));
 
             Console.WriteLine();
             Console.WriteLine($"compiler alone, ML corpus: {compile.Time.TotalMilliseconds:0} ms, {compile.Allocated / 1_048_576.0:0} MB; non-ML: {compileNonMl.Time.TotalMilliseconds:0} ms");
             Console.WriteLine();
-            Console.WriteLine("| analyzer | rules | ML corpus (ms) | share of compile | non-ML (ms) |");
-            Console.WriteLine("|---|---|---|---|---|");
+            Console.WriteLine("| analyzer | rules | ML corpus (ms) | share of compile | non-ML (ms) | 4x ML (ms) | scaling |");
+            Console.WriteLine("|---|---|---|---|---|---|---|");
             foreach (var analyzer in Measurement.Suite)
             {
                 var name = analyzer.GetType().Name;
                 var ids = string.Join(", ", analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct());
                 var time = suite.PerAnalyzer[name];
-                Console.WriteLine($"| {name} | {ids} | {time.TotalMilliseconds.ToString("0.0", culture)} | {(time / compile.Time).ToString("0.0000", culture)} | {suiteNonMl.PerAnalyzer[name].TotalMilliseconds.ToString("0.0", culture)} |");
+                var time4 = suite4.PerAnalyzer[name];
+                var ruleScaling = time > TimeSpan.Zero ? (time4 / (4 * time)).ToString("0.00", culture) : "-";
+                Console.WriteLine($"| {name} | {ids} | {time.TotalMilliseconds.ToString("0.0", culture)} | {(time / compile.Time).ToString("0.0000", culture)} | {suiteNonMl.PerAnalyzer[name].TotalMilliseconds.ToString("0.0", culture)} | {time4.TotalMilliseconds.ToString("0.0", culture)} | {ruleScaling} |");
             }
 
             var worst = Measurement.Suite.Max(a => suite.PerAnalyzer[a.GetType().Name] / compile.Time);
@@ -152,6 +159,7 @@ namespace EffectiveML.Benchmarks
             Console.WriteLine($"suite {suite.Time.TotalMilliseconds:0.0} ms on ML, {suiteNonMl.Time.TotalMilliseconds:0.0} ms on non-ML, {suite4.Time.TotalMilliseconds:0.0} ms on 4x ML; peer {peer.Time.TotalMilliseconds:0.0} ms on ML; worst rule {worst.ToString("0.0000", culture)} of compile time");
             Console.WriteLine($"allocations beyond the driver's operation trees: suite {suite.Allocated / 1_048_576.0:0.0} MB, peer {peer.Allocated / 1_048_576.0:0.0} MB; compiler alone {compile.Allocated / 1_048_576.0:0.0} MB");
 
+            Console.WriteLine($"{Measurement.RunsWithoutGC} of {Measurement.MeasuredRuns} measured runs ran without a garbage collection");
             if (!quick)
             {
                 BenchmarkRunner.Run<CompileBenchmarks>();

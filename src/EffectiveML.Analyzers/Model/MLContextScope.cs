@@ -102,13 +102,9 @@ namespace EffectiveML.Analyzers.Model
 
             foreach (var model in _models.Of(context))
             {
-                // Every call: a Fit on an estimator the user wrote also draws on the context.
-                foreach (var invocation in model.Invocations)
+                foreach (var use in model.RandomnessUses)
                 {
-                    if (RandomnessUse.TryCreate(invocation, _symbols) is { } use)
-                    {
-                        _uses.Enqueue(use);
-                    }
+                    _uses.Enqueue(use);
                 }
 
                 foreach (var assignment in model.MLMemberAssignments)

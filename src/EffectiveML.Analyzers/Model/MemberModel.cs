@@ -59,6 +59,10 @@ namespace EffectiveML.Analyzers.Model
         private Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>? _localReferences;
         private Dictionary<string, ISymbol?>? _schemaMembers;
         private List<INamedTypeSymbol>? _schemaTypes;
+        private Dictionary<string, List<IInvocationOperation>>? _mlCallsByName;
+        private List<IInvocationOperation>? _transformCalls;
+        private List<IInvocationOperation>? _evaluationCandidates;
+        private List<RandomnessUse>? _randomnessUses;
         private List<IInvocationOperation>? _invocations;
         private List<IInvocationOperation>? _mlInvocations;
         private List<IPropertyReferenceOperation>? _mlPropertyReads;
@@ -110,6 +114,24 @@ namespace EffectiveML.Analyzers.Model
         /// </summary>
         public ISymbol? SchemaMemberNamed(string columnName) =>
             Once(ref _schemaMembers, static model => model.CollectSchemaMembers()).TryGetValue(columnName, out var member) ? member : null;
+
+        /// <summary>
+        /// The member's ML calls of one method name, in source order. A rule that looks for a few
+        /// methods asks by name, once per member, instead of testing every call.
+        /// </summary>
+        public IReadOnlyList<IInvocationOperation> MLCallsNamed(string name) =>
+            Once(ref _mlCallsByName, static model => model.IndexCallsByName()).TryGetValue(name, out var calls)
+                ? calls
+                : (IReadOnlyList<IInvocationOperation>)Array.Empty<IInvocationOperation>();
+
+        /// <summary>The member's calls of transform-catalog methods listed in the transform table.</summary>
+        public IReadOnlyList<IInvocationOperation> TransformCalls => Once(ref _transformCalls, static model => model.CollectTransformCalls());
+
+        /// <summary>The member's ML calls named <c>Evaluate…</c> or <c>CrossValidate…</c>: where evaluations are.</summary>
+        public IReadOnlyList<IInvocationOperation> EvaluationCandidates => Once(ref _evaluationCandidates, static model => model.CollectEvaluationCandidates());
+
+        /// <summary>The member's calls that draw on an MLContext's randomness (any call: a Fit on an estimator the user wrote counts).</summary>
+        public IReadOnlyList<RandomnessUse> RandomnessUses => Once(ref _randomnessUses, static model => model.CollectRandomnessUses());
 
         /// <summary>Every call in the member, in source order.</summary>
         public IReadOnlyList<IInvocationOperation> Invocations => Read(_invocations);
@@ -213,6 +235,9 @@ namespace EffectiveML.Analyzers.Model
 
         public ModelNode ModelOf(IOperation modelValue) =>
             Cached(ref _modelByValue, ValueTracker.Unwrap(modelValue), static (model, value) => model.BuildModel(value));
+
+        /// <summary>The methods whose settings <see cref="TextLoadingOf"/> reads.</summary>
+        public static readonly string[] TextLoadingMethods = { "LoadFromTextFile", "CreateTextLoader" };
 
         /// <summary>The settings of a <c>LoadFromTextFile</c> or <c>CreateTextLoader</c> call; null for any other call.</summary>
         public TextLoading? TextLoadingOf(IInvocationOperation call)
@@ -512,6 +537,67 @@ namespace EffectiveML.Analyzers.Model
             }
 
             return false;
+        }
+
+        private Dictionary<string, List<IInvocationOperation>> IndexCallsByName()
+        {
+            var byName = new Dictionary<string, List<IInvocationOperation>>(StringComparer.Ordinal);
+            foreach (var call in MLInvocations)
+            {
+                var name = call.TargetMethod.Name;
+                if (!byName.TryGetValue(name, out var calls))
+                {
+                    calls = new List<IInvocationOperation>();
+                    byName.Add(name, calls);
+                }
+
+                calls.Add(call);
+            }
+
+            return byName;
+        }
+
+        private List<RandomnessUse> CollectRandomnessUses()
+        {
+            var uses = new List<RandomnessUse>();
+            foreach (var call in Invocations)
+            {
+                if (RandomnessUse.TryCreate(call, Symbols) is { } use)
+                {
+                    uses.Add(use);
+                }
+            }
+
+            return uses;
+        }
+
+        private List<IInvocationOperation> CollectTransformCalls()
+        {
+            var calls = new List<IInvocationOperation>();
+            foreach (var call in MLInvocations)
+            {
+                if (Api.FindTransform(call.TargetMethod) is not null)
+                {
+                    calls.Add(call);
+                }
+            }
+
+            return calls;
+        }
+
+        private List<IInvocationOperation> CollectEvaluationCandidates()
+        {
+            var calls = new List<IInvocationOperation>();
+            foreach (var call in MLInvocations)
+            {
+                var name = call.TargetMethod.Name;
+                if (name.StartsWith("Evaluate", StringComparison.Ordinal) || name.StartsWith("CrossValidate", StringComparison.Ordinal))
+                {
+                    calls.Add(call);
+                }
+            }
+
+            return calls;
         }
 
         private List<INamedTypeSymbol> CollectSchemaTypes()

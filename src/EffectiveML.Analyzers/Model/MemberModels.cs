@@ -31,9 +31,14 @@ namespace EffectiveML.Analyzers.Model
         public void RegisterMemberAction(CompilationStartAnalysisContext context, Action<OperationBlockAnalysisContext, MemberModel> action) =>
             context.RegisterOperationBlockAction(block =>
             {
-                foreach (var model in Of(block))
+                IOperation? previous = null;
+                foreach (var operationBlock in block.OperationBlocks)
                 {
-                    action(block, model);
+                    if (MemberRoot(operationBlock, previous) is { } root)
+                    {
+                        previous = root;
+                        action(block, Of(root));
+                    }
                 }
             });
 
@@ -44,14 +49,7 @@ namespace EffectiveML.Analyzers.Model
             IOperation? previous = null;
             foreach (var operationBlock in block.OperationBlocks)
             {
-                // Attribute arguments are constants: no rule looks there.
-                if (operationBlock.Kind == OperationKind.Attribute)
-                {
-                    continue;
-                }
-
-                var root = ValueTracker.MemberRoot(operationBlock);
-                if (root != previous)
+                if (MemberRoot(operationBlock, previous) is { } root)
                 {
                     previous = root;
                     models.Add(Of(root));
@@ -59,6 +57,21 @@ namespace EffectiveML.Analyzers.Model
             }
 
             return models;
+        }
+
+        /// <summary>
+        /// The root of a block's member; null for a block no rule looks at (attribute arguments are
+        /// constants) or for the member just seen.
+        /// </summary>
+        private static IOperation? MemberRoot(IOperation operationBlock, IOperation? previous)
+        {
+            if (operationBlock.Kind == OperationKind.Attribute)
+            {
+                return null;
+            }
+
+            var root = ValueTracker.MemberRoot(operationBlock);
+            return root == previous ? null : root;
         }
 
         /// <summary>The model of the member <paramref name="operation"/> belongs to.</summary>

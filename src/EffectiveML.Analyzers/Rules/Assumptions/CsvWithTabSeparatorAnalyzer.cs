@@ -27,9 +27,12 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
             var models = symbols.Models;
             models.RegisterMemberAction(context, (member, model) =>
             {
-                foreach (var call in model.MLInvocations)
+                foreach (var name in MemberModel.TextLoadingMethods)
                 {
-                    AnalyzeCall(call);
+                    foreach (var call in model.MLCallsNamed(name))
+                    {
+                        AnalyzeCall(call);
+                    }
                 }
 
                 void AnalyzeCall(IInvocationOperation call)

@@ -28,7 +28,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
             var models = symbols.Models;
             models.RegisterMemberAction(context, (member, model) =>
             {
-                foreach (var call in model.MLInvocations)
+                foreach (var call in model.TransformCalls)
                 {
                     AnalyzeCall(call);
                 }

@@ -26,7 +26,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
             var models = symbols.Models;
             models.RegisterMemberAction(context, (member, model) =>
             {
-                foreach (var call in model.MLInvocations)
+                foreach (var call in model.EvaluationCandidates)
                 {
                     AnalyzeCall(call);
                 }

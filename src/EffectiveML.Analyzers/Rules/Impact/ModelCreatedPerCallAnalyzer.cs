@@ -21,15 +21,21 @@ namespace EffectiveML.Analyzers.Rules.Impact
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.ModelCreatedPerCall);
 
+        /// <summary>The calls that create a model or engine; the rule checks their catalog itself.</summary>
+        private static readonly string[] ModelCreatingMethods = { "CreatePredictionEngine", "Load" };
+
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
             var api = symbols.Api;
             var models = symbols.Models;
             models.RegisterMemberAction(context, (member, model) =>
             {
-                foreach (var call in model.MLInvocations)
+                foreach (var name in ModelCreatingMethods)
                 {
-                    AnalyzeCall(call);
+                    foreach (var call in model.MLCallsNamed(name))
+                    {
+                        AnalyzeCall(call);
+                    }
                 }
 
                 void AnalyzeCall(IInvocationOperation call)

@@ -26,7 +26,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
             var models = symbols.Models;
             models.RegisterMemberAction(context, (member, model) =>
             {
-                foreach (var call in model.MLInvocations)
+                foreach (var call in model.MLCallsNamed("Save"))
                 {
                     AnalyzeCall(call);
                 }

@@ -25,7 +25,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
             var models = symbols.Models;
             models.RegisterMemberAction(context, (member, model) =>
             {
-                foreach (var call in model.MLInvocations)
+                foreach (var call in model.MLCallsNamed("Predict"))
                 {
                     AnalyzeCall(call);
                 }

@@ -20,7 +20,7 @@ namespace EffectiveML.Analyzers.Rules.Uncertainty
             var models = symbols.Models;
             models.RegisterMemberAction(context, (member, model) =>
             {
-                foreach (var call in model.MLInvocations)
+                foreach (var call in model.EvaluationCandidates)
                 {
                     AnalyzeCall(call);
                 }
