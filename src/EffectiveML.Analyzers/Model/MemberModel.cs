@@ -485,6 +485,21 @@ namespace EffectiveML.Analyzers.Model
             foreach (var operation in root.DescendantsAndSelf())
             {
                 Values.Visit(operation);
+                switch (operation.Kind)
+                {
+                    case OperationKind.Invocation:
+                    case OperationKind.PropertyReference:
+                    case OperationKind.ObjectCreation:
+                    case OperationKind.Binary:
+                    case OperationKind.CatchClause:
+                    case OperationKind.SimpleAssignment:
+                    case OperationKind.Return:
+                    case OperationKind.YieldReturn:
+                        break;
+                    default:
+                        continue;
+                }
+
                 switch (operation)
                 {
                     case IInvocationOperation invocation:

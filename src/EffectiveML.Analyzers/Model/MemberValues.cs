@@ -28,6 +28,21 @@ namespace EffectiveML.Analyzers.Model
         /// <summary>Records what <paramref name="operation"/> writes; the member model calls it from its single walk.</summary>
         internal void Visit(IOperation operation)
         {
+            // The kind first: one enum test turns away most operations before any type test.
+            switch (operation.Kind)
+            {
+                case OperationKind.VariableDeclarator:
+                case OperationKind.SimpleAssignment:
+                case OperationKind.CompoundAssignment:
+                case OperationKind.CoalesceAssignment:
+                case OperationKind.DeconstructionAssignment:
+                case OperationKind.Argument:
+                case OperationKind.Loop:
+                    break;
+                default:
+                    return;
+            }
+
             switch (operation)
             {
                 case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
