@@ -95,11 +95,16 @@ namespace EffectiveML.Benchmarks
                 // on a file the first time an analyzer reports a diagnostic in it.
                 Measurement.CompilerOnly(ml, Measurement.MachineLearning);
                 var compiled = Measurement.CompilerOnly(ml, Measurement.MachineLearning);
-                for (var i = 0; i < 3; i++)
+                for (var i = 0; i < 4; i++)
                 {
                     var member = await Measurement.Analyzers(ml, Measurement.MachineLearning, ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new Measurement.EmptyMemberAction()), measureAllocations: false);
                     var report = await Measurement.Analyzers(ml, Measurement.MachineLearning, ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new Measurement.ReportOncePerFile()), measureAllocations: false);
                     var suiteFloor = (member.Time * Measurement.Suite.Length) + report.Time;
+                    if (i == 0)
+                    {
+                        continue; // warm-up
+                    }
+
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"compile {compiled.Time.TotalMilliseconds:0} ms; empty member action {member.Time.TotalMilliseconds:0.00} ms (x{Measurement.Suite.Length} analyzers = {(member.Time * Measurement.Suite.Length).TotalMilliseconds:0.0} ms); first report per file {report.Time.TotalMilliseconds:0.0} ms; floor of the suite {suiteFloor / compiled.Time:0.0000} of compile time"));
                 }
 

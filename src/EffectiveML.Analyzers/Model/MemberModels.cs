@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace EffectiveML.Analyzers.Model
 {
@@ -39,6 +40,22 @@ namespace EffectiveML.Analyzers.Model
                         previous = root;
                         action(block, Of(root));
                     }
+                }
+            });
+
+        /// <summary>
+        /// Runs <paramref name="action"/> for each call that <paramref name="calls"/> picks from a
+        /// member's model: the shape of most rules, which judge calls one at a time.
+        /// </summary>
+        public void RegisterCallAction(
+            CompilationStartAnalysisContext context,
+            Func<MemberModel, IEnumerable<IInvocationOperation>> calls,
+            Action<OperationBlockAnalysisContext, MemberModel, IInvocationOperation> action) =>
+            RegisterMemberAction(context, (member, model) =>
+            {
+                foreach (var call in calls(model))
+                {
+                    action(member, model, call);
                 }
             });
 

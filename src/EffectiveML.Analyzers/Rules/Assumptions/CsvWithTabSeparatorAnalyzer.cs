@@ -24,44 +24,32 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = symbols.Models;
-            models.RegisterMemberAction(context, (member, model) =>
+            symbols.Models.RegisterCallAction(context, static model => model.MLCallsNamed(MemberModel.TextLoadingMethods), (member, model, call) =>
             {
-                foreach (var name in MemberModel.TextLoadingMethods)
+                if (!symbols.IsMLSymbol(call.TargetMethod) || !MLApi.Is(call.TargetMethod.ContainingType, symbols.Api.TextLoaderSaverCatalog))
                 {
-                    foreach (var call in model.MLCallsNamed(name))
-                    {
-                        AnalyzeCall(call);
-                    }
+                    return;
                 }
 
-                void AnalyzeCall(IInvocationOperation call)
+                if (model.TextLoadingOf(call) is not { } loading || !ReadsWithTab(loading, model.Values))
                 {
-                    if (!symbols.IsMLSymbol(call.TargetMethod) || !MLApi.Is(call.TargetMethod.ContainingType, symbols.Api.TextLoaderSaverCatalog))
-                    {
-                        return;
-                    }
+                    return;
+                }
 
-                    if (model.TextLoadingOf(call) is not { } loading || !ReadsWithTab(loading, model.Values))
+                foreach (var path in Paths(call, model))
+                {
+                    if (DataPaths.IsCsv(path, model.Values, symbols.Api))
                     {
+                        var properties = loading.UsesOptions
+                            ? ImmutableDictionary<string, string?>.Empty
+                            : ImmutableDictionary<string, string?>.Empty.Add(FixableProperty, "separatorChar");
+                        member.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.CsvWithTabSeparator,
+                            Describe.CallLocation(call.Syntax),
+                            properties,
+                            DataPaths.Ending(path, model.Values, symbols.Api),
+                            call.TargetMethod.Name));
                         return;
-                    }
-
-                    foreach (var path in Paths(call, model))
-                    {
-                        if (DataPaths.IsCsv(path, model.Values, symbols.Api))
-                        {
-                            var properties = loading.UsesOptions
-                                ? ImmutableDictionary<string, string?>.Empty
-                                : ImmutableDictionary<string, string?>.Empty.Add(FixableProperty, "separatorChar");
-                            member.ReportDiagnostic(Diagnostic.Create(
-                                Descriptors.CsvWithTabSeparator,
-                                Describe.CallLocation(call.Syntax),
-                                properties,
-                                DataPaths.Ending(path, model.Values, symbols.Api),
-                                call.TargetMethod.Name));
-                            return;
-                        }
                     }
                 }
             });

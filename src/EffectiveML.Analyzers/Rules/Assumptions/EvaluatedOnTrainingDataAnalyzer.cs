@@ -20,43 +20,34 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = symbols.Models;
-            models.RegisterMemberAction(context, (member, model) =>
+            symbols.Models.RegisterCallAction(context, static model => model.EvaluationCandidates, (member, model, call) =>
             {
-                foreach (var call in model.EvaluationCandidates)
+                var method = call.TargetMethod;
+                if (!method.Name.StartsWith("Evaluate", System.StringComparison.Ordinal)
+                    || !KnownSymbols.InheritsFrom(method.ContainingType, symbols.TrainCatalogBase)
+                    || ValueReader.Argument(call, "data") is not { } dataArgument)
                 {
-                    AnalyzeCall(call);
+                    return;
                 }
 
-                void AnalyzeCall(IInvocationOperation call)
+                var scored = model.DataOf(dataArgument.Value);
+                if (scored.Kind != DataKind.Transformed
+                    || scored.Model is not { Kind: ModelKind.Fitted, TrainedOn: { } trainedOn }
+                    || scored.Source is not { } evaluated
+                    || !DataNode.ShareRows(evaluated, trainedOn))
                 {
-                    var method = call.TargetMethod;
-                    if (!method.Name.StartsWith("Evaluate", System.StringComparison.Ordinal)
-                        || !KnownSymbols.InheritsFrom(method.ContainingType, symbols.TrainCatalogBase)
-                        || ValueReader.Argument(call, "data") is not { } dataArgument)
-                    {
-                        return;
-                    }
-
-                    var scored = model.DataOf(dataArgument.Value);
-                    if (scored.Kind != DataKind.Transformed
-                        || scored.Model is not { Kind: ModelKind.Fitted, TrainedOn: { } trainedOn }
-                        || scored.Source is not { } evaluated
-                        || !DataNode.ShareRows(evaluated, trainedOn))
-                    {
-                        return;
-                    }
-
-                    // Name the data as the call writes it: model.Transform(trainSet) -> 'trainSet'.
-                    var written = scored.Anchor is IInvocationOperation transform && ValueReader.Argument(transform, "input") is { } input
-                        ? Describe.Code(input.Value.Syntax)
-                        : Describe.Code(evaluated.Anchor.Syntax);
-                    var description = DataNode.IsAncestorOrSelf(trainedOn, evaluated)
-                        ? $"'{written}'"
-                        : $"'{written}', the data its training set was taken from";
-                    member.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.EvaluatedOnTrainingData, Describe.CallLocation(call.Syntax), method.Name, description));
+                    return;
                 }
+
+                // Name the data as the call writes it: model.Transform(trainSet) -> 'trainSet'.
+                var written = scored.Anchor is IInvocationOperation transform && ValueReader.Argument(transform, "input") is { } input
+                    ? Describe.Code(input.Value.Syntax)
+                    : Describe.Code(evaluated.Anchor.Syntax);
+                var description = DataNode.IsAncestorOrSelf(trainedOn, evaluated)
+                    ? $"'{written}'"
+                    : $"'{written}', the data its training set was taken from";
+                member.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.EvaluatedOnTrainingData, Describe.CallLocation(call.Syntax), method.Name, description));
             });
         }
     }

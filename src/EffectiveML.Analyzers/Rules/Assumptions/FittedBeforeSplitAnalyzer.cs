@@ -23,45 +23,36 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = symbols.Models;
-            models.RegisterMemberAction(context, (member, model) =>
+            symbols.Models.RegisterCallAction(context, static model => model.MLInvocations, (member, model, call) =>
             {
-                foreach (var call in model.MLInvocations)
+                if (!symbols.IsMLSymbol(call.TargetMethod))
                 {
-                    AnalyzeCall(call);
+                    return;
                 }
 
-                void AnalyzeCall(IInvocationOperation call)
+                if (!model.IsFit(call.TargetMethod) || model.ModelOf(call) is not { Kind: ModelKind.Fitted, Estimator: { } estimator, TrainedOn: { } trainedOn })
                 {
-                    if (!symbols.IsMLSymbol(call.TargetMethod))
+                    return;
+                }
+
+                foreach (var split in model.Splits)
+                {
+                    if (!SplitsRowsSeenBy(split, call, trainedOn))
                     {
-                        return;
+                        continue;
                     }
 
-                    if (!model.IsFit(call.TargetMethod) || model.ModelOf(call) is not { Kind: ModelKind.Fitted, Estimator: { } estimator, TrainedOn: { } trainedOn })
+                    var learned = LearnedSteps(model.PipelineOf(estimator), model);
+                    if (learned.Count > 0)
                     {
-                        return;
+                        member.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.FittedBeforeSplit,
+                            Describe.CallLocation(call.Syntax),
+                            Describe.Names(learned),
+                            split.Call.TargetMethod.Name));
                     }
 
-                    foreach (var split in model.Splits)
-                    {
-                        if (!SplitsRowsSeenBy(split, call, trainedOn))
-                        {
-                            continue;
-                        }
-
-                        var learned = LearnedSteps(model.PipelineOf(estimator), model);
-                        if (learned.Count > 0)
-                        {
-                            member.ReportDiagnostic(Diagnostic.Create(
-                                Descriptors.FittedBeforeSplit,
-                                Describe.CallLocation(call.Syntax),
-                                Describe.Names(learned),
-                                split.Call.TargetMethod.Name));
-                        }
-
-                        return;
-                    }
+                    return;
                 }
             });
         }

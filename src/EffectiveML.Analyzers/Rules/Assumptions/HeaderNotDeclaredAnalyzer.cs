@@ -22,32 +22,20 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = symbols.Models;
-            models.RegisterMemberAction(context, (member, model) =>
+            symbols.Models.RegisterCallAction(context, static model => model.MLCallsNamed(MemberModel.TextLoadingMethods), (member, model, call) =>
             {
-                foreach (var name in MemberModel.TextLoadingMethods)
+                if (!symbols.IsMLSymbol(call.TargetMethod)
+                    || !MLApi.Is(call.TargetMethod.ContainingType, symbols.Api.TextLoaderSaverCatalog)
+                    || model.TextLoadingOf(call) is not { HasHeader.State: SettingState.Default } loading)
                 {
-                    foreach (var call in model.MLCallsNamed(name))
-                    {
-                        AnalyzeCall(call);
-                    }
+                    return;
                 }
 
-                void AnalyzeCall(IInvocationOperation call)
-                {
-                    if (!symbols.IsMLSymbol(call.TargetMethod)
-                        || !MLApi.Is(call.TargetMethod.ContainingType, symbols.Api.TextLoaderSaverCatalog)
-                        || model.TextLoadingOf(call) is not { HasHeader.State: SettingState.Default } loading)
-                    {
-                        return;
-                    }
-
-                    var properties = loading.UsesOptions
-                        ? ImmutableDictionary<string, string?>.Empty
-                        : ImmutableDictionary<string, string?>.Empty.Add(FixableProperty, "hasHeader");
-                    member.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.HeaderNotDeclared, Describe.CallLocation(call.Syntax), properties, call.TargetMethod.Name));
-                }
+                var properties = loading.UsesOptions
+                    ? ImmutableDictionary<string, string?>.Empty
+                    : ImmutableDictionary<string, string?>.Empty.Add(FixableProperty, "hasHeader");
+                member.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.HeaderNotDeclared, Describe.CallLocation(call.Syntax), properties, call.TargetMethod.Name));
             });
         }
     }

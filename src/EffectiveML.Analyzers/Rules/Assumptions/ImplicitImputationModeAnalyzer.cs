@@ -18,34 +18,25 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = symbols.Models;
-            models.RegisterMemberAction(context, (member, model) =>
+            symbols.Models.RegisterCallAction(context, static model => model.TransformCalls, (member, model, call) =>
             {
-                foreach (var call in model.TransformCalls)
+                if (!symbols.IsMLSymbol(call.TargetMethod)
+                    || symbols.Api.FindTransform(call.TargetMethod)?.Kind != StepKind.Imputer
+                    || ValueReader.Argument(call, "replacementMode") is not { ArgumentKind: ArgumentKind.DefaultValue })
                 {
-                    AnalyzeCall(call);
+                    return;
                 }
 
-                void AnalyzeCall(IInvocationOperation call)
+                var names = new List<string>();
+                foreach (var flow in model.PipelineOf(call).Steps[0].Flows)
                 {
-                    if (!symbols.IsMLSymbol(call.TargetMethod)
-                        || symbols.Api.FindTransform(call.TargetMethod)?.Kind != StepKind.Imputer
-                        || ValueReader.Argument(call, "replacementMode") is not { ArgumentKind: ArgumentKind.DefaultValue })
-                    {
-                        return;
-                    }
-
-                    var names = new List<string>();
-                    foreach (var flow in model.PipelineOf(call).Steps[0].Flows)
-                    {
-                        names.Add(flow.Output.Name ?? "?");
-                    }
-
-                    member.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.ImplicitImputationMode,
-                        Describe.CallLocation(call.Syntax),
-                        names.Count == 0 ? "its columns" : Describe.Names(names)));
+                    names.Add(flow.Output.Name ?? "?");
                 }
+
+                member.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.ImplicitImputationMode,
+                    Describe.CallLocation(call.Syntax),
+                    names.Count == 0 ? "its columns" : Describe.Names(names)));
             });
         }
     }

@@ -21,40 +21,31 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = symbols.Models;
-            models.RegisterMemberAction(context, (member, model) =>
+            symbols.Models.RegisterCallAction(context, static model => model.TransformCalls, (member, model, call) =>
             {
-                foreach (var call in model.TransformCalls)
+                if (!symbols.IsMLSymbol(call.TargetMethod)
+                    || symbols.Api.FindTransform(call.TargetMethod)?.Kind is not (StepKind.Imputer or StepKind.MissingIndicator))
                 {
-                    AnalyzeCall(call);
+                    return;
                 }
 
-                void AnalyzeCall(IInvocationOperation call)
+                foreach (var fit in model.Fits)
                 {
-                    if (!symbols.IsMLSymbol(call.TargetMethod)
-                        || symbols.Api.FindTransform(call.TargetMethod)?.Kind is not (StepKind.Imputer or StepKind.MissingIndicator))
+                    if (fit.Pipeline.IndexOf(call) < 0 || fit.Data.Loads() is not { } loads)
                     {
-                        return;
+                        continue;
                     }
 
-                    foreach (var fit in model.Fits)
+                    foreach (var load in loads)
                     {
-                        if (fit.Pipeline.IndexOf(call) < 0 || fit.Data.Loads() is not { } loads)
+                        if (load.Loading is { } loading && ReadsEmptyAsZero(loading, model.Values))
                         {
-                            continue;
-                        }
-
-                        foreach (var load in loads)
-                        {
-                            if (load.Loading is { } loading && ReadsEmptyAsZero(loading, model.Values))
-                            {
-                                member.ReportDiagnostic(Diagnostic.Create(
-                                    Descriptors.ImputationCannotSeeMissing,
-                                    Describe.CallLocation(call.Syntax),
-                                    call.TargetMethod.Name,
-                                    loading.Call.TargetMethod.Name));
-                                return;
-                            }
+                            member.ReportDiagnostic(Diagnostic.Create(
+                                Descriptors.ImputationCannotSeeMissing,
+                                Describe.CallLocation(call.Syntax),
+                                call.TargetMethod.Name,
+                                loading.Call.TargetMethod.Name));
+                            return;
                         }
                     }
                 }

@@ -21,42 +21,33 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = symbols.Models;
-            models.RegisterMemberAction(context, (member, model) =>
+            symbols.Models.RegisterCallAction(context, static model => model.TransformCalls, (member, model, call) =>
             {
-                foreach (var call in model.TransformCalls)
+                if (!symbols.IsMLSymbol(call.TargetMethod) || symbols.Api.FindTransform(call.TargetMethod)?.Kind != StepKind.Imputer)
                 {
-                    AnalyzeCall(call);
+                    return;
                 }
 
-                void AnalyzeCall(IInvocationOperation call)
+                var reported = new HashSet<string>();
+                foreach (var (pipeline, index) in model.ChainsContaining(call))
                 {
-                    if (!symbols.IsMLSymbol(call.TargetMethod) || symbols.Api.FindTransform(call.TargetMethod)?.Kind != StepKind.Imputer)
+                    if (!pipeline.IsFullyKnown)
                     {
-                        return;
+                        continue;
                     }
 
-                    var reported = new HashSet<string>();
-                    foreach (var (pipeline, index) in model.ChainsContaining(call))
+                    var indicated = IndicatedColumns(pipeline);
+                    if (indicated is null)
                     {
-                        if (!pipeline.IsFullyKnown)
-                        {
-                            continue;
-                        }
+                        continue;
+                    }
 
-                        var indicated = IndicatedColumns(pipeline);
-                        if (indicated is null)
+                    foreach (var flow in pipeline.Steps[index].Flows)
+                    {
+                        if (flow.Inputs[0].Name is { } input && !indicated.Contains(input) && reported.Add(input))
                         {
-                            continue;
-                        }
-
-                        foreach (var flow in pipeline.Steps[index].Flows)
-                        {
-                            if (flow.Inputs[0].Name is { } input && !indicated.Contains(input) && reported.Add(input))
-                            {
-                                member.ReportDiagnostic(Diagnostic.Create(
-                                    Descriptors.ImputedWithoutIndicator, Describe.CallLocation(call.Syntax), input));
-                            }
+                            member.ReportDiagnostic(Diagnostic.Create(
+                                Descriptors.ImputedWithoutIndicator, Describe.CallLocation(call.Syntax), input));
                         }
                     }
                 }

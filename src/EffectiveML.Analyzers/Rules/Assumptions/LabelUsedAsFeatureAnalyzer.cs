@@ -25,60 +25,51 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = symbols.Models;
-            models.RegisterMemberAction(context, (member, model) =>
+            symbols.Models.RegisterCallAction(context, static model => model.TransformCalls, (member, model, call) =>
             {
-                foreach (var call in model.TransformCalls)
+                if (!symbols.IsMLSymbol(call.TargetMethod) || symbols.Api.FindTransform(call.TargetMethod) is null)
                 {
-                    AnalyzeCall(call);
+                    return;
                 }
 
-                void AnalyzeCall(IInvocationOperation call)
+                var reported = new HashSet<IOperation>();
+                foreach (var (pipeline, stepIndex) in model.ChainsContaining(call))
                 {
-                    if (!symbols.IsMLSymbol(call.TargetMethod) || symbols.Api.FindTransform(call.TargetMethod) is null)
+                    for (var index = stepIndex + 1; index < pipeline.Steps.Length; index++)
                     {
-                        return;
-                    }
-
-                    var reported = new HashSet<IOperation>();
-                    foreach (var (pipeline, stepIndex) in model.ChainsContaining(call))
-                    {
-                        for (var index = stepIndex + 1; index < pipeline.Steps.Length; index++)
+                        var trainer = pipeline.Steps[index].Trainer;
+                        if (trainer?.Label.Name is not { } label || trainer.Features.Name is not { } features)
                         {
-                            var trainer = pipeline.Steps[index].Trainer;
-                            if (trainer?.Label.Name is not { } label || trainer.Features.Name is not { } features)
+                            continue;
+                        }
+
+                        var readBy = new Dictionary<ColumnVersion, Column>();
+                        var featureLineage = pipeline.Lineage(features, index, readBy);
+                        var labelLineage = pipeline.Lineage(label, index);
+                        if (featureLineage is null || labelLineage is null)
+                        {
+                            continue;
+                        }
+
+                        foreach (var version in featureLineage)
+                        {
+                            if (!labelLineage.Contains(version)
+                                || !readBy.TryGetValue(version, out var reader)
+                                || reader.Source is not { } source
+                                || !ReadsInStep(pipeline.Steps[stepIndex], reader)
+                                || !reported.Add(source))
                             {
                                 continue;
                             }
 
-                            var readBy = new Dictionary<ColumnVersion, Column>();
-                            var featureLineage = pipeline.Lineage(features, index, readBy);
-                            var labelLineage = pipeline.Lineage(label, index);
-                            if (featureLineage is null || labelLineage is null)
-                            {
-                                continue;
-                            }
-
-                            foreach (var version in featureLineage)
-                            {
-                                if (!labelLineage.Contains(version)
-                                    || !readBy.TryGetValue(version, out var reader)
-                                    || reader.Source is not { } source
-                                    || !ReadsInStep(pipeline.Steps[stepIndex], reader)
-                                    || !reported.Add(source))
-                                {
-                                    continue;
-                                }
-
-                                var relation = version.Equals(new ColumnVersion(label, LabelProducer(pipeline, label, index)))
-                                    ? "the label"
-                                    : $"the column the label '{label}' is made from";
-                                var properties = IsRemovableConcatenateInput(pipeline.Steps[stepIndex], reader)
-                                    ? ImmutableDictionary<string, string?>.Empty.Add(RemovableProperty, version.Name)
-                                    : ImmutableDictionary<string, string?>.Empty;
-                                member.ReportDiagnostic(Diagnostic.Create(
-                                    Descriptors.LabelUsedAsFeature, source.Syntax.GetLocation(), properties, features, version.Name, relation));
-                            }
+                            var relation = version.Equals(new ColumnVersion(label, LabelProducer(pipeline, label, index)))
+                                ? "the label"
+                                : $"the column the label '{label}' is made from";
+                            var properties = IsRemovableConcatenateInput(pipeline.Steps[stepIndex], reader)
+                                ? ImmutableDictionary<string, string?>.Empty.Add(RemovableProperty, version.Name)
+                                : ImmutableDictionary<string, string?>.Empty;
+                            member.ReportDiagnostic(Diagnostic.Create(
+                                Descriptors.LabelUsedAsFeature, source.Syntax.GetLocation(), properties, features, version.Name, relation));
                         }
                     }
                 }

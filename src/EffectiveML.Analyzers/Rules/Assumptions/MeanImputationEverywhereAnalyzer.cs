@@ -21,32 +21,23 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = symbols.Models;
-            models.RegisterMemberAction(context, (member, model) =>
+            symbols.Models.RegisterCallAction(context, static model => model.TransformCalls, (member, model, call) =>
             {
-                foreach (var call in model.TransformCalls)
+                if (!symbols.IsMLSymbol(call.TargetMethod) || symbols.Api.FindTransform(call.TargetMethod)?.Kind != StepKind.Imputer)
                 {
-                    AnalyzeCall(call);
+                    return;
                 }
 
-                void AnalyzeCall(IInvocationOperation call)
+                if (Imputation.Mode(call, symbols.Api, model.Values) != Imputation.Mean)
                 {
-                    if (!symbols.IsMLSymbol(call.TargetMethod) || symbols.Api.FindTransform(call.TargetMethod)?.Kind != StepKind.Imputer)
-                    {
-                        return;
-                    }
+                    return;
+                }
 
-                    if (Imputation.Mode(call, symbols.Api, model.Values) != Imputation.Mean)
-                    {
-                        return;
-                    }
-
-                    var columns = ImputedColumns(call, model);
-                    if (columns is not null)
-                    {
-                        member.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.MeanImputationEverywhere, Describe.CallLocation(call.Syntax), columns));
-                    }
+                var columns = ImputedColumns(call, model);
+                if (columns is not null)
+                {
+                    member.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.MeanImputationEverywhere, Describe.CallLocation(call.Syntax), columns));
                 }
             });
         }

@@ -27,62 +27,53 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = symbols.Models;
-            models.RegisterMemberAction(context, (member, model) =>
+            symbols.Models.RegisterCallAction(context, static model => model.MLInvocations, (member, model, call) =>
             {
-                foreach (var call in model.MLInvocations)
+                if (!symbols.IsMLSymbol(call.TargetMethod)
+                    || TrainerTable.Find(call.TargetMethod.Name) is not { Normalization: Normalization.Needed }
+                    || !model.Pipelines.IsTrainer(call.TargetMethod))
                 {
-                    AnalyzeCall(call);
+                    return;
                 }
 
-                void AnalyzeCall(IInvocationOperation call)
+                if (FittedOnTransformedData(call, model))
                 {
-                    if (!symbols.IsMLSymbol(call.TargetMethod)
-                        || TrainerTable.Find(call.TargetMethod.Name) is not { Normalization: Normalization.Needed }
-                        || !model.Pipelines.IsTrainer(call.TargetMethod))
+                    return;
+                }
+
+                foreach (var (pipeline, index) in model.ChainsContaining(call))
+                {
+                    if (!pipeline.IsFullyKnown
+                        || pipeline.Steps[index].Trainer?.Features.Name is not { } features
+                        || !pipeline.TryFindProducer(features, index, out var producer, out _)
+                        || producer < 0)
                     {
-                        return;
+                        continue;
                     }
 
-                    if (FittedOnTransformedData(call, model))
+                    var raw = new List<string>();
+                    if (Scaling(pipeline, features, index, raw) != Scale.Unscaled)
                     {
-                        return;
+                        continue;
                     }
 
-                    foreach (var (pipeline, index) in model.ChainsContaining(call))
+                    var properties = ImmutableDictionary<string, string?>.Empty.Add(FeatureColumnProperty, features);
+                    var additional = new List<Location>();
+                    if (ContextExpression(call, symbols) is { } contextText && AppendArgument(call, model) is { } appended)
                     {
-                        if (!pipeline.IsFullyKnown
-                            || pipeline.Steps[index].Trainer?.Features.Name is not { } features
-                            || !pipeline.TryFindProducer(features, index, out var producer, out _)
-                            || producer < 0)
-                        {
-                            continue;
-                        }
-
-                        var raw = new List<string>();
-                        if (Scaling(pipeline, features, index, raw) != Scale.Unscaled)
-                        {
-                            continue;
-                        }
-
-                        var properties = ImmutableDictionary<string, string?>.Empty.Add(FeatureColumnProperty, features);
-                        var additional = new List<Location>();
-                        if (ContextExpression(call, symbols) is { } contextText && AppendArgument(call, model) is { } appended)
-                        {
-                            properties = properties.Add(ContextProperty, contextText);
-                            additional.Add(appended.Syntax.GetLocation());
-                        }
-
-                        member.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.ScaleSensitiveTrainerWithoutNormalization,
-                            Describe.CallLocation(call.Syntax),
-                            additional,
-                            properties,
-                            call.TargetMethod.Name,
-                            features,
-                            Describe.Names(raw)));
-                        return;
+                        properties = properties.Add(ContextProperty, contextText);
+                        additional.Add(appended.Syntax.GetLocation());
                     }
+
+                    member.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.ScaleSensitiveTrainerWithoutNormalization,
+                        Describe.CallLocation(call.Syntax),
+                        additional,
+                        properties,
+                        call.TargetMethod.Name,
+                        features,
+                        Describe.Names(raw)));
+                    return;
                 }
             });
         }

@@ -23,33 +23,24 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = symbols.Models;
-            models.RegisterMemberAction(context, (member, model) =>
+            symbols.Models.RegisterCallAction(context, static model => model.EvaluationCandidates, (member, model, call) =>
             {
-                foreach (var call in model.EvaluationCandidates)
+                if (!call.TargetMethod.Name.StartsWith("Evaluate", System.StringComparison.Ordinal)
+                    || !KnownSymbols.InheritsFrom(call.TargetMethod.ContainingType, symbols.TrainCatalogBase)
+                    || !IsClassificationMetrics(call.Type, symbols))
                 {
-                    AnalyzeCall(call);
+                    return;
                 }
 
-                void AnalyzeCall(IInvocationOperation call)
+                var reads = MetricsRead(call, model);
+                if (reads is null || reads.Count == 0 || !AccuracyOnly.IsSupersetOf(reads)
+                    || ReadsOtherMetricAnywhere(model, symbols))
                 {
-                    if (!call.TargetMethod.Name.StartsWith("Evaluate", System.StringComparison.Ordinal)
-                        || !KnownSymbols.InheritsFrom(call.TargetMethod.ContainingType, symbols.TrainCatalogBase)
-                        || !IsClassificationMetrics(call.Type, symbols))
-                    {
-                        return;
-                    }
-
-                    var reads = MetricsRead(call, model);
-                    if (reads is null || reads.Count == 0 || !AccuracyOnly.IsSupersetOf(reads)
-                        || ReadsOtherMetricAnywhere(model, symbols))
-                    {
-                        return;
-                    }
-
-                    member.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.ThresholdDependentMetricOnly, Describe.CallLocation(call.Syntax), string.Join(" and ", reads)));
+                    return;
                 }
+
+                member.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.ThresholdDependentMetricOnly, Describe.CallLocation(call.Syntax), string.Join(" and ", reads)));
             });
         }
 

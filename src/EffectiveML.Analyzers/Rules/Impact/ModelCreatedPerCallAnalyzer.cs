@@ -27,56 +27,44 @@ namespace EffectiveML.Analyzers.Rules.Impact
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
             var api = symbols.Api;
-            var models = symbols.Models;
-            models.RegisterMemberAction(context, (member, model) =>
+            symbols.Models.RegisterCallAction(context, static model => model.MLCallsNamed(ModelCreatingMethods), (member, model, call) =>
             {
-                foreach (var name in ModelCreatingMethods)
+                var method = call.TargetMethod;
+                if (!symbols.IsMLSymbol(method)
+                    || !(api.IsModelOperation(method, "CreatePredictionEngine") || api.IsModelOperation(method, "Load")))
                 {
-                    foreach (var call in model.MLCallsNamed(name))
-                    {
-                        AnalyzeCall(call);
-                    }
+                    return;
                 }
 
-                void AnalyzeCall(IInvocationOperation call)
+                string where;
+                var properties = ImmutableDictionary<string, string?>.Empty;
+                if (CallContexts.EnclosingLoop(call) is { } loop)
                 {
-                    var method = call.TargetMethod;
-                    if (!symbols.IsMLSymbol(method)
-                        || !(api.IsModelOperation(method, "CreatePredictionEngine") || api.IsModelOperation(method, "Load")))
+                    where = "in every iteration of a loop";
+                    if (IsHoistable(call, loop))
                     {
-                        return;
+                        properties = properties.Add(HoistableProperty, "true");
                     }
-
-                    string where;
-                    var properties = ImmutableDictionary<string, string?>.Empty;
-                    if (CallContexts.EnclosingLoop(call) is { } loop)
-                    {
-                        where = "in every iteration of a loop";
-                        if (IsHoistable(call, loop))
-                        {
-                            properties = properties.Add(HoistableProperty, "true");
-                        }
-                    }
-                    else if (CallContexts.EnclosingLinqCall(call, api) is { } linq)
-                    {
-                        where = $"for every item of a LINQ '{linq.TargetMethod.Name}'";
-                    }
-                    else if (CallContexts.EnclosingMinimalApiRoute(call, api) is { } route)
-                    {
-                        where = $"on every request of a '{route.TargetMethod.Name}' handler";
-                    }
-                    else if (CallContexts.IsControllerAction(member.OwningSymbol, api))
-                    {
-                        where = $"on every request to the controller action '{member.OwningSymbol.Name}'";
-                    }
-                    else
-                    {
-                        return;
-                    }
-
-                    member.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.ModelCreatedPerCall, Describe.CallLocation(call.Syntax), properties, method.Name, where));
                 }
+                else if (CallContexts.EnclosingLinqCall(call, api) is { } linq)
+                {
+                    where = $"for every item of a LINQ '{linq.TargetMethod.Name}'";
+                }
+                else if (CallContexts.EnclosingMinimalApiRoute(call, api) is { } route)
+                {
+                    where = $"on every request of a '{route.TargetMethod.Name}' handler";
+                }
+                else if (CallContexts.IsControllerAction(member.OwningSymbol, api))
+                {
+                    where = $"on every request to the controller action '{member.OwningSymbol.Name}'";
+                }
+                else
+                {
+                    return;
+                }
+
+                member.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.ModelCreatedPerCall, Describe.CallLocation(call.Syntax), properties, method.Name, where));
             });
         }
 

@@ -20,29 +20,20 @@ namespace EffectiveML.Analyzers.Rules.Impact
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = symbols.Models;
-            models.RegisterMemberAction(context, (member, model) =>
+            symbols.Models.RegisterCallAction(context, static model => model.MLCallsNamed("Fit"), (member, model, call) =>
             {
-                foreach (var call in model.MLCallsNamed("Fit"))
+                if (call.TargetMethod.Name != "Fit" || !symbols.IsMLSymbol(call.TargetMethod) || TestFrameworks.IsTestMethod(member.OwningSymbol))
                 {
-                    AnalyzeCall(call);
+                    return;
                 }
 
-                void AnalyzeCall(IInvocationOperation call)
+                if (!model.IsFit(call.TargetMethod) || !model.IsTrainingFit(call) || Leaves(call, model))
                 {
-                    if (call.TargetMethod.Name != "Fit" || !symbols.IsMLSymbol(call.TargetMethod) || TestFrameworks.IsTestMethod(member.OwningSymbol))
-                    {
-                        return;
-                    }
-
-                    if (!model.IsFit(call.TargetMethod) || !model.IsTrainingFit(call) || Leaves(call, model))
-                    {
-                        return;
-                    }
-
-                    member.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.ModelNeverLeaves, Describe.CallLocation(call.Syntax), call.TargetMethod.Name));
+                    return;
                 }
+
+                member.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.ModelNeverLeaves, Describe.CallLocation(call.Syntax), call.TargetMethod.Name));
             });
         }
 

@@ -23,40 +23,31 @@ namespace EffectiveML.Analyzers.Rules.Impact
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = symbols.Models;
-            models.RegisterMemberAction(context, (member, model) =>
+            symbols.Models.RegisterCallAction(context, static model => model.MLCallsNamed("Save"), (member, model, call) =>
             {
-                foreach (var call in model.MLCallsNamed("Save"))
+                if (!symbols.IsMLSymbol(call.TargetMethod)
+                    || !symbols.Api.IsModelOperation(call.TargetMethod, "Save")
+                    || ValueReader.Argument(call, "inputSchema") is not { } schema)
                 {
-                    AnalyzeCall(call);
+                    return;
                 }
 
-                void AnalyzeCall(IInvocationOperation call)
+                if (!ValueReader.RuntimeNull(schema.Value, model.Values))
                 {
-                    if (!symbols.IsMLSymbol(call.TargetMethod)
-                        || !symbols.Api.IsModelOperation(call.TargetMethod, "Save")
-                        || ValueReader.Argument(call, "inputSchema") is not { } schema)
-                    {
-                        return;
-                    }
-
-                    if (!ValueReader.RuntimeNull(schema.Value, model.Values))
-                    {
-                        return;
-                    }
-
-                    var properties = ImmutableDictionary<string, string?>.Empty;
-                    if (ValueReader.Argument(call, "model") is { } saved
-                        && model.ModelOf(saved.Value) is { Kind: ModelKind.Fitted, Anchor: IInvocationOperation fit }
-                        && ValueReader.Argument(fit, "input") is { } data
-                        && InScopeAt(data.Value, call))
-                    {
-                        properties = properties.Add(TrainingDataProperty, data.Value.Syntax.ToString());
-                    }
-
-                    member.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.ModelSavedWithoutSchema, Describe.CallLocation(call.Syntax), properties));
+                    return;
                 }
+
+                var properties = ImmutableDictionary<string, string?>.Empty;
+                if (ValueReader.Argument(call, "model") is { } saved
+                    && model.ModelOf(saved.Value) is { Kind: ModelKind.Fitted, Anchor: IInvocationOperation fit }
+                    && ValueReader.Argument(fit, "input") is { } data
+                    && InScopeAt(data.Value, call))
+                {
+                    properties = properties.Add(TrainingDataProperty, data.Value.Syntax.ToString());
+                }
+
+                member.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.ModelSavedWithoutSchema, Describe.CallLocation(call.Syntax), properties));
             });
         }
 

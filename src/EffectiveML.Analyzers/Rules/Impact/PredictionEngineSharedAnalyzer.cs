@@ -45,27 +45,18 @@ namespace EffectiveML.Analyzers.Rules.Impact
                     Descriptors.PredictionEngineShared, symbol.Symbol.Locations[0], $"{kind} '{symbol.Symbol.Name}'"));
             }, SymbolKind.Field, SymbolKind.Property);
 
-            var models = symbols.Models;
-            models.RegisterMemberAction(context, (member, model) =>
+            symbols.Models.RegisterCallAction(context, static model => model.Invocations, (member, model, call) =>
             {
-                foreach (var call in model.Invocations)
+                var method = call.TargetMethod;
+                if (method.Name is not ("AddSingleton" or "TryAddSingleton")
+                    || !(MLApi.Is(method.ContainingType, api.ServiceCollectionServiceExtensions) || MLApi.Is(method.ContainingType, api.ServiceCollectionDescriptorExtensions))
+                    || !RegistersEngine(call, api))
                 {
-                    AnalyzeCall(call);
+                    return;
                 }
 
-                void AnalyzeCall(IInvocationOperation call)
-                {
-                    var method = call.TargetMethod;
-                    if (method.Name is not ("AddSingleton" or "TryAddSingleton")
-                        || !(MLApi.Is(method.ContainingType, api.ServiceCollectionServiceExtensions) || MLApi.Is(method.ContainingType, api.ServiceCollectionDescriptorExtensions))
-                        || !RegistersEngine(call, api))
-                    {
-                        return;
-                    }
-
-                    member.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.PredictionEngineShared, Describe.CallLocation(call.Syntax), $"'{method.Name}'"));
-                }
+                member.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.PredictionEngineShared, Describe.CallLocation(call.Syntax), $"'{method.Name}'"));
             });
         }
 

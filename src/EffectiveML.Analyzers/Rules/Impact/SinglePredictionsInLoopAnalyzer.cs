@@ -22,39 +22,30 @@ namespace EffectiveML.Analyzers.Rules.Impact
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
             var api = symbols.Api;
-            var models = symbols.Models;
-            models.RegisterMemberAction(context, (member, model) =>
+            symbols.Models.RegisterCallAction(context, static model => model.MLCallsNamed("Predict"), (member, model, call) =>
             {
-                foreach (var call in model.MLCallsNamed("Predict"))
+                if (call.TargetMethod.Name != "Predict" || !api.IsPredictionEngine(call.TargetMethod.ContainingType))
                 {
-                    AnalyzeCall(call);
+                    return;
                 }
 
-                void AnalyzeCall(IInvocationOperation call)
+                var collection = CallContexts.EnclosingLoop(call) switch
                 {
-                    if (call.TargetMethod.Name != "Predict" || !api.IsPredictionEngine(call.TargetMethod.ContainingType))
-                    {
-                        return;
-                    }
+                    IForEachLoopOperation { IsAsynchronous: false } loop when !IsConsumingQueue(loop.Collection) => Describe.Code(ValueTracker.Unwrap(loop.Collection).Syntax),
+                    IForLoopOperation loop when IndexBound(loop) is { } bound => Describe.Code(bound.Syntax),
+                    _ => null,
+                };
 
-                    var collection = CallContexts.EnclosingLoop(call) switch
-                    {
-                        IForEachLoopOperation { IsAsynchronous: false } loop when !IsConsumingQueue(loop.Collection) => Describe.Code(ValueTracker.Unwrap(loop.Collection).Syntax),
-                        IForLoopOperation loop when IndexBound(loop) is { } bound => Describe.Code(bound.Syntax),
-                        _ => null,
-                    };
+                if (collection is null && CallContexts.EnclosingLinqCall(call, api) is { TargetMethod.Name: "Select" or "SelectMany" } linq
+                    && ValueTracker.Receiver(linq) is { } source)
+                {
+                    collection = Describe.Code(source.Syntax);
+                }
 
-                    if (collection is null && CallContexts.EnclosingLinqCall(call, api) is { TargetMethod.Name: "Select" or "SelectMany" } linq
-                        && ValueTracker.Receiver(linq) is { } source)
-                    {
-                        collection = Describe.Code(source.Syntax);
-                    }
-
-                    if (collection is not null)
-                    {
-                        member.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.SinglePredictionsInLoop, Describe.CallLocation(call.Syntax), $"'{collection}'"));
-                    }
+                if (collection is not null)
+                {
+                    member.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.SinglePredictionsInLoop, Describe.CallLocation(call.Syntax), $"'{collection}'"));
                 }
             });
         }

@@ -24,49 +24,40 @@ namespace EffectiveML.Analyzers.Rules.Simplicity
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = symbols.Models;
             var trained = new ConcurrentQueue<TrainedModel>();
 
-            models.RegisterMemberAction(context, (member, model) =>
+            symbols.Models.RegisterCallAction(context, static model => model.MLInvocations, (member, model, call) =>
             {
-                foreach (var call in model.MLInvocations)
+                var method = call.TargetMethod;
+                if (!symbols.IsMLSymbol(method))
                 {
-                    AnalyzeCall(call);
+                    return;
                 }
 
-                void AnalyzeCall(IInvocationOperation call)
+                if (method.Name == "step" && KnownSymbols.InheritsFrom(method.ContainingType, symbols.TorchOptimizer))
                 {
-                    var method = call.TargetMethod;
-                    if (!symbols.IsMLSymbol(method))
-                    {
-                        return;
-                    }
+                    trained.Enqueue(new TrainedModel(call, member.OwningSymbol, "step", Complexity.Complex, TorchTrainingLoop));
+                    return;
+                }
 
-                    if (method.Name == "step" && KnownSymbols.InheritsFrom(method.ContainingType, symbols.TorchOptimizer))
-                    {
-                        trained.Enqueue(new TrainedModel(call, member.OwningSymbol, "step", Complexity.Complex, TorchTrainingLoop));
-                        return;
-                    }
+                if (!model.Pipelines.IsCatalogEstimator(method) || !model.Pipelines.IsTrainer(method) || !model.IsTrained(call))
+                {
+                    return;
+                }
 
-                    if (!model.Pipelines.IsCatalogEstimator(method) || !model.Pipelines.IsTrainer(method) || !model.IsTrained(call))
-                    {
-                        return;
-                    }
-
-                    var tree = call.Syntax.SyntaxTree;
-                    var entry = TrainerTable.Find(method.Name);
-                    if (EffectiveMLOptions.BaselineTrainers.Read(member.Options, tree).Contains(method.Name))
-                    {
-                        trained.Enqueue(new TrainedModel(call, member.OwningSymbol, method.Name, Complexity.Simple, "a baseline"));
-                    }
-                    else if (EffectiveMLOptions.ComplexTrainers.Read(member.Options, tree).Contains(method.Name))
-                    {
-                        trained.Enqueue(new TrainedModel(call, member.OwningSymbol, method.Name, Complexity.Complex, "a model configured as complex"));
-                    }
-                    else if (entry is { Complexity: not Complexity.DependsOnWrappedTrainer })
-                    {
-                        trained.Enqueue(new TrainedModel(call, member.OwningSymbol, method.Name, entry.Complexity, entry.Kind));
-                    }
+                var tree = call.Syntax.SyntaxTree;
+                var entry = TrainerTable.Find(method.Name);
+                if (EffectiveMLOptions.BaselineTrainers.Read(member.Options, tree).Contains(method.Name))
+                {
+                    trained.Enqueue(new TrainedModel(call, member.OwningSymbol, method.Name, Complexity.Simple, "a baseline"));
+                }
+                else if (EffectiveMLOptions.ComplexTrainers.Read(member.Options, tree).Contains(method.Name))
+                {
+                    trained.Enqueue(new TrainedModel(call, member.OwningSymbol, method.Name, Complexity.Complex, "a model configured as complex"));
+                }
+                else if (entry is { Complexity: not Complexity.DependsOnWrappedTrainer })
+                {
+                    trained.Enqueue(new TrainedModel(call, member.OwningSymbol, method.Name, entry.Complexity, entry.Kind));
                 }
             });
 

@@ -23,38 +23,29 @@ namespace EffectiveML.Analyzers.Rules.Simplicity
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = symbols.Models;
-            models.RegisterMemberAction(context, (member, model) =>
+            symbols.Models.RegisterCallAction(context, static model => model.MLInvocations, (member, model, call) =>
             {
-                foreach (var call in model.MLInvocations)
+                if (!symbols.IsMLSymbol(call.TargetMethod) || !HasCapacitySettings(call.TargetMethod.Name))
                 {
-                    AnalyzeCall(call);
+                    return;
                 }
 
-                void AnalyzeCall(IInvocationOperation call)
+                if (!model.Pipelines.IsTrainer(call.TargetMethod))
                 {
-                    if (!symbols.IsMLSymbol(call.TargetMethod) || !HasCapacitySettings(call.TargetMethod.Name))
-                    {
-                        return;
-                    }
-
-                    if (!model.Pipelines.IsTrainer(call.TargetMethod))
-                    {
-                        return;
-                    }
-
-                    var raised = RaisedSettings(call, model, member.Options);
-                    if (raised.Count == 0 || HasValidation(call, model))
-                    {
-                        return;
-                    }
-
-                    member.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.RaisedCapacityWithoutValidation,
-                        Describe.CallLocation(call.Syntax),
-                        call.TargetMethod.Name,
-                        string.Join(" and ", raised)));
+                    return;
                 }
+
+                var raised = RaisedSettings(call, model, member.Options);
+                if (raised.Count == 0 || HasValidation(call, model))
+                {
+                    return;
+                }
+
+                member.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.RaisedCapacityWithoutValidation,
+                    Describe.CallLocation(call.Syntax),
+                    call.TargetMethod.Name,
+                    string.Join(" and ", raised)));
             });
         }
 

@@ -17,43 +17,34 @@ namespace EffectiveML.Analyzers.Rules.Uncertainty
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
             var api = symbols.Api;
-            var models = symbols.Models;
-            models.RegisterMemberAction(context, (member, model) =>
+            symbols.Models.RegisterCallAction(context, static model => model.EvaluationCandidates, (member, model, call) =>
             {
-                foreach (var call in model.EvaluationCandidates)
+                var method = call.TargetMethod;
+                if (!(method.Name.StartsWith("Evaluate", System.StringComparison.Ordinal) || method.Name.StartsWith("CrossValidate", System.StringComparison.Ordinal))
+                    || !api.IsEvaluation(method, symbols))
                 {
-                    AnalyzeCall(call);
+                    return;
                 }
 
-                void AnalyzeCall(IInvocationOperation call)
+                var parent = call.Parent;
+                while (parent is IConversionOperation or IParenthesizedOperation)
                 {
-                    var method = call.TargetMethod;
-                    if (!(method.Name.StartsWith("Evaluate", System.StringComparison.Ordinal) || method.Name.StartsWith("CrossValidate", System.StringComparison.Ordinal))
-                        || !api.IsEvaluation(method, symbols))
-                    {
-                        return;
-                    }
+                    parent = parent.Parent;
+                }
 
-                    var parent = call.Parent;
-                    while (parent is IConversionOperation or IParenthesizedOperation)
-                    {
-                        parent = parent.Parent;
-                    }
+                string? how = parent switch
+                {
+                    IExpressionStatementOperation => "discarded",
+                    ISimpleAssignmentOperation { Target: IDiscardOperation } => "assigned to a discard",
+                    IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when !IsRead(declarator.Symbol, model) =>
+                        $"stored in '{declarator.Symbol.Name}', which is never read",
+                    _ => null,
+                };
 
-                    string? how = parent switch
-                    {
-                        IExpressionStatementOperation => "discarded",
-                        ISimpleAssignmentOperation { Target: IDiscardOperation } => "assigned to a discard",
-                        IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when !IsRead(declarator.Symbol, model) =>
-                            $"stored in '{declarator.Symbol.Name}', which is never read",
-                        _ => null,
-                    };
-
-                    if (how is not null)
-                    {
-                        member.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.EvaluationDiscarded, Describe.CallLocation(call.Syntax), method.Name, how));
-                    }
+                if (how is not null)
+                {
+                    member.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.EvaluationDiscarded, Describe.CallLocation(call.Syntax), method.Name, how));
                 }
             });
         }

@@ -23,38 +23,29 @@ namespace EffectiveML.Analyzers.Rules.Versatility
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = symbols.Models;
-            models.RegisterMemberAction(context, (member, model) =>
+            symbols.Models.RegisterCallAction(context, static model => model.MLInvocations, (member, model, call) =>
             {
-                foreach (var call in model.MLInvocations)
+                if (!symbols.IsMLSymbol(call.TargetMethod))
                 {
-                    AnalyzeCall(call);
+                    return;
                 }
 
-                void AnalyzeCall(IInvocationOperation call)
+                foreach (var argument in call.Arguments)
                 {
-                    if (!symbols.IsMLSymbol(call.TargetMethod))
+                    if (argument.ArgumentKind == ArgumentKind.DefaultValue
+                        || argument.Parameter?.Name is not ("path" or "filePath" or "imageFolder" or "modelFile"))
                     {
-                        return;
+                        continue;
                     }
 
-                    foreach (var argument in call.Arguments)
+                    var values = model.Values;
+                    var parts = argument.ArgumentKind == ArgumentKind.ParamArray ? ValueReader.ArrayElements(argument.Value, values) : ImmutableArray.Create(argument.Value);
+                    foreach (var part in parts.IsDefault ? ImmutableArray<IOperation>.Empty : parts)
                     {
-                        if (argument.ArgumentKind == ArgumentKind.DefaultValue
-                            || argument.Parameter?.Name is not ("path" or "filePath" or "imageFolder" or "modelFile"))
+                        if (AbsoluteLiteral(part, values, symbols.Api) is { } literal)
                         {
-                            continue;
-                        }
-
-                        var values = model.Values;
-                        var parts = argument.ArgumentKind == ArgumentKind.ParamArray ? ValueReader.ArrayElements(argument.Value, values) : ImmutableArray.Create(argument.Value);
-                        foreach (var part in parts.IsDefault ? ImmutableArray<IOperation>.Empty : parts)
-                        {
-                            if (AbsoluteLiteral(part, values, symbols.Api) is { } literal)
-                            {
-                                member.ReportDiagnostic(Diagnostic.Create(
-                                    Descriptors.MachineSpecificDataPath, literal.Syntax.GetLocation(), literal.ConstantValue.Value as string));
-                            }
+                            member.ReportDiagnostic(Diagnostic.Create(
+                                Descriptors.MachineSpecificDataPath, literal.Syntax.GetLocation(), literal.ConstantValue.Value as string));
                         }
                     }
                 }

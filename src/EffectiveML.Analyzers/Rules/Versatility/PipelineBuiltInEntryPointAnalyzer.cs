@@ -20,39 +20,30 @@ namespace EffectiveML.Analyzers.Rules.Versatility
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = symbols.Models;
-            models.RegisterMemberAction(context, (member, model) =>
+            symbols.Models.RegisterCallAction(context, static model => model.MLInvocations, (member, model, call) =>
             {
-                foreach (var call in model.MLInvocations)
+                if (!symbols.IsMLSymbol(call.TargetMethod)
+                    || member.OwningSymbol is not IMethodSymbol entryPoint
+                    || !HasEntryPointSignature(entryPoint, symbols))
                 {
-                    AnalyzeCall(call);
+                    return;
                 }
 
-                void AnalyzeCall(IInvocationOperation call)
+                var pipelines = model.Pipelines;
+                if (!pipelines.IsCatalogEstimator(call.TargetMethod) || !pipelines.IsTrainer(call.TargetMethod))
                 {
-                    if (!symbols.IsMLSymbol(call.TargetMethod)
-                        || member.OwningSymbol is not IMethodSymbol entryPoint
-                        || !HasEntryPointSignature(entryPoint, symbols))
-                    {
-                        return;
-                    }
-
-                    var pipelines = model.Pipelines;
-                    if (!pipelines.IsCatalogEstimator(call.TargetMethod) || !pipelines.IsTrainer(call.TargetMethod))
-                    {
-                        return;
-                    }
-
-                    var chain = OutermostChain(call, pipelines);
-                    if (chain == call || FirstTrainerIn(chain, pipelines) != call)
-                    {
-                        return;
-                    }
-
-                    var name = entryPoint.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName ? "top-level statements" : entryPoint.Name;
-                    member.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.PipelineBuiltInEntryPoint, chain.Syntax.GetLocation(), call.TargetMethod.Name, name));
+                    return;
                 }
+
+                var chain = OutermostChain(call, pipelines);
+                if (chain == call || FirstTrainerIn(chain, pipelines) != call)
+                {
+                    return;
+                }
+
+                var name = entryPoint.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName ? "top-level statements" : entryPoint.Name;
+                member.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.PipelineBuiltInEntryPoint, chain.Syntax.GetLocation(), call.TargetMethod.Name, name));
             });
         }
 
