@@ -125,8 +125,6 @@ namespace EffectiveML.Benchmarks
         private static void Settle()
         {
             GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
         }
 
         /// <summary>
