@@ -207,6 +207,26 @@ namespace EffectiveML.Benchmarks
             }
         }
 
+        /// <summary>Collects per type and does nothing: the driver's floor for a rule scoped to a type (symbol start and end, one action per member).</summary>
+        public sealed class EmptyTypeScope : DiagnosticAnalyzer
+        {
+            private static readonly DiagnosticDescriptor Never = new("BENCH3", "never", "never", "Benchmark", DiagnosticSeverity.Hidden, true);
+
+            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
+
+            public override void Initialize(AnalysisContext context)
+            {
+                context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+                context.RegisterSymbolStartAction(
+                    start =>
+                    {
+                        start.RegisterOperationBlockAction(_ => { });
+                        start.RegisterSymbolEndAction(_ => { });
+                    },
+                    SymbolKind.NamedType);
+            }
+        }
+
         /// <summary>Reports one diagnostic at the start of every file: what the driver charges the first report in a file.</summary>
         public sealed class ReportOncePerFile : DiagnosticAnalyzer
         {

@@ -102,13 +102,14 @@ namespace EffectiveML.Benchmarks
                 {
                     var member = await Measurement.Analyzers(ml, Measurement.MachineLearning, ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new Measurement.EmptyMemberAction()), measureAllocations: false);
                     var report = await Measurement.Analyzers(ml, Measurement.MachineLearning, ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new Measurement.ReportOncePerFile()), measureAllocations: false);
+                    var typeScope = await Measurement.Analyzers(ml, Measurement.MachineLearning, ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new Measurement.EmptyTypeScope()));
                     var suiteFloor = (member.Time * Measurement.Suite.Length) + report.Time;
                     if (i == 0)
                     {
                         continue; // warm-up
                     }
 
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"compile {compiled.Time.TotalMilliseconds:0} ms; empty member action {member.Time.TotalMilliseconds:0.00} ms (x{Measurement.Suite.Length} analyzers = {(member.Time * Measurement.Suite.Length).TotalMilliseconds:0.0} ms); first report per file {report.Time.TotalMilliseconds:0.0} ms; floor of the suite {suiteFloor / compiled.Time:0.0000} of compile time"));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"compile {compiled.Time.TotalMilliseconds:0} ms; empty member action {member.Time.TotalMilliseconds:0.00} ms (x{Measurement.Suite.Length} analyzers = {(member.Time * Measurement.Suite.Length).TotalMilliseconds:0.0} ms); first report per file {report.Time.TotalMilliseconds:0.0} ms; floor of the suite {suiteFloor / compiled.Time:0.0000} of compile time; an empty type-scoped rule {typeScope.Time.TotalMilliseconds:0.0} ms, {typeScope.Allocated / 1_048_576.0:0.0} MB"));
                 }
 
                 return 0;
