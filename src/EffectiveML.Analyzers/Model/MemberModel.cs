@@ -60,7 +60,7 @@ namespace EffectiveML.Analyzers.Model
         private List<INamedTypeSymbol>? _schemaTypes;
         private Dictionary<string, List<IInvocationOperation>>? _mlCallsByName;
         private List<IInvocationOperation>? _transformCalls;
-        private List<IInvocationOperation>? _evaluationCandidates;
+        private List<IInvocationOperation>? _evaluations;
         private List<RandomnessUse>? _randomnessUses;
         private List<IInvocationOperation>? _invocations;
         private List<IInvocationOperation>? _mlInvocations;
@@ -138,8 +138,6 @@ namespace EffectiveML.Analyzers.Model
         /// <summary>The member's calls of transform-catalog methods listed in the transform table.</summary>
         public IReadOnlyList<IInvocationOperation> TransformCalls => Once(ref _transformCalls, static model => model.CollectTransformCalls());
 
-        /// <summary>The member's ML calls named <c>Evaluate…</c> or <c>CrossValidate…</c>: where evaluations are.</summary>
-        public IReadOnlyList<IInvocationOperation> EvaluationCandidates => Once(ref _evaluationCandidates, static model => model.CollectEvaluationCandidates());
 
         /// <summary>The member's calls that draw on an MLContext's randomness (any call: a Fit on an estimator the user wrote counts).</summary>
         public IReadOnlyList<RandomnessUse> RandomnessUses => Once(ref _randomnessUses, static model => model.CollectRandomnessUses());
@@ -170,10 +168,6 @@ namespace EffectiveML.Analyzers.Model
         /// </summary>
         public IReadOnlyList<ISimpleAssignmentOperation> MLMemberAssignments => Read(_memberAssignments);
 
-        /// <summary>The member calls, creates, reads or returns something of ML.NET or TorchSharp.</summary>
-        public bool UsesML =>
-            _mlInvocations is not null || _mlPropertyReads is not null || _memberAssignments is not null || _mlReturns is not null || HasMLCreation();
-
         /// <summary>Every reference to <paramref name="local"/> in the member (collected on first use, for all locals at once).</summary>
         public IReadOnlyList<ILocalReferenceOperation> ReferencesTo(ILocalSymbol local) =>
             Once(ref _localReferences, static model => model.CollectLocalReferences()).TryGetValue(local, out var references)
@@ -181,7 +175,7 @@ namespace EffectiveML.Analyzers.Model
                 : (IReadOnlyList<ILocalReferenceOperation>)Array.Empty<ILocalReferenceOperation>();
 
         /// <summary>Every <c>Evaluate*</c> call of a task catalog in the member.</summary>
-        public IReadOnlyList<IInvocationOperation> Evaluations => SitesValue.Evaluations;
+        public IReadOnlyList<IInvocationOperation> Evaluations => Once(ref _evaluations, static model => model.CollectEvaluations());
 
         /// <summary>
         /// A trainer call is trained when a pipeline containing it is fitted or cross-validated in
@@ -552,19 +546,6 @@ namespace EffectiveML.Analyzers.Model
             }
         }
 
-        private bool HasMLCreation()
-        {
-            foreach (var creation in ObjectCreations)
-            {
-                if (Symbols.IsMLType(creation.Type))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         private Dictionary<string, List<IInvocationOperation>> IndexCallsByName()
         {
             var byName = new Dictionary<string, List<IInvocationOperation>>(StringComparer.Ordinal);
@@ -611,13 +592,14 @@ namespace EffectiveML.Analyzers.Model
             return calls;
         }
 
-        private List<IInvocationOperation> CollectEvaluationCandidates()
+        private List<IInvocationOperation> CollectEvaluations()
         {
             var calls = new List<IInvocationOperation>();
             foreach (var call in MLInvocations)
             {
-                var name = call.TargetMethod.Name;
-                if (name.StartsWith("Evaluate", StringComparison.Ordinal) || name.StartsWith("CrossValidate", StringComparison.Ordinal))
+                var method = call.TargetMethod;
+                if (method.Name.StartsWith("Evaluate", StringComparison.Ordinal)
+                    && KnownSymbols.InheritsFrom(method.ContainingType, Symbols.TrainCatalogBase))
                 {
                     calls.Add(call);
                 }
@@ -746,11 +728,6 @@ namespace EffectiveML.Analyzers.Model
                 {
                     sites.Splits.Add(new SplitSite(invocation, DataOf(splitData.Value)));
                 }
-                else if (method.Name.StartsWith("Evaluate", StringComparison.Ordinal)
-                    && KnownSymbols.InheritsFrom(method.ContainingType, Symbols.TrainCatalogBase))
-                {
-                    sites.Evaluations.Add(invocation);
-                }
                 else if (method.Name == "Load" && IsLoader(invocation))
                 {
                     sites.LoaderLoads.Add(invocation);
@@ -789,7 +766,6 @@ namespace EffectiveML.Analyzers.Model
             public List<Pipeline> Chains { get; } = new();
             public List<FitSite> Fits { get; } = new();
             public List<SplitSite> Splits { get; } = new();
-            public List<IInvocationOperation> Evaluations { get; } = new();
             public List<IInvocationOperation> LoaderLoads { get; } = new();
             public List<IOperation> Returned { get; } = new();
         }

@@ -26,7 +26,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
         {
             symbols.Models.RegisterCallAction(context, static model => model.MLCallsNamed(MemberModel.TextLoadingMethods), (member, model, call) =>
             {
-                if (!symbols.IsMLSymbol(call.TargetMethod) || !MLApi.Is(call.TargetMethod.ContainingType, symbols.Api.TextLoaderSaverCatalog))
+                if (!MLApi.Is(call.TargetMethod.ContainingType, symbols.Api.TextLoaderSaverCatalog))
                 {
                     return;
                 }

@@ -20,12 +20,9 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            symbols.Models.RegisterCallAction(context, static model => model.EvaluationCandidates, (member, model, call) =>
+            symbols.Models.RegisterCallAction(context, static model => model.Evaluations, (member, model, call) =>
             {
-                var method = call.TargetMethod;
-                if (!method.Name.StartsWith("Evaluate", System.StringComparison.Ordinal)
-                    || !KnownSymbols.InheritsFrom(method.ContainingType, symbols.TrainCatalogBase)
-                    || ValueReader.Argument(call, "data") is not { } dataArgument)
+                if (ValueReader.Argument(call, "data") is not { } dataArgument)
                 {
                     return;
                 }
@@ -47,7 +44,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                     ? $"'{written}'"
                     : $"'{written}', the data its training set was taken from";
                 member.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.EvaluatedOnTrainingData, Describe.CallLocation(call.Syntax), method.Name, description));
+                    Descriptors.EvaluatedOnTrainingData, Describe.CallLocation(call.Syntax), call.TargetMethod.Name, description));
             });
         }
     }

@@ -25,11 +25,6 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
         {
             symbols.Models.RegisterCallAction(context, static model => model.MLInvocations, (member, model, call) =>
             {
-                if (!symbols.IsMLSymbol(call.TargetMethod))
-                {
-                    return;
-                }
-
                 if (!model.IsFit(call.TargetMethod) || model.ModelOf(call) is not { Kind: ModelKind.Fitted, Estimator: { } estimator, TrainedOn: { } trainedOn })
                 {
                     return;

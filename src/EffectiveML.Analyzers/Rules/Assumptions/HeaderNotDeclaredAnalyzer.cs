@@ -24,8 +24,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
         {
             symbols.Models.RegisterCallAction(context, static model => model.MLCallsNamed(MemberModel.TextLoadingMethods), (member, model, call) =>
             {
-                if (!symbols.IsMLSymbol(call.TargetMethod)
-                    || !MLApi.Is(call.TargetMethod.ContainingType, symbols.Api.TextLoaderSaverCatalog)
+                if (!MLApi.Is(call.TargetMethod.ContainingType, symbols.Api.TextLoaderSaverCatalog)
                     || model.TextLoadingOf(call) is not { HasHeader.State: SettingState.Default } loading)
                 {
                     return;

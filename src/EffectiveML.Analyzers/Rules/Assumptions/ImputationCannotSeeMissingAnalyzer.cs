@@ -23,8 +23,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
         {
             symbols.Models.RegisterCallAction(context, static model => model.TransformCalls, (member, model, call) =>
             {
-                if (!symbols.IsMLSymbol(call.TargetMethod)
-                    || symbols.Api.FindTransform(call.TargetMethod)?.Kind is not (StepKind.Imputer or StepKind.MissingIndicator))
+                if (symbols.Api.FindTransform(call.TargetMethod)?.Kind is not (StepKind.Imputer or StepKind.MissingIndicator))
                 {
                     return;
                 }

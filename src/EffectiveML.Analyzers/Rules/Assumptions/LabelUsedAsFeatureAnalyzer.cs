@@ -27,11 +27,6 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
         {
             symbols.Models.RegisterCallAction(context, static model => model.TransformCalls, (member, model, call) =>
             {
-                if (!symbols.IsMLSymbol(call.TargetMethod) || symbols.Api.FindTransform(call.TargetMethod) is null)
-                {
-                    return;
-                }
-
                 var reported = new HashSet<IOperation>();
                 foreach (var (pipeline, stepIndex) in model.ChainsContaining(call))
                 {

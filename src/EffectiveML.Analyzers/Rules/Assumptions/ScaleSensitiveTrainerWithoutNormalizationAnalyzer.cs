@@ -29,8 +29,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
         {
             symbols.Models.RegisterCallAction(context, static model => model.MLInvocations, (member, model, call) =>
             {
-                if (!symbols.IsMLSymbol(call.TargetMethod)
-                    || TrainerTable.Find(call.TargetMethod.Name) is not { Normalization: Normalization.Needed }
+                if (TrainerTable.Find(call.TargetMethod.Name) is not { Normalization: Normalization.Needed }
                     || !model.Pipelines.IsTrainer(call.TargetMethod))
                 {
                     return;

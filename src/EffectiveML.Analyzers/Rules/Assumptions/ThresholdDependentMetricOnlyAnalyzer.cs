@@ -23,11 +23,9 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            symbols.Models.RegisterCallAction(context, static model => model.EvaluationCandidates, (member, model, call) =>
+            symbols.Models.RegisterCallAction(context, static model => model.Evaluations, (member, model, call) =>
             {
-                if (!call.TargetMethod.Name.StartsWith("Evaluate", System.StringComparison.Ordinal)
-                    || !KnownSymbols.InheritsFrom(call.TargetMethod.ContainingType, symbols.TrainCatalogBase)
-                    || !IsClassificationMetrics(call.Type, symbols))
+                if (!IsClassificationMetrics(call.Type, symbols))
                 {
                     return;
                 }

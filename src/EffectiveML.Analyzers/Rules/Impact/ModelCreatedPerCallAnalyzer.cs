@@ -30,8 +30,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
             symbols.Models.RegisterCallAction(context, static model => model.MLCallsNamed(ModelCreatingMethods), (member, model, call) =>
             {
                 var method = call.TargetMethod;
-                if (!symbols.IsMLSymbol(method)
-                    || !(api.IsModelOperation(method, "CreatePredictionEngine") || api.IsModelOperation(method, "Load")))
+                if (!(api.IsModelOperation(method, "CreatePredictionEngine") || api.IsModelOperation(method, "Load")))
                 {
                     return;
                 }

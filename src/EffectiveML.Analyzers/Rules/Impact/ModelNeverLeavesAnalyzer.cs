@@ -22,7 +22,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
         {
             symbols.Models.RegisterCallAction(context, static model => model.MLCallsNamed("Fit"), (member, model, call) =>
             {
-                if (call.TargetMethod.Name != "Fit" || !symbols.IsMLSymbol(call.TargetMethod) || TestFrameworks.IsTestMethod(member.OwningSymbol))
+                if (TestFrameworks.IsTestMethod(member.OwningSymbol))
                 {
                     return;
                 }

@@ -25,8 +25,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
         {
             symbols.Models.RegisterCallAction(context, static model => model.MLCallsNamed("Save"), (member, model, call) =>
             {
-                if (!symbols.IsMLSymbol(call.TargetMethod)
-                    || !symbols.Api.IsModelOperation(call.TargetMethod, "Save")
+                if (!symbols.Api.IsModelOperation(call.TargetMethod, "Save")
                     || ValueReader.Argument(call, "inputSchema") is not { } schema)
                 {
                     return;

@@ -31,7 +31,7 @@ namespace EffectiveML.Analyzers.Rules.Roadblocks
                 foreach (var clause in model.CatchClauses)
                 {
                     if (clause.Parent is not ITryOperation tryOperation
-                        || FailingCall(tryOperation.Body, symbols) is not { } guarded
+                        || FailingCall(tryOperation.Body, model, symbols) is not { } guarded
                         || SurfacesFailure(clause, api))
                     {
                         continue;
@@ -45,12 +45,14 @@ namespace EffectiveML.Analyzers.Rules.Roadblocks
         }
 
         /// <summary>The first ML call in the try block that fails on bad data, files or schemas.</summary>
-        private static IInvocationOperation? FailingCall(IOperation tryBody, KnownSymbols symbols)
+        private static IInvocationOperation? FailingCall(IOperation tryBody, MemberModel model, KnownSymbols symbols)
         {
             var api = symbols.Api;
-            foreach (var operation in tryBody.Descendants())
+            var span = tryBody.Syntax.Span;
+            foreach (var call in model.MLInvocations)
             {
-                if (operation is not IInvocationOperation call || !symbols.IsMLSymbol(call.TargetMethod))
+                // The member's ML calls, in walk order, are the try block's when they lie inside it.
+                if (!span.Contains(call.Syntax.Span))
                 {
                     continue;
                 }

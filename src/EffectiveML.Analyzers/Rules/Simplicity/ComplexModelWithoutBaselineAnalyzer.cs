@@ -29,11 +29,6 @@ namespace EffectiveML.Analyzers.Rules.Simplicity
             symbols.Models.RegisterCallAction(context, static model => model.MLInvocations, (member, model, call) =>
             {
                 var method = call.TargetMethod;
-                if (!symbols.IsMLSymbol(method))
-                {
-                    return;
-                }
-
                 if (method.Name == "step" && KnownSymbols.InheritsFrom(method.ContainingType, symbols.TorchOptimizer))
                 {
                     trained.Enqueue(new TrainedModel(call, member.OwningSymbol, "step", Complexity.Complex, TorchTrainingLoop));

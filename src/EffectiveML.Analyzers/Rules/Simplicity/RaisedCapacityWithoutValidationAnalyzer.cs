@@ -25,7 +25,7 @@ namespace EffectiveML.Analyzers.Rules.Simplicity
         {
             symbols.Models.RegisterCallAction(context, static model => model.MLInvocations, (member, model, call) =>
             {
-                if (!symbols.IsMLSymbol(call.TargetMethod) || !HasCapacitySettings(call.TargetMethod.Name))
+                if (!HasCapacitySettings(call.TargetMethod.Name))
                 {
                     return;
                 }

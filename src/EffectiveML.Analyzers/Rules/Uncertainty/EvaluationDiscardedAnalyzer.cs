@@ -17,7 +17,7 @@ namespace EffectiveML.Analyzers.Rules.Uncertainty
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
             var api = symbols.Api;
-            symbols.Models.RegisterCallAction(context, static model => model.EvaluationCandidates, (member, model, call) =>
+            symbols.Models.RegisterCallAction(context, static model => model.MLInvocations, (member, model, call) =>
             {
                 var method = call.TargetMethod;
                 if (!(method.Name.StartsWith("Evaluate", System.StringComparison.Ordinal) || method.Name.StartsWith("CrossValidate", System.StringComparison.Ordinal))

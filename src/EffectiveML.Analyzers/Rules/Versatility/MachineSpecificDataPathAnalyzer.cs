@@ -25,11 +25,6 @@ namespace EffectiveML.Analyzers.Rules.Versatility
         {
             symbols.Models.RegisterCallAction(context, static model => model.MLInvocations, (member, model, call) =>
             {
-                if (!symbols.IsMLSymbol(call.TargetMethod))
-                {
-                    return;
-                }
-
                 foreach (var argument in call.Arguments)
                 {
                     if (argument.ArgumentKind == ArgumentKind.DefaultValue

@@ -20,30 +20,33 @@ namespace EffectiveML.Analyzers.Rules.Versatility
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            symbols.Models.RegisterCallAction(context, static model => model.MLInvocations, (member, model, call) =>
+            symbols.Models.RegisterMemberAction(context, (member, model) =>
             {
-                if (!symbols.IsMLSymbol(call.TargetMethod)
-                    || member.OwningSymbol is not IMethodSymbol entryPoint
+                // A property of the member: asked once, not for every call in it.
+                if (member.OwningSymbol is not IMethodSymbol entryPoint
                     || !HasEntryPointSignature(entryPoint, symbols))
                 {
                     return;
                 }
 
                 var pipelines = model.Pipelines;
-                if (!pipelines.IsCatalogEstimator(call.TargetMethod) || !pipelines.IsTrainer(call.TargetMethod))
+                foreach (var call in model.MLInvocations)
                 {
-                    return;
-                }
+                    if (!pipelines.IsCatalogEstimator(call.TargetMethod) || !pipelines.IsTrainer(call.TargetMethod))
+                    {
+                        continue;
+                    }
 
-                var chain = OutermostChain(call, pipelines);
-                if (chain == call || FirstTrainerIn(chain, pipelines) != call)
-                {
-                    return;
-                }
+                    var chain = OutermostChain(call, pipelines);
+                    if (chain == call || FirstTrainerIn(chain, pipelines) != call)
+                    {
+                        continue;
+                    }
 
-                var name = entryPoint.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName ? "top-level statements" : entryPoint.Name;
-                member.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.PipelineBuiltInEntryPoint, chain.Syntax.GetLocation(), call.TargetMethod.Name, name));
+                    var name = entryPoint.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName ? "top-level statements" : entryPoint.Name;
+                    member.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.PipelineBuiltInEntryPoint, chain.Syntax.GetLocation(), call.TargetMethod.Name, name));
+                }
             });
         }
 
