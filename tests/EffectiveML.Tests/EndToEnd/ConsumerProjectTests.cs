@@ -15,28 +15,6 @@ namespace EffectiveML.Tests.EndToEnd
     {
         private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(4);
 
-        private const string Program = """
-            using Microsoft.ML;
-
-            namespace Consumer;
-
-            public static class Program
-            {
-                public static void Main()
-                {
-                    var mlContext = new MLContext();
-                    var data = mlContext.Data.LoadFromEnumerable(new[] { new Row { Value = 1f }, new Row { Value = 2f } });
-                    var shuffled = mlContext.Data.ShuffleRows(data);
-                    System.Console.WriteLine(shuffled.Schema.Count);
-                }
-            }
-
-            public sealed class Row
-            {
-                public float Value { get; set; }
-            }
-            """;
-
         private readonly PackedPackage _package;
 
         public ConsumerProjectTests(PackedPackage package) => _package = package;
@@ -44,7 +22,7 @@ namespace EffectiveML.Tests.EndToEnd
         [Fact]
         public async Task Build_reports_severity_config_silences_and_dotnet_format_fixes_EML5001()
         {
-            var project = _package.CreateConsumer("consumer", Program);
+            var project = _package.CreateConsumer("consumer", ConsumerPrograms.Unseeded);
 
             var programPath = Path.Combine(project, "Program.cs");
             var expectedLocation = "Program.cs(9,25): warning EML5001";

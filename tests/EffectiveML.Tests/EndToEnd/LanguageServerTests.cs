@@ -23,28 +23,6 @@ namespace EffectiveML.Tests.EndToEnd
     {
         private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 
-        private const string Unseeded = """
-            using Microsoft.ML;
-
-            namespace Consumer;
-
-            public static class Program
-            {
-                public static void Main()
-                {
-                    var mlContext = new MLContext();
-                    var data = mlContext.Data.LoadFromEnumerable(new[] { new Row { Value = 1f }, new Row { Value = 2f } });
-                    var shuffled = mlContext.Data.ShuffleRows(data);
-                    System.Console.WriteLine(shuffled.Schema.Count);
-                }
-            }
-
-            public sealed class Row
-            {
-                public float Value { get; set; }
-            }
-            """;
-
         private readonly PackedPackage _package;
 
         public LanguageServerTests(PackedPackage package) => _package = package;
@@ -52,7 +30,7 @@ namespace EffectiveML.Tests.EndToEnd
         [Fact]
         public async Task Server_reports_the_builds_EML_diagnostics_and_clears_them_after_a_fix()
         {
-            var project = _package.CreateConsumer("lsp", Unseeded);
+            var project = _package.CreateConsumer("lsp", ConsumerPrograms.Unseeded);
 
             var program = Path.Combine(project, "Program.cs");
             var build = await DotNet.RunAsync(project, Timeout, "build", "-nodeReuse:false");
@@ -63,7 +41,7 @@ namespace EffectiveML.Tests.EndToEnd
             var uri = new Uri(program).AbsoluteUri;
             server.Notify("textDocument/didOpen", new JsonObject
             {
-                ["textDocument"] = new JsonObject { ["uri"] = uri, ["languageId"] = "csharp", ["version"] = 1, ["text"] = Unseeded },
+                ["textDocument"] = new JsonObject { ["uri"] = uri, ["languageId"] = "csharp", ["version"] = 1, ["text"] = ConsumerPrograms.Unseeded },
             });
 
             // The server loads the project in the background: pull until the analyzers have run.
@@ -77,7 +55,7 @@ namespace EffectiveML.Tests.EndToEnd
             server.Notify("textDocument/didChange", new JsonObject
             {
                 ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = 2 },
-                ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = Unseeded.Replace("new MLContext()", "new MLContext(seed: 7)", StringComparison.Ordinal) }),
+                ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = ConsumerPrograms.Unseeded.Replace("new MLContext()", "new MLContext(seed: 7)", StringComparison.Ordinal) }),
             });
             var cleared = await server.PullUntilAsync(uri, items => items.Any(d => ((string?)d?["code"])?.StartsWith("EML", StringComparison.Ordinal) == true) ? null : new JsonObject());
             Assert.NotNull(cleared);
