@@ -10,7 +10,6 @@ namespace EffectiveML.Analyzers.Infrastructure
     /// EML0001: reports each effective_ml.* option whose value cannot be read, once per compilation,
     /// however many .editorconfig sections repeat it.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     [System.Diagnostics.CodeAnalysis.SuppressMessage(
         "MicrosoftCodeAnalysisPerformance",
         "RS1013:Start action has no registered non-end actions",

@@ -11,7 +11,6 @@ namespace EffectiveML.Analyzers.Infrastructure
     /// EML0002: an <c>effective_ml.*</c> key in .editorconfig that no rule reads (a typo, an option of
     /// another version), reported once per compilation with the closest known key.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     [System.Diagnostics.CodeAnalysis.SuppressMessage(
         "MicrosoftCodeAnalysisPerformance",
         "RS1013:Start action has no registered non-end actions",

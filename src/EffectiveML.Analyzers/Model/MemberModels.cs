@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics;
+using EffectiveML.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -28,20 +30,51 @@ namespace EffectiveML.Analyzers.Model
         /// Runs <paramref name="action"/> once for each member (method body, initializer, top-level
         /// program) with the member's shared model. Rules iterate the model's indexes rather than
         /// receive a callback per operation: the model walks the member once for all of them.
+        /// Inside the suite the action joins the one member callback all rules share.
         /// </summary>
-        public void RegisterMemberAction(CompilationStartAnalysisContext context, Action<OperationBlockAnalysisContext, MemberModel> action) =>
-            context.RegisterOperationBlockAction(block =>
+        public void RegisterMemberAction(CompilationStartAnalysisContext context, Action<OperationBlockAnalysisContext, MemberModel> action)
+        {
+            if (context is RuleHostContext host)
             {
-                IOperation? previous = null;
-                foreach (var operationBlock in block.OperationBlocks)
+                host.AddMemberAction(action);
+                return;
+            }
+
+            var actions = new[] { action };
+            context.RegisterOperationBlockAction(block => ForEachMember(block, clock: null, actions));
+        }
+
+        /// <summary>Builds (or finds) the model of each member in a block and runs every action on it.</summary>
+        internal void ForEachMember(OperationBlockAnalysisContext block, RuleClock? clock, Action<OperationBlockAnalysisContext, MemberModel>[] actions)
+        {
+            IOperation? previous = null;
+            foreach (var operationBlock in block.OperationBlocks)
+            {
+                if (MemberRoot(operationBlock, previous) is not { } root)
                 {
-                    if (MemberRoot(operationBlock, previous) is { } root)
-                    {
-                        previous = root;
-                        action(block, Of(root));
-                    }
+                    continue;
                 }
-            });
+
+                previous = root;
+                MemberModel model;
+                if (clock is null)
+                {
+                    model = Of(root);
+                }
+                else
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    model = Of(root);
+                    clock.ChargeModels(started);
+                }
+
+                foreach (var action in actions)
+                {
+                    block.CancellationToken.ThrowIfCancellationRequested();
+                    action(block, model);
+                }
+            }
+        }
 
         /// <summary>
         /// Runs <paramref name="action"/> for each call that <paramref name="calls"/> picks from a

@@ -8,6 +8,7 @@ using System.Text.RegularExpressions;
 using EffectiveML.Analyzers.Infrastructure;
 using EffectiveML.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 
 namespace EffectiveML.Tests.Consistency
@@ -118,13 +119,32 @@ namespace EffectiveML.Tests.Consistency
         }
 
         [Fact]
-        public void Every_analyzer_derives_from_the_base_that_bails_out_without_ML()
+        public void Every_rule_derives_from_the_base_that_bails_out_without_ML()
         {
-            foreach (var analyzer in SuiteCatalog.Analyzers)
+            Assert.NotEmpty(SuiteCatalog.Rules);
+            foreach (var rule in SuiteCatalog.Rules)
             {
-                Assert.IsAssignableFrom<EffectiveMLAnalyzer>(analyzer);
-                Assert.True(analyzer.GetType().IsSealed, analyzer.GetType().Name + " should be sealed");
+                Assert.True(rule.GetType().IsSealed, rule.GetType().Name + " should be sealed");
             }
+        }
+
+        [Fact]
+        public void A_rule_with_a_fix_is_an_analyzer_of_its_own_and_every_other_rule_runs_in_the_suite()
+        {
+            var hosted = EffectiveMLSuiteAnalyzer.Rules.Select(r => r.GetType()).ToHashSet();
+            foreach (var rule in SuiteCatalog.Rules)
+            {
+                var name = rule.GetType().Name;
+                var loadedAlone = rule.GetType().GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), inherit: false).Length > 0;
+                var fixable = rule.SupportedDiagnostics.Any(d => SuiteCatalog.FixableIds.Contains(d.Id));
+                Assert.True(fixable == loadedAlone, $"{name}: a rule is loaded alone exactly when it has a code fix");
+                Assert.True(loadedAlone != hosted.Contains(rule.GetType()), $"{name}: a rule runs either alone or in the suite");
+            }
+
+            // What the compiler loads reports every ID once.
+            var loaded = SuiteCatalog.Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToList();
+            Assert.Equal(loaded.Distinct().Count(), loaded.Count);
+            Assert.Equal(SuiteCatalog.Descriptors.Select(d => d.Id), loaded.OrderBy(id => id, StringComparer.Ordinal));
         }
 
         [Fact]
@@ -133,7 +153,7 @@ namespace EffectiveML.Tests.Consistency
             var testTypes = typeof(ConsistencyTests).Assembly.GetTypes()
                 .Where(t => t.IsPublic)
                 .ToDictionary(t => t.Name, t => t);
-            foreach (var analyzer in SuiteCatalog.Analyzers)
+            foreach (var analyzer in SuiteCatalog.Rules)
             {
                 var name = analyzer.GetType().Name + "Tests";
                 Assert.True(testTypes.TryGetValue(name, out var testClass), $"no test class {name}");
@@ -153,7 +173,7 @@ namespace EffectiveML.Tests.Consistency
             var testTypes = typeof(ConsistencyTests).Assembly.GetTypes();
             foreach (var id in SuiteCatalog.FixableIds)
             {
-                var analyzer = SuiteCatalog.Analyzers.Single(a => a.SupportedDiagnostics.Any(d => d.Id == id));
+                var analyzer = SuiteCatalog.Rules.Single(a => a.SupportedDiagnostics.Any(d => d.Id == id));
                 var testClass = testTypes.Single(t => t.Name == analyzer.GetType().Name + "Tests");
                 Assert.Contains(testClass.GetMethods(), m => m.Name.StartsWith("Fix_", StringComparison.Ordinal));
             }

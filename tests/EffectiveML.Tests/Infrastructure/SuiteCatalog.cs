@@ -10,13 +10,22 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace EffectiveML.Tests.Infrastructure
 {
-    /// <summary>Every analyzer, descriptor and code fix the two assemblies ship, found by reflection.</summary>
+    /// <summary>Every analyzer, rule, descriptor and code fix the two assemblies ship, found by reflection.</summary>
     internal static class SuiteCatalog
     {
+        /// <summary>What the compiler loads: the analyzers marked [DiagnosticAnalyzer] (the suite, which hosts every rule).</summary>
         public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = typeof(EffectiveMLAnalyzer).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t)
+                && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), inherit: false).Length > 0)
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+
+        /// <summary>Every rule, each of which can also run alone (as the per-rule tests run it).</summary>
+        public static ImmutableArray<EffectiveMLAnalyzer> Rules { get; } = typeof(EffectiveMLAnalyzer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(EffectiveMLAnalyzer).IsAssignableFrom(t))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (EffectiveMLAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();
 
         public static ImmutableArray<CodeFixProvider> CodeFixes { get; } = typeof(MLContextWithoutSeedCodeFix).Assembly.GetTypes()
@@ -25,7 +34,7 @@ namespace EffectiveML.Tests.Infrastructure
             .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
             .ToImmutableArray();
 
-        public static ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = Analyzers
+        public static ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = Rules
             .SelectMany(a => a.SupportedDiagnostics)
             .GroupBy(d => d.Id)
             .Select(g => g.First())

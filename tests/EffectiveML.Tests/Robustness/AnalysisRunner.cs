@@ -12,7 +12,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace EffectiveML.Tests.Robustness
 {
     /// <summary>
-    /// Runs every EffectiveML analyzer, every rule switched on, over one program, and collects
+    /// Runs the EffectiveML suite (or the analyzers a test names), every rule switched on, over one program, and collects
     /// anything an analyzer throws. The references are bound once and shared by every run.
     /// </summary>
     internal static class AnalysisRunner
@@ -39,7 +39,8 @@ namespace EffectiveML.Tests.Robustness
             Compilation compilation,
             CancellationToken cancellationToken,
             AnalyzerOptions? options = null,
-            bool concurrent = true)
+            bool concurrent = true,
+            ImmutableArray<DiagnosticAnalyzer> analyzers = default)
         {
             var failures = new ConcurrentQueue<string>();
             var analysisOptions = new CompilationWithAnalyzersOptions(
@@ -47,7 +48,7 @@ namespace EffectiveML.Tests.Robustness
                 (exception, analyzer, _) => failures.Enqueue($"{analyzer.GetType().Name}: {exception}"),
                 concurrentAnalysis: concurrent,
                 logAnalyzerExecutionTime: false);
-            var diagnostics = await compilation.WithAnalyzers(SuiteCatalog.Analyzers, analysisOptions).GetAnalyzerDiagnosticsAsync(cancellationToken);
+            var diagnostics = await compilation.WithAnalyzers(analyzers.IsDefault ? SuiteCatalog.Analyzers : analyzers, analysisOptions).GetAnalyzerDiagnosticsAsync(cancellationToken);
             foreach (var diagnostic in diagnostics.Where(d => d.Id == "AD0001"))
             {
                 failures.Enqueue(diagnostic.GetMessage());

@@ -12,7 +12,6 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
     /// EML4008: <c>Evaluate(model.Transform(x))</c> where the model was fitted on x, on rows of x, or
     /// on a split of x.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class EvaluatedOnTrainingDataAnalyzer : EffectiveMLAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

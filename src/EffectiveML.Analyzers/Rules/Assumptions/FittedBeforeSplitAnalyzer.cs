@@ -15,7 +15,6 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
     /// it has seen the test rows. Reported at the <c>Fit</c>, which the split may follow anywhere in the member. Key mapping is left alone: the set of
     /// label values is not a statistic that leaks.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class FittedBeforeSplitAnalyzer : EffectiveMLAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

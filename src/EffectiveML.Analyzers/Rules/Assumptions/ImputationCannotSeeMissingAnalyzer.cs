@@ -13,7 +13,6 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
     /// EML4004: imputation or a missingness indicator fitted on data that a text loader in view
     /// read without <c>MissingRealsAsNaNs = true</c>, so empty numeric fields are already 0.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ImputationCannotSeeMissingAnalyzer : EffectiveMLAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

@@ -13,7 +13,6 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
     /// EML4003 (off by default): a column imputed in a pipeline in view that has no
     /// <c>IndicateMissingValues</c> on the same input column.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ImputedWithoutIndicatorAnalyzer : EffectiveMLAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

@@ -13,7 +13,6 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
     /// EML4001: <c>ReplaceMissingValues</c> with <c>Mean</c> over several columns in one call, or over
     /// a vector that <c>Concatenate</c> assembled: one choice made for every feature at once.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class MeanImputationEverywhereAnalyzer : EffectiveMLAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

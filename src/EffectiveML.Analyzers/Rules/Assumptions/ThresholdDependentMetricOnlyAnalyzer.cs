@@ -13,7 +13,6 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
     /// object goes anywhere we cannot follow (a method, a return, a field, a string), and when any
     /// other classification metric is read anywhere in the member.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ThresholdDependentMetricOnlyAnalyzer : EffectiveMLAnalyzer
     {
         private static readonly ImmutableHashSet<string> AccuracyOnly = ImmutableHashSet.Create("Accuracy", "MicroAccuracy");

@@ -12,7 +12,6 @@ namespace EffectiveML.Analyzers.Rules.Impact
     /// output schema): never saved, returned, stored, passed on or turned into an engine. Quiet in
     /// test methods, where fitting and discarding is the point.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ModelNeverLeavesAnalyzer : EffectiveMLAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

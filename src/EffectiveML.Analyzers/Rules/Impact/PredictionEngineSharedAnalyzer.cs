@@ -12,7 +12,6 @@ namespace EffectiveML.Analyzers.Rules.Impact
     /// registered as a DI singleton. <c>ThreadLocal</c>, <c>[ThreadStatic]</c>, locals, instance
     /// fields and PredictionEnginePool are fine.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PredictionEngineSharedAnalyzer : EffectiveMLAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

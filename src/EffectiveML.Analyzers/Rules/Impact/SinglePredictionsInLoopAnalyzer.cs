@@ -13,7 +13,6 @@ namespace EffectiveML.Analyzers.Rules.Impact
     /// lambda. Loops that wait for one input at a time (<c>while</c>, <c>await foreach</c>, a
     /// blocking collection's consuming enumerable) are left alone.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class SinglePredictionsInLoopAnalyzer : EffectiveMLAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

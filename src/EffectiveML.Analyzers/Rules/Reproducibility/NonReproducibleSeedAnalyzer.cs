@@ -14,7 +14,6 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
     /// cryptographic or shared random source, or an unseeded <c>Random</c>, followed through locals.
     /// A <c>Random</c> seed counts only in members that work with ML types, as in EML5003.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class NonReproducibleSeedAnalyzer : EffectiveMLAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

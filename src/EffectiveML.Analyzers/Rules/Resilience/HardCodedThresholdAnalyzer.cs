@@ -12,7 +12,6 @@ namespace EffectiveML.Analyzers.Rules.Resilience
     /// literal. A prediction is a value returned by <c>PredictionEngine.Predict</c> in the member, or
     /// an instance of a class that declares the <c>PredictedLabel</c> column.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HardCodedThresholdAnalyzer : EffectiveMLAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

@@ -12,7 +12,6 @@ namespace EffectiveML.Analyzers.Rules.Roadblocks
     /// Model.Load, Evaluate*, a TorchSharp optimizer step or backward pass) whose handler neither
     /// throws, nor logs (ILogger, Console.Error, Trace, Debug), nor uses the exception.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class FailureSwallowedAnalyzer : EffectiveMLAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

@@ -13,7 +13,6 @@ namespace EffectiveML.Analyzers.Rules.Roadblocks
     /// EML7002: <c>[SuppressMessage]</c> for an EffectiveML rule without a Justification, and
     /// <c>#pragma warning disable EMLxxxx</c> without a comment on the same line.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class SuppressedWithoutReasonAnalyzer : EffectiveMLAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

@@ -14,7 +14,6 @@ namespace EffectiveML.Analyzers.Rules.Simplicity
     /// anywhere in the compilation. "Trained" means in a pipeline fitted or cross-validated in view,
     /// or returned by a pipeline factory. A suppression counts only with a justification.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ComplexModelWithoutBaselineAnalyzer : EffectiveMLAnalyzer
     {
         private const string TorchTrainingLoop = "a TorchSharp network (an optimizer step() in a training loop)";

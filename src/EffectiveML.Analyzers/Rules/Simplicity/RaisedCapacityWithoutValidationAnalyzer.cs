@@ -15,7 +15,6 @@ namespace EffectiveML.Analyzers.Rules.Simplicity
     /// thresholds, with no validation set (a parameter, an options member, or <c>Fit(train, validation)</c>)
     /// and no early stopping in view.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RaisedCapacityWithoutValidationAnalyzer : EffectiveMLAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

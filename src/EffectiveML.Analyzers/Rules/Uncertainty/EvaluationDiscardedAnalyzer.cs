@@ -8,7 +8,6 @@ using Microsoft.CodeAnalysis.Operations;
 namespace EffectiveML.Analyzers.Rules.Uncertainty
 {
     /// <summary>EML6002: the result of an Evaluate* or CrossValidate* call is discarded, or kept in a local nobody reads.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class EvaluationDiscardedAnalyzer : EffectiveMLAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

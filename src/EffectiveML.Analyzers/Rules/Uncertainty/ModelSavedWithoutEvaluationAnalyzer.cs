@@ -14,7 +14,6 @@ namespace EffectiveML.Analyzers.Rules.Uncertainty
     /// export) but evaluates nothing (Evaluate*, CrossValidate*, PermutationFeatureImportance*).
     /// Reported at each save once the type is complete; a nested type is a type of its own.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ModelSavedWithoutEvaluationAnalyzer : EffectiveMLAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

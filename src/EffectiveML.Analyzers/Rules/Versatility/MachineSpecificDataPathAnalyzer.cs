@@ -12,7 +12,6 @@ namespace EffectiveML.Analyzers.Rules.Versatility
     /// folder) reaching an ML.NET load or save call, directly, through a local, or through
     /// <c>Path.Combine</c>/<c>Path.Join</c>/<c>Path.GetFullPath</c>.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class MachineSpecificDataPathAnalyzer : EffectiveMLAnalyzer
     {
         private static readonly ImmutableArray<string> MachineFolders = ImmutableArray.Create(

@@ -15,7 +15,6 @@ namespace EffectiveML.Analyzers.Rules.Versatility
     /// of this project calls is reported when the compilation completes. A project with no announced
     /// factory registers nothing.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PipelineFactoryWithoutTestAnalyzer : EffectiveMLAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
