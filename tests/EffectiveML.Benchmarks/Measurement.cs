@@ -48,8 +48,8 @@ namespace EffectiveML.Benchmarks
             .Select(t => t == typeof(EffectiveMLSuiteAnalyzer) ? new EffectiveMLSuiteAnalyzer(SuiteClock) : (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();
 
-        /// <summary>The suite's shared work, reported next to the rules: building the member models, and the rest (driver dispatch, the host).</summary>
-        public const string SharedModels = "(suite) member models";
+        /// <summary>The suite's shared work, reported next to the rules: the member models (with the pipelines and provenance built on first request), and the rest (driver dispatch, the host).</summary>
+        public const string SharedModels = "(suite) member models, and their parts built on request";
         public const string SharedRest = "(suite) dispatch and driver";
 
         /// <summary>The rows of the per-rule table: every rule, by class name, with its IDs; then the suite's shared work.</summary>

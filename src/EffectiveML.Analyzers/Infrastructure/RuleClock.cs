@@ -5,14 +5,17 @@ using System.Threading;
 namespace EffectiveML.Analyzers.Infrastructure
 {
     /// <summary>
-    /// Measures, per hosted rule, the time spent in the rule's own callbacks, and the time spent
-    /// building the shared member models. The compiler's telemetry sees one analyzer, the suite;
-    /// the benchmark attaches a clock to see inside it. Users' builds never create one, so the
-    /// callbacks then run unwrapped.
+    /// Measures, per hosted rule, the time spent in the rule's own logic, and apart from it the
+    /// time spent building what every rule shares: the member models, and the parts of a model
+    /// computed on first request (pipelines, provenance), which would otherwise be charged to
+    /// whichever rule asked first. The compiler's telemetry sees one analyzer, the suite; the
+    /// benchmark attaches a clock to see inside it. Users' builds never create one, so no
+    /// callback is then timed.
     /// </summary>
     internal sealed class RuleClock
     {
         private readonly long[] _ticks;
+        private readonly ThreadLocal<SharedWork> _shared = new(() => new SharedWork());
         private long _modelTicks;
 
         public RuleClock(int rules)
@@ -22,7 +25,7 @@ namespace EffectiveML.Analyzers.Infrastructure
 
         public TimeSpan Of(int rule) => Elapsed(Interlocked.Read(ref _ticks[rule]));
 
-        /// <summary>Building the member models every rule shares (the walk that indexes a member).</summary>
+        /// <summary>Building the member models every rule shares, and their parts built on first request.</summary>
         public TimeSpan Models => Elapsed(Interlocked.Read(ref _modelTicks));
 
         /// <summary>Starts every measure again at zero (one clock serves many measured runs).</summary>
@@ -36,12 +39,35 @@ namespace EffectiveML.Analyzers.Infrastructure
             Interlocked.Exchange(ref _modelTicks, 0);
         }
 
-        public void Charge(int rule, long started) => Interlocked.Add(ref _ticks[rule], Stopwatch.GetTimestamp() - started);
+        /// <summary>Shared work done so far on this thread, to take out of the rule that triggered it.</summary>
+        public long SharedOnThisThread => _shared.Value!.Ticks;
 
-        public void ChargeModels(long started) => Interlocked.Add(ref _modelTicks, Stopwatch.GetTimestamp() - started);
+        public void Add(int rule, long ticks) => Interlocked.Add(ref _ticks[rule], ticks);
 
+        public void AddModels(long ticks) => Interlocked.Add(ref _modelTicks, ticks);
+
+        /// <summary>Enters shared work (a model part built on first request); only the outermost entry is timed.</summary>
+        public long EnterShared()
+        {
+            var shared = _shared.Value!;
+            return shared.Depth++ == 0 ? Stopwatch.GetTimestamp() : 0;
+        }
+
+        public void ExitShared(long started)
+        {
+            var shared = _shared.Value!;
+            if (--shared.Depth == 0)
+            {
+                var ticks = Stopwatch.GetTimestamp() - started;
+                shared.Ticks += ticks;
+                AddModels(ticks);
+            }
+        }
+
+        /// <summary>Wraps a callback so that its time, less the shared work it triggered, is charged to <paramref name="rule"/>.</summary>
         public Action<T> Wrap<T>(int rule, Action<T> action) => argument =>
         {
+            var sharedBefore = SharedOnThisThread;
             var started = Stopwatch.GetTimestamp();
             try
             {
@@ -49,10 +75,16 @@ namespace EffectiveML.Analyzers.Infrastructure
             }
             finally
             {
-                Charge(rule, started);
+                Add(rule, Stopwatch.GetTimestamp() - started - (SharedOnThisThread - sharedBefore));
             }
         };
 
         private static TimeSpan Elapsed(long ticks) => TimeSpan.FromSeconds(ticks / (double)Stopwatch.Frequency);
+
+        private sealed class SharedWork
+        {
+            public int Depth;
+            public long Ticks;
+        }
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Diagnostics;
 using EffectiveML.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -21,6 +20,7 @@ namespace EffectiveML.Analyzers.Infrastructure
         private readonly KnownSymbols _symbols;
         private readonly RuleClock? _clock;
         private readonly List<Action<OperationBlockAnalysisContext, MemberModel>> _memberActions = new();
+        private readonly List<int> _memberActionRules = new();
         private int _rule;
 
 #pragma warning disable RS1012 // The host registers on the inner context for the rules, in Complete and in each Register override.
@@ -42,25 +42,8 @@ namespace EffectiveML.Analyzers.Infrastructure
 
         public void AddMemberAction(Action<OperationBlockAnalysisContext, MemberModel> action)
         {
-            if (_clock is { } clock)
-            {
-                var rule = _rule;
-                var inner = action;
-                action = (block, model) =>
-                {
-                    var started = Stopwatch.GetTimestamp();
-                    try
-                    {
-                        inner(block, model);
-                    }
-                    finally
-                    {
-                        clock.Charge(rule, started);
-                    }
-                };
-            }
-
             _memberActions.Add(action);
+            _memberActionRules.Add(_rule);
         }
 
         /// <summary>Wraps a callback so that, when measured, its time is charged to the rule registering now.</summary>
@@ -73,8 +56,15 @@ namespace EffectiveML.Analyzers.Infrastructure
             {
                 var actions = _memberActions.ToArray();
                 var models = _symbols.Models;
-                var clock = _clock;
-                _inner.RegisterOperationBlockAction(block => models.ForEachMember(block, clock, actions));
+                if (_clock is { } clock)
+                {
+                    var rules = _memberActionRules.ToArray();
+                    _inner.RegisterOperationBlockAction(block => models.ForEachMemberTimed(block, clock, rules, actions));
+                }
+                else
+                {
+                    _inner.RegisterOperationBlockAction(block => models.ForEachMember(block, actions));
+                }
             }
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using EffectiveML.Analyzers.Infrastructure;
 using EffectiveML.Analyzers.Model.Pipelines;
 using EffectiveML.Analyzers.Model.Provenance;
 using Microsoft.CodeAnalysis;
@@ -71,6 +72,9 @@ namespace EffectiveML.Analyzers.Model
         private List<ICatchClauseOperation>? _catchClauses;
         private List<ISimpleAssignmentOperation>? _memberAssignments;
         private List<IReturnOperation>? _mlReturns;
+
+        /// <summary>Set only by the benchmark's measured suite: times the parts built on request as shared work.</summary>
+        internal RuleClock? Clock { get; set; }
 
         public MemberModel(IOperation root, KnownSymbols symbols)
         {
@@ -450,9 +454,18 @@ namespace EffectiveML.Analyzers.Model
                 return value;
             }
 
-            lock (_gate)
+            var clock = Clock;
+            var started = clock?.EnterShared() ?? 0;
+            try
             {
-                return field ??= compute(this);
+                lock (_gate)
+                {
+                    return field ??= compute(this);
+                }
+            }
+            finally
+            {
+                clock?.ExitShared(started);
             }
         }
 
@@ -467,7 +480,18 @@ namespace EffectiveML.Analyzers.Model
                 }
             }
 
-            var built = build(this, key);
+            var clock = Clock;
+            var started = clock?.EnterShared() ?? 0;
+            TValue built;
+            try
+            {
+                built = build(this, key);
+            }
+            finally
+            {
+                clock?.ExitShared(started);
+            }
+
             lock (_gate)
             {
                 cache ??= new Dictionary<IOperation, TValue>();
