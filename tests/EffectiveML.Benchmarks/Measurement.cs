@@ -48,6 +48,11 @@ namespace EffectiveML.Benchmarks
             .Select(t => t == typeof(EffectiveMLSuiteAnalyzer) ? new EffectiveMLSuiteAnalyzer(SuiteClock) : (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();
 
+        /// <summary>The same analyzers with an unmeasured suite, as users run them (for a profiler).</summary>
+        public static ImmutableArray<DiagnosticAnalyzer> Unmeasured { get; } = Suite
+            .Select(a => a is EffectiveMLSuiteAnalyzer ? new EffectiveMLSuiteAnalyzer() : a)
+            .ToImmutableArray();
+
         /// <summary>The suite's shared work, reported next to the rules: the member models (with the pipelines and provenance built on first request), and the rest (driver dispatch, the host).</summary>
         public const string SharedModels = "(suite) member models, and their parts built on request";
         public const string SharedRest = "(suite) dispatch and driver";
@@ -114,7 +119,7 @@ namespace EffectiveML.Benchmarks
             {
                 var time = measured.Telemetry[analyzer];
                 total += time;
-                if (analyzer is EffectiveMLSuiteAnalyzer)
+                if (analyzer is EffectiveMLSuiteAnalyzer && Suite.Contains(analyzer))
                 {
                     // Telemetry sees the suite as one analyzer; its clock splits the time into the
                     // hosted rules' own callbacks, the shared member models, and the rest.
@@ -272,18 +277,27 @@ namespace EffectiveML.Benchmarks
         }
 
         /// <summary>Reports one diagnostic at the start of every file: what the driver charges the first report in a file.</summary>
-        public sealed class ReportOncePerFile : DiagnosticAnalyzer
+        public class ReportOncePerFile : DiagnosticAnalyzer
         {
             private static readonly DiagnosticDescriptor Once = new("BENCH2", "once", "once", "Benchmark", DiagnosticSeverity.Warning, true);
 
             public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Once);
 
+            /// <summary>None: the driver filters each report against [GeneratedCode] in the reported file.</summary>
+            protected virtual GeneratedCodeAnalysisFlags GeneratedCode => GeneratedCodeAnalysisFlags.None;
+
             public override void Initialize(AnalysisContext context)
             {
-                context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+                context.ConfigureGeneratedCodeAnalysis(GeneratedCode);
                 context.RegisterSyntaxTreeAction(tree => tree.ReportDiagnostic(
                     Diagnostic.Create(Once, Location.Create(tree.Tree, new Microsoft.CodeAnalysis.Text.TextSpan(0, 0)))));
             }
+        }
+
+        /// <summary>The same with EffectiveML's setting: generated code still skipped, reports not filtered again.</summary>
+        public sealed class ReportOncePerFileUnfiltered : ReportOncePerFile
+        {
+            protected override GeneratedCodeAnalysisFlags GeneratedCode => EffectiveMLAnalyzer.GeneratedCode;
         }
 #pragma warning restore RS1001, RS1025, RS1026, RS1036, RS1038, RS1041, RS2008
     }

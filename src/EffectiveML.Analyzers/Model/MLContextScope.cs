@@ -21,6 +21,7 @@ namespace EffectiveML.Analyzers.Model
         private readonly ConcurrentQueue<RandomnessUse> _uses = new();
         private readonly ConcurrentDictionary<ISymbol, ConcurrentQueue<IOperation>> _memberAssignments = new(SymbolEqualityComparer.Default);
         private readonly MemberModels _models;
+        private readonly Dictionary<ISymbol, List<ValueOrigin>> _originsByRoot = new(SymbolEqualityComparer.Default);
         private ValueTracker? _tracker;
 
         private MLContextScope(KnownSymbols symbols, INamedTypeSymbol type, MemberModels models)
@@ -78,11 +79,38 @@ namespace EffectiveML.Analyzers.Model
 
             foreach (var root in Tracker.ReceiverRoots(receiver, operation => _symbols.IsMLContext(operation.Type)))
             {
-                origins.AddRange(Tracker.Origins(root));
+                if (RootSymbol(root) is not { } symbol)
+                {
+                    origins.AddRange(Tracker.Origins(root));
+                    continue;
+                }
+
+                // Most uses of a type reach their context through the same few locals and fields,
+                // whose origins do not depend on which use asks: trace each once.
+                if (!_originsByRoot.TryGetValue(symbol, out var known))
+                {
+                    known = Tracker.Origins(root);
+                    _originsByRoot.Add(symbol, known);
+                }
+
+                origins.AddRange(known);
             }
 
             return origins;
         }
+
+        /// <summary>
+        /// The symbol a receiver root reads, when its origins are a function of that symbol alone:
+        /// a local (its assignments in the member), or a field or property of this type (its
+        /// assignments in the type). The scope's two rules read only the kind, symbol and creation
+        /// of an origin, which are the same for every reference to the symbol.
+        /// </summary>
+        private static ISymbol? RootSymbol(IOperation root) => ValueTracker.Unwrap(root) switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol, Instance: null or IInstanceReferenceOperation } member => member.Member,
+            _ => null,
+        };
 
         public bool IsMLContextCreation(ValueOrigin origin) =>
             origin.Kind == OriginKind.Created && _symbols.IsMLContext(origin.Operation.Type);
