@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using BenchmarkDotNet.Running;
 using EffectiveML.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace EffectiveML.Benchmarks
 {
@@ -17,7 +18,7 @@ namespace EffectiveML.Benchmarks
     /// <c>--files N</c> sets the corpus size (default 500 files, about 50,000 lines each).
     /// For diagnosis: <c>--floor</c> (what the driver charges any analyzer), <c>--each</c> (each
     /// analyzer alone), <c>--allocations</c> (the types the suite allocates), <c>--suite-only</c>
-    /// (for a profiler) and <c>--symbols</c> (what resolving the known symbols costs).
+    /// (for a profiler), <c>--symbols</c> (what resolving the known symbols costs) and <c>--walk</c> (a bare walk of every member against building the member models).
     /// </summary>
     public static class Program
     {
@@ -41,6 +42,60 @@ namespace EffectiveML.Benchmarks
                     var known = watch.Elapsed;
                     var api = symbols.Api;
                     Console.WriteLine($"KnownSymbols {known.TotalMilliseconds:0.0} ms, MLApi {(watch.Elapsed - known).TotalMilliseconds:0.0} ms");
+                }
+
+                return 0;
+            }
+
+            if (args.Contains("--walk"))
+            {
+                // Diagnosis: what a bare walk of every member's operation tree costs, against
+                // building the member models (the walk plus what it indexes).
+                var compilation = Measurement.Compile(ml, Measurement.MachineLearning);
+                compilation.GetDiagnostics();
+                var symbols = EffectiveML.Analyzers.Model.KnownSymbols.TryCreate(compilation)!;
+                var roots = new List<IOperation>();
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    var semantic = compilation.GetSemanticModel(tree);
+                    foreach (var body in tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax>())
+                    {
+                        if (semantic.GetOperation(body) is { } operation)
+                        {
+                            roots.Add(operation);
+                        }
+                    }
+                }
+
+                for (var i = 0; i < 5; i++)
+                {
+                    var watch = System.Diagnostics.Stopwatch.StartNew();
+                    var count = 0;
+                    foreach (var root in roots)
+                    {
+                        foreach (var _ in root.DescendantsAndSelf())
+                        {
+                            count++;
+                        }
+                    }
+
+                    var walk = watch.Elapsed;
+                    watch.Restart();
+                    var count2 = 0;
+                    foreach (var root in roots)
+                    {
+                        count2 += CountOperations(root);
+                    }
+
+                    var recursive = watch.Elapsed;
+                    Console.Write($"recursive {recursive.TotalMilliseconds:0.0} ms ({count2}); ");
+                    watch.Restart();
+                    foreach (var root in roots)
+                    {
+                        _ = new EffectiveML.Analyzers.Model.MemberModel(root, symbols);
+                    }
+
+                    Console.WriteLine($"{roots.Count} members, {count} operations: walk {walk.TotalMilliseconds:0.0} ms, models {watch.Elapsed.TotalMilliseconds:0.0} ms");
                 }
 
                 return 0;
@@ -133,7 +188,7 @@ namespace EffectiveML.Benchmarks
             var plain = Measurement.Parse(Corpus.Ordinary(files));
             var ml4 = Measurement.Parse(Corpus.MachineLearning(files * 4));
             Console.WriteLine($"corpora: ML {files} files / {Corpus.Lines(ml.Select(t => t.ToString()))} lines; non-ML {files} files / {Corpus.Lines(plain.Select(t => t.ToString()))} lines; 4x ML {files * 4} files");
-            Console.WriteLine($"suite: {Measurement.Rows.Count(r => r.IsRule)} rules in {Measurement.Suite.Length} analyzers; peer: Meziantou.Analyzer, {Measurement.Peer.Length} analyzers; {repetitions} repetitions, medians{(quick ? " (one for the non-ML suite and the compiler at 4x)" : string.Empty)}");
+            Console.WriteLine($"suite: {Measurement.Rows.Count(r => r.IsRule)} rules in {Measurement.Suite.Length} analyzers; peer: Meziantou.Analyzer, {PeerRules} rules in {Measurement.Peer.Length} analyzers; {repetitions} repetitions, medians{(quick ? " (one for the non-ML suite and the compiler at 4x)" : string.Empty)}");
 
             // Warm up the JIT and the reference metadata before anything is timed.
             Measurement.CompilerOnly(ml, Measurement.MachineLearning);
@@ -168,9 +223,10 @@ namespace EffectiveML.Benchmarks
             var worst = rules.Max(r => suite.PerAnalyzer[r.Name] / compile.Time);
             // Per rule, the suite's shared work included: the whole suite's time over its rules.
             var ourMean = suite.Time.TotalMilliseconds / rules.Count;
-            var peerMean = peer.Time.TotalMilliseconds / Math.Max(1, Measurement.Peer.Length);
+            // Per rule on both sides: a rule is a diagnostic ID, whatever analyzer class reports it.
+            var peerMean = peer.Time.TotalMilliseconds / Math.Max(1, PeerRules);
             Console.WriteLine();
-            Console.WriteLine($"suite {suite.Time.TotalMilliseconds:0.0} ms on ML, {suiteNonMl.Time.TotalMilliseconds:0.0} ms on non-ML, {suite4.Time.TotalMilliseconds:0.0} ms on 4x ML; peer {peer.Time.TotalMilliseconds:0.0} ms on ML; worst rule {worst.ToString("0.0000", culture)} of compile time, the suite's shared member models {(suite.PerAnalyzer[Measurement.SharedModels] / compile.Time).ToString("0.0000", culture)}");
+            Console.WriteLine($"suite {suite.Time.TotalMilliseconds:0.0} ms on ML, {suiteNonMl.Time.TotalMilliseconds:0.0} ms on non-ML, {suite4.Time.TotalMilliseconds:0.0} ms on 4x ML; peer {peer.Time.TotalMilliseconds:0.0} ms on ML ({peerMean.ToString("0.00", culture)} ms per rule, {(peer.Time.TotalMilliseconds / Measurement.Peer.Length).ToString("0.00", culture)} per analyzer; ours {ourMean.ToString("0.00", culture)} per rule); worst rule {worst.ToString("0.0000", culture)} of compile time, the suite's shared member models {(suite.PerAnalyzer[Measurement.SharedModels] / compile.Time).ToString("0.0000", culture)}");
             Console.WriteLine(string.Create(culture, $"for comparison, the compiler's own scaling at 4x size: {compile4.Time / (4 * compile.Time):0.00}"));
             Console.WriteLine($"allocations beyond the driver's operation trees: suite {suite.Allocated / 1_048_576.0:0.0} MB, peer {(quick ? "not measured in quick mode" : $"{peer.Allocated / 1_048_576.0:0.0} MB")}; compiler alone {compile.Allocated / 1_048_576.0:0.0} MB");
 
@@ -183,6 +239,19 @@ namespace EffectiveML.Benchmarks
             Console.WriteLine(string.Create(culture, $"overhead_ml={suite.Time / compile.Time:0.0000} overhead_nonml={suiteNonMl.Time / compileNonMl.Time:0.0000} per_rule_vs_peer={ourMean / peerMean:0.00} scaling={suite4.Time / (4 * suite.Time):0.00} alloc_ratio={(double)suite.Allocated / compile.Allocated:0.0000} max_rule={worst:0.0000}"));
             return 0;
         }
+
+        private static int CountOperations(IOperation operation)
+        {
+            var count = 1;
+            foreach (var child in operation.ChildOperations)
+            {
+                count += CountOperations(child);
+            }
+
+            return count;
+        }
+
+        private static int PeerRules => Measurement.Peer.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().Count();
 
         private static async Task<Cost> Median(int repetitions, Func<Task<Cost>> measure)
         {
