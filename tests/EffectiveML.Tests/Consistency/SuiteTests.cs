@@ -86,6 +86,60 @@ namespace EffectiveML.Tests.Consistency
             Assert.True(onClock.Of(rule) > TimeSpan.Zero);
         }
 
+        [Fact]
+        public async Task An_opt_in_rule_runs_in_the_suite_where_an_editorconfig_section_or_global_config_turns_it_on()
+        {
+            // What the compiler hands the driver for .editorconfig sections and global configs.
+            var source = """
+                using Microsoft.ML;
+                using Microsoft.ML.Transforms;
+
+                public static class Preparation
+                {
+                    public static IEstimator<ITransformer> Build(MLContext ml) =>
+                        ml.Transforms.ReplaceMissingValues("Age", replacementMode: MissingValueReplacingEstimator.ReplacementMode.Maximum)
+                            .Append(ml.Transforms.Concatenate("Features", "Age", "Income"));
+                }
+                """;
+            var section = Compile(source, ImmutableDictionary<string, ReportDiagnostic>.Empty);
+            section = section.WithOptions(section.Options.WithSyntaxTreeOptionsProvider(new TreeOptions(perTree: ReportDiagnostic.Info, global: null)));
+            var global = section.WithOptions(section.Options.WithSyntaxTreeOptionsProvider(new TreeOptions(perTree: null, global: ReportDiagnostic.Info)));
+            var none = section.WithOptions(section.Options.WithSyntaxTreeOptionsProvider(new TreeOptions(perTree: null, global: null)));
+
+            foreach (var (compilation, reported) in new[] { (section, true), (global, true), (none, false) })
+            {
+                var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new EffectiveMLSuiteAnalyzer())).GetAnalyzerDiagnosticsAsync();
+                Assert.Equal(reported, diagnostics.Any(d => d.Id == "EML4003"));
+            }
+        }
+
+        /// <summary>Sets EML4003's severity for every tree, or globally, as .editorconfig and global configs do.</summary>
+        private sealed class TreeOptions : SyntaxTreeOptionsProvider
+        {
+            private readonly ReportDiagnostic? _perTree;
+            private readonly ReportDiagnostic? _global;
+
+            public TreeOptions(ReportDiagnostic? perTree, ReportDiagnostic? global)
+            {
+                _perTree = perTree;
+                _global = global;
+            }
+
+            public override GeneratedKind IsGenerated(SyntaxTree tree, CancellationToken cancellationToken) => GeneratedKind.NotGenerated;
+
+            public override bool TryGetDiagnosticValue(SyntaxTree tree, string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity) =>
+                Found(diagnosticId, _perTree, out severity);
+
+            public override bool TryGetGlobalDiagnosticValue(string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity) =>
+                Found(diagnosticId, _global, out severity);
+
+            private static bool Found(string diagnosticId, ReportDiagnostic? configured, out ReportDiagnostic severity)
+            {
+                severity = configured ?? ReportDiagnostic.Default;
+                return diagnosticId == "EML4003" && configured is not null;
+            }
+        }
+
         private static Compilation Compile(string source, ImmutableDictionary<string, ReportDiagnostic> options) =>
             CSharpCompilation.Create(
                 "OptIn",
