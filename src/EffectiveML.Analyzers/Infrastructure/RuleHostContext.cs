@@ -59,7 +59,7 @@ namespace EffectiveML.Analyzers.Infrastructure
                 if (_clock is { } clock)
                 {
                     var rules = _memberActionRules.ToArray();
-                    _inner.RegisterOperationBlockAction(block => models.ForEachMemberTimed(block, clock, rules, actions));
+                    _inner.RegisterOperationBlockAction(block => models.ForEachMember(block, actions, clock, rules));
                 }
                 else
                 {

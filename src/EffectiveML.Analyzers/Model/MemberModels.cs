@@ -44,8 +44,17 @@ namespace EffectiveML.Analyzers.Model
             context.RegisterOperationBlockAction(block => ForEachMember(block, actions));
         }
 
-        /// <summary>Builds (or finds) the model of each member in a block and runs every action on it.</summary>
-        internal void ForEachMember(OperationBlockAnalysisContext block, Action<OperationBlockAnalysisContext, MemberModel>[] actions)
+        /// <summary>
+        /// Builds (or finds) the model of each member in a block and runs every action on it. With
+        /// a <paramref name="clock"/> (the benchmark's measured suite) the model's construction and
+        /// the shared parts built on request go to the clock's models and each action's remaining
+        /// time to its rule (<paramref name="rules"/>), one timestamp between consecutive actions.
+        /// </summary>
+        internal void ForEachMember(
+            OperationBlockAnalysisContext block,
+            Action<OperationBlockAnalysisContext, MemberModel>[] actions,
+            RuleClock? clock = null,
+            int[]? rules = null)
         {
             IOperation? previous = null;
             foreach (var operationBlock in block.OperationBlocks)
@@ -56,53 +65,50 @@ namespace EffectiveML.Analyzers.Model
                 }
 
                 previous = root;
-                var model = Of(root);
-                foreach (var action in actions)
+                if (clock is null || rules is null)
                 {
-                    block.CancellationToken.ThrowIfCancellationRequested();
-                    action(block, model);
+                    var model = Of(root);
+                    foreach (var action in actions)
+                    {
+                        block.CancellationToken.ThrowIfCancellationRequested();
+                        action(block, model);
+                    }
+                }
+                else
+                {
+                    RunTimed(block, root, clock, rules, actions);
                 }
             }
         }
 
-        /// <summary>
-        /// <see cref="ForEachMember"/>, measured: the model's construction and the shared parts
-        /// it builds on request go to the clock's models, each action's remaining time to its rule.
-        /// One timestamp between consecutive actions keeps the measuring cheap.
-        /// </summary>
-        internal void ForEachMemberTimed(OperationBlockAnalysisContext block, RuleClock clock, int[] rules, Action<OperationBlockAnalysisContext, MemberModel>[] actions)
+        private void RunTimed(
+            OperationBlockAnalysisContext block,
+            IOperation root,
+            RuleClock clock,
+            int[] rules,
+            Action<OperationBlockAnalysisContext, MemberModel>[] actions)
         {
-            IOperation? previous = null;
-            foreach (var operationBlock in block.OperationBlocks)
+            var started = Stopwatch.GetTimestamp();
+            var model = Of(root);
+            var now = Stopwatch.GetTimestamp();
+            clock.AddModels(now - started);
+            // Only while the suite's rules run: what other analyzers build is in their own telemetry.
+            model.Clock = clock;
+            try
             {
-                if (MemberRoot(operationBlock, previous) is not { } root)
+                for (var i = 0; i < actions.Length; i++)
                 {
-                    continue;
+                    block.CancellationToken.ThrowIfCancellationRequested();
+                    var sharedBefore = clock.SharedOnThisThread;
+                    actions[i](block, model);
+                    var after = Stopwatch.GetTimestamp();
+                    clock.Add(rules[i], after - now - (clock.SharedOnThisThread - sharedBefore));
+                    now = after;
                 }
-
-                previous = root;
-                var started = Stopwatch.GetTimestamp();
-                var model = Of(root);
-                var now = Stopwatch.GetTimestamp();
-                clock.AddModels(now - started);
-                // Only while the suite's rules run: what other analyzers build is in their own telemetry.
-                model.Clock = clock;
-                try
-                {
-                    for (var i = 0; i < actions.Length; i++)
-                    {
-                        block.CancellationToken.ThrowIfCancellationRequested();
-                        var sharedBefore = clock.SharedOnThisThread;
-                        actions[i](block, model);
-                        var after = Stopwatch.GetTimestamp();
-                        clock.Add(rules[i], after - now - (clock.SharedOnThisThread - sharedBefore));
-                        now = after;
-                    }
-                }
-                finally
-                {
-                    model.Clock = null;
-                }
+            }
+            finally
+            {
+                model.Clock = null;
             }
         }
 

@@ -34,6 +34,19 @@ namespace EffectiveML.Tests.Consistency
             }
             """;
 
+        /// <summary>A column imputed without an indicator: EML4003's finding, a rule that is off by default.</summary>
+        private const string ImputedWithoutIndicator = """
+            using Microsoft.ML;
+            using Microsoft.ML.Transforms;
+
+            public static class Preparation
+            {
+                public static IEstimator<ITransformer> Build(MLContext ml) =>
+                    ml.Transforms.ReplaceMissingValues("Age", replacementMode: MissingValueReplacingEstimator.ReplacementMode.Mean)
+                        .Append(ml.Transforms.Concatenate("Features", "Age", "Income"));
+            }
+            """;
+
         [Fact]
         public async Task The_suite_reports_exactly_what_its_rules_report_alone()
         {
@@ -60,19 +73,8 @@ namespace EffectiveML.Tests.Consistency
         [Fact]
         public async Task An_opt_in_rule_runs_only_where_configuration_turns_it_on()
         {
-            var source = """
-                using Microsoft.ML;
-                using Microsoft.ML.Transforms;
-
-                public static class Preparation
-                {
-                    public static IEstimator<ITransformer> Build(MLContext ml) =>
-                        ml.Transforms.ReplaceMissingValues("Age", replacementMode: MissingValueReplacingEstimator.ReplacementMode.Mean)
-                            .Append(ml.Transforms.Concatenate("Features", "Age", "Income"));
-                }
-                """;
-            var off = Compile(source, ImmutableDictionary<string, ReportDiagnostic>.Empty);
-            var on = Compile(source, ImmutableDictionary<string, ReportDiagnostic>.Empty.Add("EML4003", ReportDiagnostic.Warn));
+            var off = Compile(ImputedWithoutIndicator, ImmutableDictionary<string, ReportDiagnostic>.Empty);
+            var on = Compile(ImputedWithoutIndicator, ImmutableDictionary<string, ReportDiagnostic>.Empty.Add("EML4003", ReportDiagnostic.Warn));
             var rule = EffectiveMLSuiteAnalyzer.Rules.IndexOf(EffectiveMLSuiteAnalyzer.Rules.OfType<ImputedWithoutIndicatorAnalyzer>().Single());
 
             var offClock = new RuleClock(EffectiveMLSuiteAnalyzer.Rules.Length);
@@ -90,18 +92,7 @@ namespace EffectiveML.Tests.Consistency
         public async Task An_opt_in_rule_runs_in_the_suite_where_an_editorconfig_section_or_global_config_turns_it_on()
         {
             // What the compiler hands the driver for .editorconfig sections and global configs.
-            var source = """
-                using Microsoft.ML;
-                using Microsoft.ML.Transforms;
-
-                public static class Preparation
-                {
-                    public static IEstimator<ITransformer> Build(MLContext ml) =>
-                        ml.Transforms.ReplaceMissingValues("Age", replacementMode: MissingValueReplacingEstimator.ReplacementMode.Maximum)
-                            .Append(ml.Transforms.Concatenate("Features", "Age", "Income"));
-                }
-                """;
-            var section = Compile(source, ImmutableDictionary<string, ReportDiagnostic>.Empty);
+            var section = Compile(ImputedWithoutIndicator, ImmutableDictionary<string, ReportDiagnostic>.Empty);
             section = section.WithOptions(section.Options.WithSyntaxTreeOptionsProvider(new TreeOptions(perTree: ReportDiagnostic.Info, global: null)));
             var global = section.WithOptions(section.Options.WithSyntaxTreeOptionsProvider(new TreeOptions(perTree: null, global: ReportDiagnostic.Info)));
             var none = section.WithOptions(section.Options.WithSyntaxTreeOptionsProvider(new TreeOptions(perTree: null, global: null)));
