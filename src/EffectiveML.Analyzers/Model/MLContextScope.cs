@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -13,15 +12,24 @@ namespace EffectiveML.Analyzers.Model
     /// assignment to the type's MLContext fields and properties, so that a use through a field can
     /// be traced to the creation it holds. Collected while the type's members are analyzed and
     /// answered when the type is complete.
+    /// One scope per type serves both rules that read it (EML5001, EML5002), which are analyzers
+    /// of their own: whichever analyzer meets a member first collects it, and the origins of a
+    /// use are traced once. All state is guarded by one lock; collecting a member and answering
+    /// at the type's end never overlap, so an analyzer that finds a member already collected
+    /// knows the collection is complete.
     /// </summary>
     internal sealed class MLContextScope
     {
+        private readonly object _gate = new();
         private readonly KnownSymbols _symbols;
         private readonly INamedTypeSymbol _type;
-        private readonly ConcurrentQueue<RandomnessUse> _uses = new();
-        private readonly ConcurrentDictionary<ISymbol, ConcurrentQueue<IOperation>> _memberAssignments = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<SyntaxNode> _collected = new();
+        private readonly List<RandomnessUse> _uses = new();
+        private readonly Dictionary<ISymbol, List<IOperation>> _memberAssignments = new(SymbolEqualityComparer.Default);
         private readonly MemberModels _models;
+        private readonly Dictionary<RandomnessUse, List<ValueOrigin>> _originsByUse = new();
         private readonly Dictionary<ISymbol, List<ValueOrigin>> _originsByRoot = new(SymbolEqualityComparer.Default);
+        private List<RandomnessUse>? _usesInOrder;
         private ValueTracker? _tracker;
 
         private MLContextScope(KnownSymbols symbols, INamedTypeSymbol type, MemberModels models)
@@ -32,9 +40,10 @@ namespace EffectiveML.Analyzers.Model
         }
 
         /// <summary>The uses in source order: operations arrive in any order under concurrent execution, messages must not.</summary>
-        public IEnumerable<RandomnessUse> Uses => _uses
+        public IReadOnlyList<RandomnessUse> Uses => _usesInOrder ??= _uses
             .OrderBy(u => u.Invocation.Syntax.SyntaxTree.FilePath, StringComparer.Ordinal)
-            .ThenBy(u => u.Invocation.Syntax.SpanStart);
+            .ThenBy(u => u.Invocation.Syntax.SpanStart)
+            .ToList();
 
         private ValueTracker Tracker => _tracker ??= new ValueTracker(_models, AssignmentsInView);
 
@@ -50,15 +59,19 @@ namespace EffectiveML.Analyzers.Model
             }
 
             var models = symbols.Models;
+            var scopes = symbols.MLContextScopes;
             context.RegisterSymbolStartAction(start =>
             {
-                var scope = new MLContextScope(symbols, (INamedTypeSymbol)start.Symbol, models);
+                var scope = scopes.GetOrAdd((INamedTypeSymbol)start.Symbol, type => new MLContextScope(symbols, type, models));
                 start.RegisterOperationBlockAction(scope.OnMember);
                 start.RegisterSymbolEndAction(end =>
                 {
-                    if (!scope._uses.IsEmpty)
+                    lock (scope._gate)
                     {
-                        onTypeEnd(end, scope);
+                        if (scope._uses.Count > 0)
+                        {
+                            onTypeEnd(end, scope);
+                        }
                     }
                 });
             }, SymbolKind.NamedType);
@@ -68,7 +81,18 @@ namespace EffectiveML.Analyzers.Model
         /// Where the context behind a use comes from. A use whose receiver chain ends somewhere
         /// other than an MLContext (an estimator parameter, say) reports that end as its origin.
         /// </summary>
-        public List<ValueOrigin> ContextOrigins(RandomnessUse use)
+        public IReadOnlyList<ValueOrigin> ContextOrigins(RandomnessUse use)
+        {
+            if (!_originsByUse.TryGetValue(use, out var origins))
+            {
+                origins = TraceContextOrigins(use);
+                _originsByUse.Add(use, origins);
+            }
+
+            return origins;
+        }
+
+        private List<ValueOrigin> TraceContextOrigins(RandomnessUse use)
         {
             var origins = new List<ValueOrigin>();
             var receiver = ValueTracker.Receiver(use.Invocation);
@@ -130,47 +154,63 @@ namespace EffectiveML.Analyzers.Model
 
             foreach (var model in _models.Of(context))
             {
-                foreach (var use in model.RandomnessUses)
+                lock (_gate)
                 {
-                    _uses.Enqueue(use);
-                }
-
-                foreach (var assignment in model.MLMemberAssignments)
-                {
-                    if (assignment.Target is IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } target
-                        && _symbols.IsMLContext(target.Type))
+                    if (_collected.Add(model.Root.Syntax))
                     {
-                        Record(target.Member, assignment.Value);
+                        Collect(model);
                     }
-                }
-
-                switch (model.Root)
-                {
-                    case IFieldInitializerOperation fields:
-                        foreach (var field in fields.InitializedFields.Where(f => _symbols.IsMLContext(f.Type)))
-                        {
-                            Record(field, fields.Value);
-                        }
-
-                        break;
-                    case IPropertyInitializerOperation properties:
-                        foreach (var property in properties.InitializedProperties.Where(p => _symbols.IsMLContext(p.Type)))
-                        {
-                            Record(property, properties.Value);
-                        }
-
-                        break;
                 }
             }
         }
 
-        private void Record(ISymbol member, IOperation value) =>
-            _memberAssignments.GetOrAdd(member.OriginalDefinition, _ => new ConcurrentQueue<IOperation>()).Enqueue(value);
+        private void Collect(MemberModel model)
+        {
+            _uses.AddRange(model.RandomnessUses);
+
+            foreach (var assignment in model.MLMemberAssignments)
+            {
+                if (assignment.Target is IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } target
+                    && _symbols.IsMLContext(target.Type))
+                {
+                    Record(target.Member, assignment.Value);
+                }
+            }
+
+            switch (model.Root)
+            {
+                case IFieldInitializerOperation fields:
+                    foreach (var field in fields.InitializedFields.Where(f => _symbols.IsMLContext(f.Type)))
+                    {
+                        Record(field, fields.Value);
+                    }
+
+                    break;
+                case IPropertyInitializerOperation properties:
+                    foreach (var property in properties.InitializedProperties.Where(p => _symbols.IsMLContext(p.Type)))
+                    {
+                        Record(property, properties.Value);
+                    }
+
+                    break;
+            }
+        }
+
+        private void Record(ISymbol member, IOperation value)
+        {
+            if (!_memberAssignments.TryGetValue(member.OriginalDefinition, out var values))
+            {
+                values = new List<IOperation>();
+                _memberAssignments.Add(member.OriginalDefinition, values);
+            }
+
+            values.Add(value);
+        }
 
         private IReadOnlyList<IOperation>? AssignmentsInView(ISymbol member) =>
             SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, _type.OriginalDefinition)
             && _memberAssignments.TryGetValue(member.OriginalDefinition, out var values)
-                ? values.ToArray()
+                ? values
                 : null;
     }
 }

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using EffectiveML.Analyzers.Infrastructure;
 using EffectiveML.Analyzers.Rules.Assumptions;
+using EffectiveML.Analyzers.Rules.Reproducibility;
 using EffectiveML.Tests.Infrastructure;
 using EffectiveML.Tests.Robustness;
 using Microsoft.CodeAnalysis;
@@ -68,6 +69,26 @@ namespace EffectiveML.Tests.Consistency
                 .Where(id => id != "EML0001" && id != "EML0002" && id != "EML1001" && id != "EML3002")
                 .Where(id => !suite.Any(d => d.StartsWith(id + " ", StringComparison.Ordinal)));
             Assert.Empty(silent);
+        }
+
+        [Fact]
+        public async Task The_two_rules_that_share_a_type_scope_report_together_what_each_reports_alone()
+        {
+            // EML5001 and EML5002 are analyzers of their own that collect one MLContext scope per
+            // type between them; run concurrently, together, they must say what each says alone.
+            var compilation = AnalysisRunner.Compile(FuzzCorpus.Sources.ToArray());
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            var seed = new MLContextWithoutSeedAnalyzer();
+            var split = new SplitWithoutSeedAnalyzer();
+
+            var together = await Render(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(seed, split), timeout.Token);
+            var alone = (await Render(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(seed), timeout.Token))
+                .Concat(await Render(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(split), timeout.Token))
+                .OrderBy(d => d, StringComparer.Ordinal);
+
+            Assert.Contains(together, d => d.StartsWith("EML5001 ", StringComparison.Ordinal));
+            Assert.Contains(together, d => d.StartsWith("EML5002 ", StringComparison.Ordinal));
+            Assert.Equal(alone, together);
         }
 
         [Fact]
