@@ -29,6 +29,12 @@ namespace EffectiveML.Benchmarks
             var repetitions = quick ? 3 : 9;
             var culture = CultureInfo.InvariantCulture;
 
+            if (args.Contains("--with-gc"))
+            {
+                // Diagnosis: measure with the collector running, as a build does, instead of inside no-GC regions.
+                Measurement.NoGCBudget = 0;
+            }
+
             var ml = Measurement.Parse(Corpus.MachineLearning(files));
             if (args.Contains("--symbols"))
             {
@@ -174,9 +180,11 @@ namespace EffectiveML.Benchmarks
 
             if (args.Contains("--each"))
             {
-                // Diagnosis: each analyzer the compiler loads alone, then each hosted rule alone, to find where time and allocations go.
+                // Diagnosis: each analyzer the compiler loads alone, then each hosted rule alone, to find
+                // where time and allocations go; --only <class name> picks one.
+                var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
                 await Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Suite);
-                foreach (var analyzer in Measurement.Suite.Concat(EffectiveMLSuiteAnalyzer.Rules))
+                foreach (var analyzer in Measurement.Suite.Concat(EffectiveMLSuiteAnalyzer.Rules).Where(a => only is null || a.GetType().Name == only))
                 {
                     var alone = await Measurement.Analyzers(ml, Measurement.MachineLearning, System.Collections.Immutable.ImmutableArray.Create(analyzer));
                     Console.WriteLine($"{analyzer.GetType().Name,-52} {alone.Time.TotalMilliseconds,8:0.0} ms {alone.Allocated / 1_048_576.0,8:0.0} MB");
