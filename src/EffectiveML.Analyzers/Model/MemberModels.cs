@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.Diagnostics;
 using EffectiveML.Analyzers.Infrastructure;
@@ -14,12 +14,16 @@ namespace EffectiveML.Analyzers.Model
     /// the compilation's <see cref="KnownSymbols"/>, which all EffectiveML analyzers share through
     /// the driver's per-compilation value cache; so a member's index, pipelines and provenance are
     /// computed once however many rules ask, and nothing outlives the compilation. Looking a model
-    /// up is one dictionary probe by operation identity.
+    /// up is one probe of a weak table by operation identity.
     /// </summary>
     internal sealed class MemberModels
     {
-        private readonly ConcurrentDictionary<IOperation, MemberModel> _members = new();
-        private readonly Func<IOperation, MemberModel> _create;
+        // Weak on the member's operation tree: a model lives as long as its tree, which the driver
+        // holds while it analyzes the member and a type scope holds through the operations it
+        // kept. Strong references here kept every member's tree and model alive until the whole
+        // compilation was analyzed, so each collection of a large project scanned all of them.
+        private readonly ConditionalWeakTable<IOperation, MemberModel> _members = new();
+        private readonly ConditionalWeakTable<IOperation, MemberModel>.CreateValueCallback _create;
 
         public MemberModels(KnownSymbols symbols)
         {
@@ -161,6 +165,6 @@ namespace EffectiveML.Analyzers.Model
         }
 
         /// <summary>The model of the member <paramref name="operation"/> belongs to.</summary>
-        public MemberModel Of(IOperation operation) => _members.GetOrAdd(ValueTracker.MemberRoot(operation), _create);
+        public MemberModel Of(IOperation operation) => _members.GetValue(ValueTracker.MemberRoot(operation), _create);
     }
 }
