@@ -14,7 +14,8 @@ namespace EffectiveML.Analyzers.Model
     /// answered when the type is complete.
     /// One scope per type serves both rules that read it (EML5001, EML5002), which are analyzers
     /// of their own: whichever analyzer meets a member first collects it, and the origins of a
-    /// use are traced once. All state is guarded by one lock; collecting a member and answering
+    /// use are traced once. The compilation's table of scopes holds a type's scope only until
+    /// the first of them is done with the type. All state is guarded by one lock; collecting a member and answering
     /// at the type's end never overlap, so an analyzer that finds a member already collected
     /// knows the collection is complete.
     /// </summary>
@@ -73,6 +74,11 @@ namespace EffectiveML.Analyzers.Model
                             onTypeEnd(end, scope);
                         }
                     }
+
+                    // The table only lets the two rules meet; each keeps its own reference. Letting
+                    // go here frees the type's operations (and so its members' models) once both are
+                    // done, and a rule that starts the type later simply collects a scope of its own.
+                    scopes.TryRemove(scope._type, out _);
                 });
             }, SymbolKind.NamedType);
         }
