@@ -140,7 +140,7 @@ namespace EffectiveML.Analyzers.Model
         }
 
         /// <summary>The member's calls of transform-catalog methods listed in the transform table.</summary>
-        public IReadOnlyList<IInvocationOperation> TransformCalls => Once(ref _transformCalls, static model => model.CollectTransformCalls());
+        public IReadOnlyList<IInvocationOperation> TransformCalls => Once(ref _transformCalls, static model => model.MLCallsWhere(static (model, method) => model.Api.FindTransform(method) is not null));
 
 
         /// <summary>The member's calls that draw on an MLContext's randomness (any call: a Fit on an estimator the user wrote counts).</summary>
@@ -179,7 +179,9 @@ namespace EffectiveML.Analyzers.Model
                 : (IReadOnlyList<ILocalReferenceOperation>)Array.Empty<ILocalReferenceOperation>();
 
         /// <summary>Every <c>Evaluate*</c> call of a task catalog in the member.</summary>
-        public IReadOnlyList<IInvocationOperation> Evaluations => Once(ref _evaluations, static model => model.CollectEvaluations());
+        public IReadOnlyList<IInvocationOperation> Evaluations => Once(ref _evaluations, static model => model.MLCallsWhere(static (model, method) =>
+                method.Name.StartsWith("Evaluate", StringComparison.Ordinal)
+                && KnownSymbols.InheritsFrom(method.ContainingType, model.Symbols.TrainCatalogBase)));
 
         /// <summary>
         /// A trainer call is trained when a pipeline containing it is fitted or cross-validated in
@@ -602,28 +604,13 @@ namespace EffectiveML.Analyzers.Model
             return uses;
         }
 
-        private List<IInvocationOperation> CollectTransformCalls()
+        /// <summary>The member's ML calls whose target <paramref name="keep"/> accepts.</summary>
+        private List<IInvocationOperation> MLCallsWhere(Func<MemberModel, IMethodSymbol, bool> keep)
         {
             var calls = new List<IInvocationOperation>();
             foreach (var call in MLInvocations)
             {
-                if (Api.FindTransform(call.TargetMethod) is not null)
-                {
-                    calls.Add(call);
-                }
-            }
-
-            return calls;
-        }
-
-        private List<IInvocationOperation> CollectEvaluations()
-        {
-            var calls = new List<IInvocationOperation>();
-            foreach (var call in MLInvocations)
-            {
-                var method = call.TargetMethod;
-                if (method.Name.StartsWith("Evaluate", StringComparison.Ordinal)
-                    && KnownSymbols.InheritsFrom(method.ContainingType, Symbols.TrainCatalogBase))
+                if (keep(this, call.TargetMethod))
                 {
                     calls.Add(call);
                 }
