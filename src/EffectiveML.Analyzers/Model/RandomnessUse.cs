@@ -36,9 +36,19 @@ namespace EffectiveML.Analyzers.Model
         public static RandomnessUse? TryCreate(IInvocationOperation invocation, KnownSymbols symbols)
         {
             var method = invocation.TargetMethod;
-            var receiverType = method.IsExtensionMethod && method.Parameters.Length > 0
-                ? method.Parameters[0].Type
-                : method.ContainingType;
+            if (method.Name == "Fit")
+            {
+                // Any estimator's Fit, one the user wrote included.
+                return IsEstimatorFit(method, symbols) ? new RandomnessUse(invocation, RandomnessKind.Fit) : null;
+            }
+
+            // Every other use is made on an ML.NET catalog: most calls of a member are turned away
+            // here, by one lookup of the receiver type's assembly.
+            var receiverType = ReceiverType(invocation);
+            if (!symbols.IsMLSymbol(receiverType))
+            {
+                return null;
+            }
 
             if (KnownSymbols.InheritsFrom(receiverType, symbols.TrainersCatalogBase))
             {
@@ -66,9 +76,25 @@ namespace EffectiveML.Analyzers.Model
                 return new RandomnessUse(invocation, RandomnessKind.CrossValidation);
             }
 
-            if (method.Name == "Fit" && IsEstimatorFit(method, symbols))
+            return null;
+        }
+
+        /// <summary>The declared type of the receiver: the extended type of an extension method, else the declaring type.</summary>
+        private static ITypeSymbol? ReceiverType(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (!method.IsExtensionMethod)
             {
-                return new RandomnessUse(invocation, RandomnessKind.Fit);
+                return method.ContainingType;
+            }
+
+            // From the call's arguments, which the operation holds, rather than the method's parameters, built anew on each read.
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { Ordinal: 0 } receiver)
+                {
+                    return receiver.Type;
+                }
             }
 
             return null;
