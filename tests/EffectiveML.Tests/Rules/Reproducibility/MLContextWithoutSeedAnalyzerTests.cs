@@ -57,6 +57,32 @@ namespace EffectiveML.Tests.Rules.Reproducibility
         }
 
         [Fact]
+        public async Task Names_an_outer_call_before_the_call_it_starts_with()
+        {
+            // Fit and the trainer call begin at the same position; the fit encloses the trainer.
+            const string source = """
+                using Microsoft.ML;
+
+                public static class PriceModel
+                {
+                    public static ITransformer Train(IDataView data)
+                    {
+                        var mlContext = new MLContext();
+                        return mlContext.Regression.Trainers.Sdca(labelColumnName: nameof(HouseData.Price)).Fit(data);
+                    }
+                }
+                """;
+
+            await VerifyEML5001.Analyzer(
+                new[] { source, HouseData },
+                editorConfig: null,
+                OutputKind.DynamicallyLinkedLibrary,
+                VerifyEML5001.Diagnostic("EML5001")
+                    .WithSpan("/0/Test0.cs", 7, 25, 7, 40)
+                    .WithArguments("'Fit' and 'Sdca'"));
+        }
+
+        [Fact]
         public async Task Flags_field_initializer_used_by_a_trainer_in_another_member()
         {
             const string source = """
