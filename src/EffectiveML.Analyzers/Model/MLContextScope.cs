@@ -10,8 +10,9 @@ namespace EffectiveML.Analyzers.Model
     /// <summary>
     /// The MLContexts of one type: every call that draws on a context's randomness, and every
     /// assignment to the type's MLContext fields and properties, so that a use through a field can
-    /// be traced to the creation it holds. Collected while the type's members are analyzed and
-    /// answered when the type is complete.
+    /// be traced to the creation it holds. The members are collected while the type is analyzed;
+    /// the uses are found when the type is complete, and only those a rule asks for: most types
+    /// create no unseeded context, and then only the calls that take a seed of their own matter.
     /// One scope per type serves both rules that read it (EML5001, EML5002), which are analyzers
     /// of their own: whichever analyzer meets a member first collects it, and the origins of a
     /// use are traced once. The compilation's table of scopes holds a type's scope only until
@@ -25,12 +26,14 @@ namespace EffectiveML.Analyzers.Model
         private readonly KnownSymbols _symbols;
         private readonly INamedTypeSymbol _type;
         private readonly HashSet<SyntaxNode> _collected = new();
-        private readonly List<RandomnessUse> _uses = new();
+        private readonly List<MemberModel> _members = new();
         private readonly Dictionary<ISymbol, List<IOperation>> _memberAssignments = new(SymbolEqualityComparer.Default);
         private readonly MemberModels _models;
         private readonly Dictionary<RandomnessUse, List<ValueOrigin>> _originsByUse = new();
         private readonly Dictionary<ISymbol, List<ValueOrigin>> _originsByRoot = new(SymbolEqualityComparer.Default);
-        private List<RandomnessUse>? _usesInOrder;
+        private List<RandomnessUse>? _uses;
+        private List<RandomnessUse>? _seedTakingUses;
+        private bool _createsUnseededContext;
         private ValueTracker? _tracker;
 
         private MLContextScope(KnownSymbols symbols, INamedTypeSymbol type, MemberModels models)
@@ -40,19 +43,46 @@ namespace EffectiveML.Analyzers.Model
             _models = models;
         }
 
-        /// <summary>The uses in source order: operations arrive in any order under concurrent execution, messages must not.</summary>
-        public IReadOnlyList<RandomnessUse> Uses
-        {
-            get
-            {
-                if (_usesInOrder is null)
-                {
-                    _usesInOrder = new List<RandomnessUse>(_uses);
-                    _usesInOrder.Sort(InSourceOrder);
-                }
+        /// <summary>
+        /// Some member of the type creates an MLContext without a seed: only then can a use of the
+        /// type's contexts be traced to one (EML5001 follows contexts within the type).
+        /// </summary>
+        public bool CreatesUnseededContext => _createsUnseededContext;
 
-                return _usesInOrder;
+        /// <summary>Every use, in source order: members arrive in any order under concurrent execution, messages must not.</summary>
+        public IReadOnlyList<RandomnessUse> Uses => _uses ??= InSourceOrder(_members.SelectMany(member => member.RandomnessUses));
+
+        /// <summary>
+        /// The splits, shuffles and cross-validations, which take a seed of their own, in source
+        /// order. Found among the ML calls alone when the full list of uses was not needed.
+        /// </summary>
+        public IReadOnlyList<RandomnessUse> SeedTakingUses => _seedTakingUses ??= _uses is not null
+            ? _uses.Where(use => use.TakesSeed).ToList()
+            : InSourceOrder(FindSeedTakingUses());
+
+        private IEnumerable<RandomnessUse> FindSeedTakingUses()
+        {
+            foreach (var member in _members)
+            {
+                foreach (var call in member.Invocations)
+                {
+                    if (MayTakeSeed(call.TargetMethod.Name) && RandomnessUse.TryCreate(call, _symbols) is { TakesSeed: true } use)
+                    {
+                        yield return use;
+                    }
+                }
             }
+        }
+
+        private static bool MayTakeSeed(string name) =>
+            name is "TrainTestSplit" or "CrossValidationSplit" or "ShuffleRows" or "BootstrapSample"
+            || name.StartsWith("CrossValidate", StringComparison.Ordinal);
+
+        private static List<RandomnessUse> InSourceOrder(IEnumerable<RandomnessUse> uses)
+        {
+            var ordered = uses.ToList();
+            ordered.Sort(InSourceOrder);
+            return ordered;
         }
 
         /// <summary>
@@ -96,7 +126,7 @@ namespace EffectiveML.Analyzers.Model
                 {
                     lock (scope._gate)
                     {
-                        if (scope._uses.Count > 0)
+                        if (scope._members.Count > 0)
                         {
                             onTypeEnd(end, scope);
                         }
@@ -234,7 +264,18 @@ namespace EffectiveML.Analyzers.Model
 
         private void Collect(MemberModel model)
         {
-            _uses.AddRange(model.RandomnessUses);
+            _members.Add(model);
+            if (!_createsUnseededContext)
+            {
+                foreach (var creation in model.ObjectCreations)
+                {
+                    if (_symbols.IsMLContext(creation.Type) && !RandomnessUse.HasExplicitSeed(creation.Arguments))
+                    {
+                        _createsUnseededContext = true;
+                        break;
+                    }
+                }
+            }
 
             foreach (var assignment in model.MLMemberAssignments)
             {

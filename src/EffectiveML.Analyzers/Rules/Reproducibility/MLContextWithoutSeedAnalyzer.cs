@@ -26,6 +26,11 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
         {
             MLContextScope.Register(context, symbols, (end, scope) =>
             {
+                if (!scope.CreatesUnseededContext)
+                {
+                    return;
+                }
+
                 var usesByCreation = new Dictionary<IOperation, List<string>>();
                 foreach (var use in scope.Uses)
                 {

@@ -22,10 +22,10 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
         {
             MLContextScope.Register(context, symbols, (end, scope) =>
             {
-                foreach (var use in scope.Uses)
+                foreach (var use in scope.SeedTakingUses)
                 {
                     end.CancellationToken.ThrowIfCancellationRequested();
-                    if (!use.TakesSeed || RandomnessUse.HasExplicitSeed(use.Invocation))
+                    if (RandomnessUse.HasExplicitSeed(use.Invocation))
                     {
                         continue;
                     }
