@@ -57,6 +57,7 @@ namespace EffectiveML.Analyzers.Model
         private Dictionary<IOperation, ModelNode>? _modelByValue;
         private Sites? _sites;
         private Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>? _localReferences;
+        private List<ILocalReferenceOperation>? _localReferenceList;
         private Dictionary<string, ISymbol?>? _schemaMembers;
         private List<INamedTypeSymbol>? _schemaTypes;
         private Dictionary<string, List<IInvocationOperation>>? _mlCallsByName;
@@ -527,6 +528,11 @@ namespace EffectiveML.Analyzers.Model
                     case OperationKind.Return:
                     case OperationKind.YieldReturn:
                         break;
+                    case OperationKind.LocalReference:
+                        // Listed in the walk, grouped by local only if a rule asks: a second walk to
+                        // find them cost more than listing every one.
+                        Add(ref _localReferenceList, (ILocalReferenceOperation)operation);
+                        continue;
                     default:
                         continue;
                 }
@@ -679,18 +685,15 @@ namespace EffectiveML.Analyzers.Model
         private Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> CollectLocalReferences()
         {
             var map = new Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>(SymbolEqualityComparer.Default);
-            foreach (var operation in _root.DescendantsAndSelf())
+            foreach (var localReference in Read(_localReferenceList))
             {
-                if (operation is ILocalReferenceOperation localReference)
+                if (!map.TryGetValue(localReference.Local, out var references))
                 {
-                    if (!map.TryGetValue(localReference.Local, out var references))
-                    {
-                        references = new List<ILocalReferenceOperation>();
-                        map.Add(localReference.Local, references);
-                    }
-
-                    references.Add(localReference);
+                    references = new List<ILocalReferenceOperation>();
+                    map.Add(localReference.Local, references);
                 }
+
+                references.Add(localReference);
             }
 
             return map;

@@ -24,36 +24,60 @@ namespace EffectiveML.Analyzers.Rules.Simplicity
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
             var trained = new ConcurrentQueue<TrainedModel>();
+            // Once a baseline is trained anywhere the compilation has nothing to report: the rest of
+            // its members need not be looked at.
+            var baselineTrained = 0;
 
-            symbols.Models.RegisterCallAction(context, static model => model.MLInvocations, (member, model, call) =>
+            symbols.Models.RegisterMemberAction(context, (member, model) =>
+            {
+                if (System.Threading.Volatile.Read(ref baselineTrained) != 0)
+                {
+                    return;
+                }
+
+                foreach (var call in model.MLInvocations)
+                {
+                    if (Judge(member, model, call) is { } judged)
+                    {
+                        trained.Enqueue(judged);
+                        if (judged.Complexity == Complexity.Simple)
+                        {
+                            System.Threading.Volatile.Write(ref baselineTrained, 1);
+                            return;
+                        }
+                    }
+                }
+            });
+
+            TrainedModel? Judge(OperationBlockAnalysisContext member, MemberModel model, IInvocationOperation call)
             {
                 var method = call.TargetMethod;
                 if (method.Name == "step" && KnownSymbols.InheritsFrom(method.ContainingType, symbols.TorchOptimizer))
                 {
-                    trained.Enqueue(new TrainedModel(call, member.OwningSymbol, "step", Complexity.Complex, TorchTrainingLoop));
-                    return;
+                    return new TrainedModel(call, member.OwningSymbol, "step", Complexity.Complex, TorchTrainingLoop);
                 }
 
                 if (!model.Pipelines.IsCatalogEstimator(method) || !model.Pipelines.IsTrainer(method) || !model.IsTrained(call))
                 {
-                    return;
+                    return null;
                 }
 
                 var tree = call.Syntax.SyntaxTree;
                 var entry = TrainerTable.Find(method.Name);
                 if (EffectiveMLOptions.BaselineTrainers.Read(member.Options, tree).Contains(method.Name))
                 {
-                    trained.Enqueue(new TrainedModel(call, member.OwningSymbol, method.Name, Complexity.Simple, "a baseline"));
+                    return new TrainedModel(call, member.OwningSymbol, method.Name, Complexity.Simple, "a baseline");
                 }
-                else if (EffectiveMLOptions.ComplexTrainers.Read(member.Options, tree).Contains(method.Name))
+
+                if (EffectiveMLOptions.ComplexTrainers.Read(member.Options, tree).Contains(method.Name))
                 {
-                    trained.Enqueue(new TrainedModel(call, member.OwningSymbol, method.Name, Complexity.Complex, "a model configured as complex"));
+                    return new TrainedModel(call, member.OwningSymbol, method.Name, Complexity.Complex, "a model configured as complex");
                 }
-                else if (entry is { Complexity: not Complexity.DependsOnWrappedTrainer })
-                {
-                    trained.Enqueue(new TrainedModel(call, member.OwningSymbol, method.Name, entry.Complexity, entry.Kind));
-                }
-            });
+
+                return entry is { Complexity: not Complexity.DependsOnWrappedTrainer }
+                    ? new TrainedModel(call, member.OwningSymbol, method.Name, entry.Complexity, entry.Kind)
+                    : null;
+            }
 
             context.RegisterCompilationEndAction(end =>
             {
@@ -84,7 +108,7 @@ namespace EffectiveML.Analyzers.Rules.Simplicity
 
                     // An unjustified suppression does not count: the finding is reported without a
                     // location, which only an assembly-wide suppression could hide.
-                    var location = suppression is null ? Describe.CallLocation(model.Call.Syntax) : Location.None;
+                    var location = suppression is null ? Describe.CallLocation(model.Call) : Location.None;
                     var note = suppression is null
                         ? string.Empty
                         : $" (in '{model.Member.ContainingType?.Name}.{model.Member.Name}', whose [SuppressMessage] gives no Justification)";
@@ -98,14 +122,15 @@ namespace EffectiveML.Analyzers.Rules.Simplicity
         {
             public TrainedModel(IInvocationOperation call, ISymbol member, string name, Complexity complexity, string reason)
             {
-                Call = call;
+                // The syntax, not the operation: kept to the compilation's end, an operation would keep its member's whole tree.
+                Call = call.Syntax;
                 Member = member;
                 Name = name;
                 Complexity = complexity;
                 Reason = reason;
             }
 
-            public IInvocationOperation Call { get; }
+            public SyntaxNode Call { get; }
             public ISymbol Member { get; }
             public string Name { get; }
             public Complexity Complexity { get; }

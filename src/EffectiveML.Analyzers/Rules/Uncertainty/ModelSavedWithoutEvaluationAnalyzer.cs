@@ -32,7 +32,9 @@ namespace EffectiveML.Analyzers.Rules.Uncertainty
 
                 start.RegisterOperationBlockAction(member =>
                 {
-                    if (!SymbolEqualityComparer.Default.Equals(member.OwningSymbol.ContainingType, type))
+                    // A type that evaluates anywhere has nothing to report: its other members need not be read.
+                    if (System.Threading.Volatile.Read(ref evaluated) != 0
+                        || !SymbolEqualityComparer.Default.Equals(member.OwningSymbol.ContainingType, type))
                     {
                         return;
                     }
@@ -44,7 +46,8 @@ namespace EffectiveML.Analyzers.Rules.Uncertainty
                             var method = call.TargetMethod;
                             if (api.IsEvaluation(method, symbols))
                             {
-                                System.Threading.Interlocked.Exchange(ref evaluated, 1);
+                                System.Threading.Volatile.Write(ref evaluated, 1);
+                                return;
                             }
                             else if (api.IsModelExport(method, symbols))
                             {
