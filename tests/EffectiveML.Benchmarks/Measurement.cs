@@ -31,31 +31,44 @@ namespace EffectiveML.Benchmarks
                 .OrderBy(p => p, StringComparer.Ordinal)
                 .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
 
-        /// <summary>Measures each rule inside <see cref="EffectiveMLSuiteAnalyzer"/>, where telemetry sees only the suite.</summary>
-        internal static RuleClock SuiteClock { get; } = new(EffectiveMLSuiteAnalyzer.Rules.Length);
+        // Declared before the analyzers that fill it: static fields initialize in this order.
+        private static readonly Dictionary<Type, RuleClock> Clocks = new();
 
         /// <summary>
         /// What the compiler loads from the package: the suite (hosting every rule without a code
-        /// fix, measured by <see cref="SuiteClock"/>) and each rule with a fix as its own analyzer.
+        /// fix) and each rule with a fix as its own analyzer. Each carries a clock that splits its
+        /// telemetry into the rules' own work, the shared member models and the rest.
         /// </summary>
         public static ImmutableArray<DiagnosticAnalyzer> Suite { get; } = typeof(EffectiveMLAnalyzer).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t)
                 && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
-            // The suite first: the driver runs analyzers in this order, so the shared member models
-            // are built (and charged) in the suite, not in whichever rule happens to come first.
+            // The suite first: the driver runs analyzers in this order, so the member models are
+            // built in the suite.
             .OrderBy(t => t == typeof(EffectiveMLSuiteAnalyzer) ? 0 : 1)
             .ThenBy(t => t.Name, StringComparer.Ordinal)
-            .Select(t => t == typeof(EffectiveMLSuiteAnalyzer) ? new EffectiveMLSuiteAnalyzer(SuiteClock) : (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .Select(t => t == typeof(EffectiveMLSuiteAnalyzer) ? new EffectiveMLSuiteAnalyzer(Clock(t, EffectiveMLSuiteAnalyzer.Rules.Length)) : Measured((EffectiveMLAnalyzer)Activator.CreateInstance(t)!))
             .ToImmutableArray();
 
-        /// <summary>The same analyzers with an unmeasured suite, as users run them (for a profiler).</summary>
+        /// <summary>The same analyzers unmeasured, as users run them (for a profiler).</summary>
         public static ImmutableArray<DiagnosticAnalyzer> Unmeasured { get; } = Suite
-            .Select(a => a is EffectiveMLSuiteAnalyzer ? new EffectiveMLSuiteAnalyzer() : a)
+            .Select(a => (DiagnosticAnalyzer)Activator.CreateInstance(a.GetType())!)
             .ToImmutableArray();
 
-        /// <summary>The suite's shared work, reported next to the rules: the member models (with the pipelines and provenance built on first request), and the rest (driver dispatch, the host).</summary>
-        public const string SharedModels = "(suite) member models, and their parts built on request";
-        public const string SharedRest = "(suite) dispatch and driver";
+        /// <summary>
+        /// The shared work, reported next to the rules: the member models with the parts built on
+        /// first request (pipelines, provenance), whichever analyzer asks; and the rest of the
+        /// analyzers' telemetry (the driver's dispatch of their callbacks, the hosts).
+        /// </summary>
+        public const string SharedModels = "(shared) member models, and their parts built on request";
+        public const string SharedRest = "(shared) dispatch and driver";
+
+        private static RuleClock Clock(Type analyzer, int rules) => Clocks[analyzer] = new RuleClock(rules);
+
+        private static DiagnosticAnalyzer Measured(EffectiveMLAnalyzer rule)
+        {
+            rule.MeasureWith(Clock(rule.GetType(), 1));
+            return rule;
+        }
 
         /// <summary>The rows of the per-rule table: every rule, by class name, with its IDs; then the suite's shared work.</summary>
         public static IReadOnlyList<(string Name, string Ids, bool IsRule)> Rows { get; } = Suite
@@ -119,19 +132,21 @@ namespace EffectiveML.Benchmarks
             {
                 var time = measured.Telemetry[analyzer];
                 total += time;
-                if (analyzer is EffectiveMLSuiteAnalyzer && Suite.Contains(analyzer))
+                if (Suite.Contains(analyzer))
                 {
-                    // Telemetry sees the suite as one analyzer; its clock splits the time into the
-                    // hosted rules' own callbacks, the shared member models, and the rest.
-                    var rest = time - SuiteClock.Models;
-                    for (var rule = 0; rule < EffectiveMLSuiteAnalyzer.Rules.Length; rule++)
+                    // Telemetry sees each analyzer whole; its clock splits the time into the rules'
+                    // own callbacks, the shared member models, and the rest.
+                    var clock = Clocks[analyzer.GetType()];
+                    var hosted = analyzer is EffectiveMLSuiteAnalyzer ? EffectiveMLSuiteAnalyzer.Rules : ImmutableArray.Create((EffectiveMLAnalyzer)analyzer);
+                    var rest = time - clock.Models;
+                    for (var rule = 0; rule < hosted.Length; rule++)
                     {
-                        perAnalyzer[EffectiveMLSuiteAnalyzer.Rules[rule].GetType().Name] = SuiteClock.Of(rule);
-                        rest -= SuiteClock.Of(rule);
+                        perAnalyzer[hosted[rule].GetType().Name] = clock.Of(rule);
+                        rest -= clock.Of(rule);
                     }
 
-                    perAnalyzer[SharedModels] = SuiteClock.Models;
-                    perAnalyzer[SharedRest] = rest;
+                    perAnalyzer[SharedModels] = perAnalyzer.GetValueOrDefault(SharedModels) + clock.Models;
+                    perAnalyzer[SharedRest] = perAnalyzer.GetValueOrDefault(SharedRest) + rest;
                 }
                 else
                 {
@@ -153,7 +168,11 @@ namespace EffectiveML.Benchmarks
             // callbacks neither wait for a compiler thread nor pay for work the compiler does anyway:
             // what telemetry then charges an analyzer is its own.
             withAnalyzers.Compilation.GetDiagnostics();
-            SuiteClock.Reset();
+            foreach (var clock in Clocks.Values)
+            {
+                clock.Reset();
+            }
+
             Settle();
             var before = GC.GetTotalAllocatedBytes(precise: true);
             var noGc = TryStartNoGC();
