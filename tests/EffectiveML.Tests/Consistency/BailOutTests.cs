@@ -69,8 +69,9 @@ namespace EffectiveML.Tests.Consistency
         public async Task No_rule_walks_whole_syntax_trees_except_the_pragma_check()
         {
             // On ML code every rule works from operation, symbol and compilation callbacks. The one
-            // syntax-tree action is EML7002's scan of #pragma directives, which returns at once for
-            // a tree without directives (SyntaxNode.ContainsDirectives).
+            // syntax-tree action is EML7002's: its scan of #pragma directives returns at once for a
+            // tree without directives (SyntaxNode.ContainsDirectives), and it reads only the
+            // file's top-level attribute lists, where [assembly: …] must stand.
             var compilation = Compile(TestReferences.MLProject);
             var withAnalyzers = compilation.WithAnalyzers(
                 SuiteCatalog.Analyzers,
@@ -83,6 +84,8 @@ namespace EffectiveML.Tests.Consistency
                 var allowed = analyzer is EffectiveML.Analyzers.Infrastructure.EffectiveMLSuiteAnalyzer ? 1 : 0;
                 Assert.True(telemetry.SyntaxTreeActionsCount <= allowed, $"{analyzer.GetType().Name} registers {telemetry.SyntaxTreeActionsCount} syntax-tree actions");
                 Assert.Equal(0, telemetry.SemanticModelActionsCount);
+                // A syntax-node action makes the driver visit every node of every file for it.
+                Assert.True(telemetry.SyntaxNodeActionsCount == 0, $"{analyzer.GetType().Name} registers {telemetry.SyntaxNodeActionsCount} syntax-node actions");
             }
         }
 

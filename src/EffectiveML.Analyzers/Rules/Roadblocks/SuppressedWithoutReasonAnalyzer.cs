@@ -29,26 +29,45 @@ namespace EffectiveML.Analyzers.Rules.Roadblocks
                     SymbolKind.Property,
                     SymbolKind.Field,
                     SymbolKind.Event);
-                context.RegisterSyntaxNodeAction(
-                    list =>
-                    {
-                        // Assembly-level suppressions (global suppression files) belong to no symbol action.
-                        if (((AttributeListSyntax)list.Node).Target?.Identifier.IsKind(SyntaxKind.AssemblyKeyword) != true)
-                        {
-                            return;
-                        }
-
-                        var inList = list.Compilation.Assembly.GetAttributes()
-                            .Where(a => a.ApplicationSyntaxReference is { } reference
-                                && reference.SyntaxTree == list.Node.SyntaxTree
-                                && list.Node.Span.Contains(reference.Span))
-                            .ToImmutableArray();
-                        CheckAttributes(inList, symbols, list.ReportDiagnostic, list.CancellationToken);
-                    },
-                    SyntaxKind.AttributeList);
             }
 
-            context.RegisterSyntaxTreeAction(CheckPragmas);
+            var compilation = context.Compilation;
+            context.RegisterSyntaxTreeAction(tree =>
+            {
+                CheckPragmas(tree);
+                if (symbols.SuppressMessageAttribute is not null)
+                {
+                    CheckAssemblyAttributes(tree, compilation, symbols);
+                }
+            });
+        }
+
+        /// <summary>
+        /// Assembly-level suppressions (global suppression files) belong to no symbol action. They
+        /// can stand only at the top of a file, so the file's own attribute lists are all there is
+        /// to read: no syntax-node action, which would make the driver visit every node of every file.
+        /// </summary>
+        private static void CheckAssemblyAttributes(SyntaxTreeAnalysisContext context, Compilation compilation, KnownSymbols symbols)
+        {
+            if (context.Tree.GetRoot(context.CancellationToken) is not CompilationUnitSyntax { AttributeLists.Count: > 0 } unit)
+            {
+                return;
+            }
+
+            foreach (var list in unit.AttributeLists)
+            {
+                if (list.Target?.Identifier.IsKind(SyntaxKind.AssemblyKeyword) != true)
+                {
+                    continue;
+                }
+
+                var inList = compilation.Assembly.GetAttributes()
+                    .Where(a => a.ApplicationSyntaxReference is { } reference
+                        && reference.SyntaxTree == context.Tree
+                        && list.Span.Contains(reference.Span))
+                    .ToImmutableArray();
+                CheckAttributes(inList, symbols, context.ReportDiagnostic, context.CancellationToken);
+            }
         }
 
         private static void CheckAttributes(
