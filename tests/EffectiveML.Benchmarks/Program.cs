@@ -237,6 +237,7 @@ namespace EffectiveML.Benchmarks
             Console.WriteLine();
             Console.WriteLine($"suite {suite.Time.TotalMilliseconds:0.0} ms on ML, {suiteNonMl.Time.TotalMilliseconds:0.0} ms on non-ML, {suite4.Time.TotalMilliseconds:0.0} ms on 4x ML; peer {peer.Time.TotalMilliseconds:0.0} ms on ML ({peerMean.ToString("0.00", culture)} ms per rule, {(peer.Time.TotalMilliseconds / Measurement.Peer.Length).ToString("0.00", culture)} per analyzer; ours {ourMean.ToString("0.00", culture)} per rule); worst rule {worst.ToString("0.0000", culture)} of compile time, the suite's shared member models {(suite.PerAnalyzer[Measurement.SharedModels] / compile.Time).ToString("0.0000", culture)}");
             Console.WriteLine(string.Create(culture, $"for comparison, the compiler's own scaling at 4x size: {compile4.Time / (4 * compile.Time):0.00}"));
+            Console.WriteLine(string.Create(culture, $"elapsed time of the analysis run beyond the same run with only the do-nothing analyzer: suite {suite.Wall.TotalMilliseconds:0} ms, {suite.Wall / compile.Time:0.000} of compile time (telemetry sees {suite.Time.TotalMilliseconds:0} ms of it){(quick ? string.Empty : $"; peer {peer.Wall.TotalMilliseconds:0} ms (telemetry {peer.Time.TotalMilliseconds:0} ms)")}"));
             Console.WriteLine($"allocations beyond the driver's operation trees: suite {suite.Allocated / 1_048_576.0:0.0} MB, peer {(quick ? "not measured in quick mode" : $"{peer.Allocated / 1_048_576.0:0.0} MB")}; compiler alone {compile.Allocated / 1_048_576.0:0.0} MB");
 
             Console.WriteLine($"{Measurement.RunsWithoutGC} of {Measurement.MeasuredRuns} measured runs ran without a garbage collection");
@@ -276,7 +277,8 @@ namespace EffectiveML.Benchmarks
             var perAnalyzer = median.PerAnalyzer.Keys.ToDictionary(
                 name => name,
                 name => costs.Select(c => c.PerAnalyzer[name]).OrderBy(t => t).ToList()[costs.Count / 2]);
-            return new Cost(median.Time, allocations, perAnalyzer);
+            var wall = costs.Select(c => c.Wall).OrderBy(w => w).ToList()[costs.Count / 2];
+            return new Cost(median.Time, allocations, perAnalyzer, wall);
         }
 
         private static int? ArgumentAfter(string[] args, string name)
