@@ -54,7 +54,7 @@ namespace EffectiveML.Analyzers.Model
 
         /// <summary>
         /// The splits, shuffles and cross-validations, which take a seed of their own, in source
-        /// order. Found among the ML calls alone when the full list of uses was not needed.
+        /// order. When no rule needed every use, only the calls of those names are judged.
         /// </summary>
         public IReadOnlyList<RandomnessUse> SeedTakingUses => _seedTakingUses ??= _uses is not null
             ? _uses.Where(use => use.TakesSeed).ToList()
