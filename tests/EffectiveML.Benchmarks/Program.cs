@@ -207,25 +207,31 @@ namespace EffectiveML.Benchmarks
             var compile = await Median(repetitions, () => Task.FromResult(Measurement.CompilerOnly(ml, Measurement.MachineLearning)));
             // The denominator of overhead_nonml, whose numerator is the compilation-start check alone: once is enough in quick mode.
             var compileNonMl = await Median(quick ? 1 : repetitions, () => Task.FromResult(Measurement.CompilerOnly(plain, Measurement.Framework)));
-            // Context, not a budget line: measured once in quick mode to stay under three minutes.
-            var compile4 = await Median(quick ? 1 : repetitions, () => Task.FromResult(Measurement.CompilerOnly(ml4, Measurement.MachineLearning)));
             var suite = await Median(repetitions, () => Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Suite));
             // Without ML references every analyzer stops at compilation start: once is enough in quick mode.
             var suiteNonMl = await Median(quick ? 1 : repetitions, () => Measurement.Analyzers(plain, Measurement.Framework, Measurement.Suite, measureAllocations: false));
             var peer = await Median(repetitions, () => Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Peer, measureAllocations: !quick));
-            var suite4 = await Median(repetitions, () => Measurement.Analyzers(ml4, Measurement.MachineLearning, Measurement.Suite, measureAllocations: false));
+            // Scaling with the collector running and its pauses left out, at both sizes (README).
+            var (collected, collected4) = await Measurement.WithCollector(async () => (
+                await Median(repetitions, () => Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Suite, measureAllocations: false)),
+                await Median(repetitions, () => Measurement.Analyzers(ml4, Measurement.MachineLearning, Measurement.Suite, measureAllocations: false))));
+            // Context, not a budget line: measured once in quick mode to stay under three minutes.
+            var (compileCollected, compileCollected4) = await Measurement.WithCollector(async () => (
+                await Median(quick ? 1 : repetitions, () => Task.FromResult(Measurement.CompilerOnly(ml, Measurement.MachineLearning))),
+                await Median(quick ? 1 : repetitions, () => Task.FromResult(Measurement.CompilerOnly(ml4, Measurement.MachineLearning)))));
 
             Console.WriteLine();
             Console.WriteLine($"compiler alone, ML corpus: {compile.Time.TotalMilliseconds:0} ms, {compile.Allocated / 1_048_576.0:0} MB; non-ML: {compileNonMl.Time.TotalMilliseconds:0} ms");
             Console.WriteLine();
-            Console.WriteLine("| rule | IDs | ML corpus (ms) | share of compile | non-ML (ms) | 4x ML (ms) | scaling |");
-            Console.WriteLine("|---|---|---|---|---|---|---|");
+            Console.WriteLine("| rule | IDs | ML corpus (ms) | share of compile | non-ML (ms) | collector on, ML (ms) | collector on, 4x ML (ms) | scaling |");
+            Console.WriteLine("|---|---|---|---|---|---|---|---|");
             foreach (var (name, ids, _) in Measurement.Rows)
             {
                 var time = suite.PerAnalyzer[name];
-                var time4 = suite4.PerAnalyzer[name];
-                var ruleScaling = time > TimeSpan.Zero ? (time4 / (4 * time)).ToString("0.00", culture) : "-";
-                Console.WriteLine($"| {name} | {ids} | {time.TotalMilliseconds.ToString("0.0", culture)} | {(time / compile.Time).ToString("0.0000", culture)} | {suiteNonMl.PerAnalyzer.GetValueOrDefault(name).TotalMilliseconds.ToString("0.0", culture)} | {time4.TotalMilliseconds.ToString("0.0", culture)} | {ruleScaling} |");
+                var timeCollected = collected.PerAnalyzer[name];
+                var time4 = collected4.PerAnalyzer[name];
+                var ruleScaling = timeCollected > TimeSpan.Zero ? (time4 / (4 * timeCollected)).ToString("0.00", culture) : "-";
+                Console.WriteLine($"| {name} | {ids} | {time.TotalMilliseconds.ToString("0.0", culture)} | {(time / compile.Time).ToString("0.0000", culture)} | {suiteNonMl.PerAnalyzer.GetValueOrDefault(name).TotalMilliseconds.ToString("0.0", culture)} | {timeCollected.TotalMilliseconds.ToString("0.0", culture)} | {time4.TotalMilliseconds.ToString("0.0", culture)} | {ruleScaling} |");
             }
 
             var rules = Measurement.Rows.Where(r => r.IsRule).ToList();
@@ -235,18 +241,18 @@ namespace EffectiveML.Benchmarks
             // Per rule on both sides: a rule is a diagnostic ID, whatever analyzer class reports it.
             var peerMean = peer.Time.TotalMilliseconds / Math.Max(1, PeerRules);
             Console.WriteLine();
-            Console.WriteLine($"suite {suite.Time.TotalMilliseconds:0.0} ms on ML, {suiteNonMl.Time.TotalMilliseconds:0.0} ms on non-ML, {suite4.Time.TotalMilliseconds:0.0} ms on 4x ML; peer {peer.Time.TotalMilliseconds:0.0} ms on ML ({peerMean.ToString("0.00", culture)} ms per rule, {(peer.Time.TotalMilliseconds / Measurement.Peer.Length).ToString("0.00", culture)} per analyzer; ours {ourMean.ToString("0.00", culture)} per rule); worst rule {worst.ToString("0.0000", culture)} of compile time, the shared member models {(suite.PerAnalyzer[Measurement.SharedModels] / compile.Time).ToString("0.0000", culture)}");
-            Console.WriteLine(string.Create(culture, $"for comparison, the compiler's own scaling at 4x size: {compile4.Time / (4 * compile.Time):0.00}"));
+            Console.WriteLine($"suite {suite.Time.TotalMilliseconds:0.0} ms on ML, {suiteNonMl.Time.TotalMilliseconds:0.0} ms on non-ML; with the collector on, its pauses left out, {collected.Time.TotalMilliseconds:0.0} ms on ML and {collected4.Time.TotalMilliseconds:0.0} ms on 4x ML; peer {peer.Time.TotalMilliseconds:0.0} ms on ML ({peerMean.ToString("0.00", culture)} ms per rule, {(peer.Time.TotalMilliseconds / Measurement.Peer.Length).ToString("0.00", culture)} per analyzer; ours {ourMean.ToString("0.00", culture)} per rule); worst rule {worst.ToString("0.0000", culture)} of compile time, the shared member models {(suite.PerAnalyzer[Measurement.SharedModels] / compile.Time).ToString("0.0000", culture)}");
+            Console.WriteLine(string.Create(culture, $"for comparison, the compiler's own scaling at 4x size, measured the same way: {compileCollected4.Time / (4 * compileCollected.Time):0.00}"));
             Console.WriteLine(string.Create(culture, $"elapsed time of the analysis run beyond the same run with only the do-nothing analyzer: suite {suite.Wall.TotalMilliseconds:0} ms, {suite.Wall / compile.Time:0.000} of compile time (telemetry sees {suite.Time.TotalMilliseconds:0} ms of it){(quick ? string.Empty : $"; peer {peer.Wall.TotalMilliseconds:0} ms (telemetry {peer.Time.TotalMilliseconds:0} ms)")}"));
             Console.WriteLine($"allocations beyond the driver's operation trees: suite {suite.Allocated / 1_048_576.0:0.0} MB, peer {(quick ? "not measured in quick mode" : $"{peer.Allocated / 1_048_576.0:0.0} MB")}; compiler alone {compile.Allocated / 1_048_576.0:0.0} MB");
 
-            Console.WriteLine($"{Measurement.RunsWithoutGC} of {Measurement.MeasuredRuns} measured runs ran without a garbage collection");
+            Console.WriteLine($"{Measurement.RunsWithoutGC} of {Measurement.MeasuredRuns} runs measured inside no-GC regions ran without a garbage collection");
             if (!quick)
             {
                 BenchmarkRunner.Run<CompileBenchmarks>();
             }
 
-            Console.WriteLine(string.Create(culture, $"overhead_ml={suite.Time / compile.Time:0.0000} overhead_nonml={suiteNonMl.Time / compileNonMl.Time:0.0000} per_rule_vs_peer={ourMean / peerMean:0.00} scaling={suite4.Time / (4 * suite.Time):0.00} alloc_ratio={(double)suite.Allocated / compile.Allocated:0.0000} max_rule={worst:0.0000}"));
+            Console.WriteLine(string.Create(culture, $"overhead_ml={suite.Time / compile.Time:0.0000} overhead_nonml={suiteNonMl.Time / compileNonMl.Time:0.0000} per_rule_vs_peer={ourMean / peerMean:0.00} scaling={collected4.Time / (4 * collected.Time):0.00} alloc_ratio={(double)suite.Allocated / compile.Allocated:0.0000} max_rule={worst:0.0000}"));
             return 0;
         }
 

@@ -10,18 +10,38 @@ namespace EffectiveML.Analyzers.Infrastructure
     /// computed on first request (pipelines, provenance), which would otherwise be charged to
     /// whichever rule asked first. The compiler's telemetry sees one analyzer, the suite; the
     /// benchmark attaches a clock to see inside it. Users' builds never create one, so no
-    /// callback is then timed.
+    /// callback is then timed. Given the collector's pause time, the clock leaves out the pauses
+    /// that interrupt the work it times, and counts them apart.
     /// </summary>
     internal sealed class RuleClock
     {
         private readonly long[] _ticks;
         private readonly ThreadLocal<SharedWork> _shared = new(() => new SharedWork());
+        private readonly Func<TimeSpan>? _collectorPauses;
         private long _modelTicks;
+        private long _pauseTicks;
 
-        public RuleClock(int rules)
+        /// <param name="collectorPauses">The process's total garbage-collection pause time so far, if the pauses are to be left out.</param>
+        public RuleClock(int rules, Func<TimeSpan>? collectorPauses = null)
         {
             _ticks = new long[rules];
+            _collectorPauses = collectorPauses;
         }
+
+        /// <summary>Collector pauses that fell inside the callbacks this clock timed.</summary>
+        public TimeSpan Pauses => Elapsed(Interlocked.Read(ref _pauseTicks));
+
+        /// <summary>A timestamp that does not advance while the collector pauses the process.</summary>
+        public long Now() => Stopwatch.GetTimestamp() - PausedSoFar();
+
+        /// <summary>Starts timing one callback of the driver's.</summary>
+        public long StartCallback() => PausedSoFar();
+
+        /// <summary>Counts the collector's pauses since <paramref name="started"/> as pauses inside this clock's callbacks.</summary>
+        public void EndCallback(long started) => Interlocked.Add(ref _pauseTicks, PausedSoFar() - started);
+
+        private long PausedSoFar() =>
+            _collectorPauses is { } pauses ? (long)(pauses().TotalSeconds * Stopwatch.Frequency) : 0;
 
         public TimeSpan Of(int rule) => Elapsed(Interlocked.Read(ref _ticks[rule]));
 
@@ -37,6 +57,7 @@ namespace EffectiveML.Analyzers.Infrastructure
             }
 
             Interlocked.Exchange(ref _modelTicks, 0);
+            Interlocked.Exchange(ref _pauseTicks, 0);
         }
 
         /// <summary>Shared work done so far on this thread, to take out of the rule that triggered it.</summary>
@@ -50,7 +71,7 @@ namespace EffectiveML.Analyzers.Infrastructure
         public long EnterShared()
         {
             var shared = _shared.Value!;
-            return shared.Depth++ == 0 ? Stopwatch.GetTimestamp() : 0;
+            return shared.Depth++ == 0 ? Now() : 0;
         }
 
         public void ExitShared(long started)
@@ -58,7 +79,7 @@ namespace EffectiveML.Analyzers.Infrastructure
             var shared = _shared.Value!;
             if (--shared.Depth == 0)
             {
-                var ticks = Stopwatch.GetTimestamp() - started;
+                var ticks = Now() - started;
                 shared.Ticks += ticks;
                 AddModels(ticks);
             }
@@ -68,14 +89,16 @@ namespace EffectiveML.Analyzers.Infrastructure
         public Action<T> Wrap<T>(int rule, Action<T> action) => argument =>
         {
             var sharedBefore = SharedOnThisThread;
-            var started = Stopwatch.GetTimestamp();
+            var callback = StartCallback();
+            var started = Now();
             try
             {
                 action(argument);
             }
             finally
             {
-                Add(rule, Stopwatch.GetTimestamp() - started - (SharedOnThisThread - sharedBefore));
+                Add(rule, Now() - started - (SharedOnThisThread - sharedBefore));
+                EndCallback(callback);
             }
         };
 

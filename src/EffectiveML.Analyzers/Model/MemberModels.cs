@@ -1,7 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Collections.Generic;
-using System.Diagnostics;
 using EffectiveML.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -92,11 +91,12 @@ namespace EffectiveML.Analyzers.Model
             int[] rules,
             Action<OperationBlockAnalysisContext, MemberModel>[] actions)
         {
-            var started = Stopwatch.GetTimestamp();
+            var callback = clock.StartCallback();
+            var started = clock.Now();
             var model = Of(root);
-            var now = Stopwatch.GetTimestamp();
+            var now = clock.Now();
             clock.AddModels(now - started);
-            // Only while the suite's rules run: what other analyzers build is in their own telemetry.
+            // Only while this analyzer's rules run: what an unmeasured analyzer builds is in its own telemetry.
             model.Clock = clock;
             try
             {
@@ -105,7 +105,7 @@ namespace EffectiveML.Analyzers.Model
                     block.CancellationToken.ThrowIfCancellationRequested();
                     var sharedBefore = clock.SharedOnThisThread;
                     actions[i](block, model);
-                    var after = Stopwatch.GetTimestamp();
+                    var after = clock.Now();
                     clock.Add(rules[i], after - now - (clock.SharedOnThisThread - sharedBefore));
                     now = after;
                 }
@@ -113,6 +113,7 @@ namespace EffectiveML.Analyzers.Model
             finally
             {
                 model.Clock = null;
+                clock.EndCallback(callback);
             }
         }
 
