@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace EffectiveML.Analyzers.Model
 {
@@ -86,6 +87,30 @@ namespace EffectiveML.Analyzers.Model
             return original.IsExtensionMethod && original.Parameters.Length > 0
                 ? original.Parameters[0].Type.OriginalDefinition
                 : method.ContainingType.OriginalDefinition;
+        }
+
+        /// <summary>
+        /// The declared type a call is made on, as the call states it: the extended type of an
+        /// extension method (read from the call's receiver argument, which the operation holds,
+        /// rather than from the method's parameters, built anew on each read), else the declaring type.
+        /// </summary>
+        public static ITypeSymbol? ReceiverType(IInvocationOperation call)
+        {
+            var method = call.TargetMethod;
+            if (!method.IsExtensionMethod)
+            {
+                return method.ContainingType;
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter is { Ordinal: 0 } receiver)
+                {
+                    return receiver.Type;
+                }
+            }
+
+            return null;
         }
 
         private INamedTypeSymbol? CatalogType(Pipelines.TransformTable.Catalog catalog) => catalog switch

@@ -66,17 +66,13 @@ namespace EffectiveML.Analyzers.Model
             {
                 foreach (var call in member.Invocations)
                 {
-                    if (MayTakeSeed(call.TargetMethod.Name) && RandomnessUse.TryCreate(call, _symbols) is { TakesSeed: true } use)
+                    if (RandomnessUse.MayTakeSeed(call.TargetMethod.Name) && RandomnessUse.TryCreate(call, _symbols) is { TakesSeed: true } use)
                     {
                         yield return use;
                     }
                 }
             }
         }
-
-        private static bool MayTakeSeed(string name) =>
-            name is "TrainTestSplit" or "CrossValidationSplit" or "ShuffleRows" or "BootstrapSample"
-            || name.StartsWith("CrossValidate", StringComparison.Ordinal);
 
         private static List<RandomnessUse> InSourceOrder(IEnumerable<RandomnessUse> uses)
         {

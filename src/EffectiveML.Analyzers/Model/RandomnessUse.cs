@@ -44,7 +44,7 @@ namespace EffectiveML.Analyzers.Model
 
             // Every other use is made on an ML.NET catalog: most calls of a member are turned away
             // here, by one lookup of the receiver type's assembly.
-            var receiverType = ReceiverType(invocation);
+            var receiverType = MLApi.ReceiverType(invocation);
             if (!symbols.IsMLSymbol(receiverType))
             {
                 return null;
@@ -58,20 +58,10 @@ namespace EffectiveML.Analyzers.Model
             if (symbols.DataOperationsCatalog is not null
                 && SymbolEqualityComparer.Default.Equals(receiverType, symbols.DataOperationsCatalog))
             {
-                switch (method.Name)
-                {
-                    case "TrainTestSplit":
-                    case "CrossValidationSplit":
-                    case "ShuffleRows":
-                    case "BootstrapSample":
-                        return new RandomnessUse(invocation, RandomnessKind.Split);
-                }
-
-                return null;
+                return IsSplitName(method.Name) ? new RandomnessUse(invocation, RandomnessKind.Split) : null;
             }
 
-            if (method.Name.StartsWith("CrossValidate", System.StringComparison.Ordinal)
-                && KnownSymbols.InheritsFrom(receiverType, symbols.TrainCatalogBase))
+            if (IsCrossValidationName(method.Name) && KnownSymbols.InheritsFrom(receiverType, symbols.TrainCatalogBase))
             {
                 return new RandomnessUse(invocation, RandomnessKind.CrossValidation);
             }
@@ -79,26 +69,17 @@ namespace EffectiveML.Analyzers.Model
             return null;
         }
 
-        /// <summary>The declared type of the receiver: the extended type of an extension method, else the declaring type.</summary>
-        private static ITypeSymbol? ReceiverType(IInvocationOperation invocation)
-        {
-            var method = invocation.TargetMethod;
-            if (!method.IsExtensionMethod)
-            {
-                return method.ContainingType;
-            }
+        /// <summary>
+        /// A name a use that takes a seed of its own can have (<see cref="TakesSeed"/>): a first
+        /// filter, by name alone, for a caller that wants only those uses.
+        /// </summary>
+        public static bool MayTakeSeed(string name) => IsSplitName(name) || IsCrossValidationName(name);
 
-            // From the call's arguments, which the operation holds, rather than the method's parameters, built anew on each read.
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter is { Ordinal: 0 } receiver)
-                {
-                    return receiver.Type;
-                }
-            }
+        private static bool IsSplitName(string name) =>
+            name is "TrainTestSplit" or "CrossValidationSplit" or "ShuffleRows" or "BootstrapSample";
 
-            return null;
-        }
+        private static bool IsCrossValidationName(string name) =>
+            name.StartsWith("CrossValidate", System.StringComparison.Ordinal);
 
         /// <summary>
         /// True when a call passes a value for its <c>seed</c> parameter that is not null; a call
