@@ -40,18 +40,16 @@ namespace EffectiveML.Benchmarks
         private static readonly Dictionary<Type, RuleClock> Clocks = new();
 
         /// <summary>
-        /// What the compiler loads from the package: the suite (hosting every rule without a code
-        /// fix) and each rule with a fix as its own analyzer. Each carries a clock that splits its
-        /// telemetry into the rules' own work, the shared member models and the rest.
+        /// What the compiler loads from the package: the suite, hosting every rule, with a clock
+        /// that splits its telemetry into the rules' own work, the shared member models and the rest.
         /// </summary>
         public static ImmutableArray<DiagnosticAnalyzer> Suite { get; } = typeof(EffectiveMLAnalyzer).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t)
                 && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
-            // The suite first: the driver runs analyzers in this order, so the member models are
-            // built in the suite.
-            .OrderBy(t => t == typeof(EffectiveMLSuiteAnalyzer) ? 0 : 1)
-            .ThenBy(t => t.Name, StringComparer.Ordinal)
-            .Select(t => t == typeof(EffectiveMLSuiteAnalyzer) ? new EffectiveMLSuiteAnalyzer(Clock(t, EffectiveMLSuiteAnalyzer.Rules.Length)) : Measured((EffectiveMLAnalyzer)Activator.CreateInstance(t)!))
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .Select(t => t == typeof(EffectiveMLSuiteAnalyzer)
+                ? (DiagnosticAnalyzer)new EffectiveMLSuiteAnalyzer(Clock(t, EffectiveMLSuiteAnalyzer.Rules.Length))
+                : throw new InvalidOperationException($"{t.Name} is loaded next to the suite: give it a clock"))
             .ToImmutableArray();
 
         /// <summary>The same analyzers unmeasured, as users run them (for a profiler).</summary>
@@ -70,12 +68,6 @@ namespace EffectiveML.Benchmarks
         // With the collector running (--with-gc), the clocks leave its pauses out of each rule's time
         // and the analyzer's total; inside no-GC regions there are none.
         private static RuleClock Clock(Type analyzer, int rules) => Clocks[analyzer] = new RuleClock(rules, GC.GetTotalPauseDuration);
-
-        private static DiagnosticAnalyzer Measured(EffectiveMLAnalyzer rule)
-        {
-            rule.MeasureWith(Clock(rule.GetType(), 1));
-            return rule;
-        }
 
         /// <summary>The rows of the per-rule table: every rule, by class name, with its IDs; then the suite's shared work.</summary>
         public static IReadOnlyList<(string Name, string Ids, bool IsRule)> Rows { get; } = Suite
@@ -150,7 +142,7 @@ namespace EffectiveML.Benchmarks
                     // own callbacks, the shared member models, and the rest.
                     var clock = Clocks[analyzer.GetType()];
                     total -= clock.Pauses;
-                    var hosted = analyzer is EffectiveMLSuiteAnalyzer ? EffectiveMLSuiteAnalyzer.Rules : ImmutableArray.Create((EffectiveMLAnalyzer)analyzer);
+                    var hosted = EffectiveMLSuiteAnalyzer.Rules;
                     var rest = time - clock.Pauses - clock.Models;
                     for (var rule = 0; rule < hosted.Length; rule++)
                     {

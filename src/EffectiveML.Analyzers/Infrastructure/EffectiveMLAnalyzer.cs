@@ -23,16 +23,6 @@ namespace EffectiveML.Analyzers.Infrastructure
         /// </summary>
         internal const GeneratedCodeAnalysisFlags GeneratedCode = GeneratedCodeAnalysisFlags.ReportDiagnostics;
 
-        private RuleClock? _clock;
-
-        /// <summary>
-        /// The benchmark's view into a rule that runs as an analyzer of its own: the parts of the
-        /// shared member models the rule builds on request are timed apart from its own work, as
-        /// they are inside <see cref="EffectiveMLSuiteAnalyzer"/>. Set before the analyzer runs;
-        /// users' builds never set it.
-        /// </summary>
-        internal void MeasureWith(RuleClock clock) => _clock = clock;
-
         public sealed override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
@@ -42,15 +32,6 @@ namespace EffectiveML.Analyzers.Infrastructure
                 var symbols = KnownSymbols.Shared(start);
                 if (symbols is null)
                 {
-                    return;
-                }
-
-                if (_clock is { } clock)
-                {
-                    // Measured as a suite of one rule, so that its time splits the same way.
-                    var host = new RuleHostContext(start, symbols, clock);
-                    host.Initialize(0, this);
-                    host.Complete();
                     return;
                 }
 

@@ -15,14 +15,14 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace EffectiveML.Analyzers.Infrastructure
 {
     /// <summary>
-    /// Hosts every rule that has no code fix. Each hosted rule is still its own class in its own
-    /// file and can run alone (the tests run it so), but in a build the driver sees one analyzer,
-    /// so it dispatches one callback per member for all of them instead of one per rule: that
-    /// per-analyzer overhead was most of what the suite cost a build before any rule decided
-    /// anything (README, "What it costs a build").
-    /// A rule with a code fix stays an analyzer of its own (it carries [DiagnosticAnalyzer]):
-    /// <c>dotnet format</c> fixes a diagnostic ID by asking the fix about the first finding of
-    /// the analyzers that report that ID, which in a shared analyzer may be another rule's.
+    /// Hosts every rule: the one analyzer the compiler loads from the package. Each hosted rule is
+    /// still its own class in its own file and can run alone (the tests run it so), but in a build
+    /// the driver sees one analyzer, so it dispatches one callback per member for all of them
+    /// instead of one per rule, and computes the actions of each symbol once instead of once per
+    /// analyzer: that per-analyzer overhead was most of what the suite cost a build before any
+    /// rule decided anything (README, "What it costs a build"). A rule's code fix reads only its
+    /// own rule's findings and finds its Fix All action itself (<c>RuleFixAll</c>), because
+    /// <c>dotnet format</c> may hand it the first finding of any hosted rule.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class EffectiveMLSuiteAnalyzer : DiagnosticAnalyzer
@@ -39,28 +39,40 @@ namespace EffectiveML.Analyzers.Infrastructure
             _clock = clock;
         }
 
-        /// <summary>The hosted rules, in the order of their IDs.</summary>
+        /// <summary>Every rule, in the order of their IDs.</summary>
         internal static ImmutableArray<EffectiveMLAnalyzer> Rules { get; } = ImmutableArray.Create<EffectiveMLAnalyzer>(
             new InvalidOptionAnalyzer(),
             new UnknownOptionAnalyzer(),
             new ComplexModelWithoutBaselineAnalyzer(),
             new RaisedCapacityWithoutValidationAnalyzer(),
             new PredictionEngineSharedAnalyzer(),
+            new ModelCreatedPerCallAnalyzer(),
             new SinglePredictionsInLoopAnalyzer(),
+            new ModelSavedWithoutSchemaAnalyzer(),
             new ModelNeverLeavesAnalyzer(),
+            new PipelineBuiltInEntryPointAnalyzer(),
             new PipelineFactoryWithoutTestAnalyzer(),
             new MachineSpecificDataPathAnalyzer(),
             new MeanImputationEverywhereAnalyzer(),
+            new ImplicitImputationModeAnalyzer(),
             new ImputedWithoutIndicatorAnalyzer(),
             new ImputationCannotSeeMissingAnalyzer(),
+            new CsvWithTabSeparatorAnalyzer(),
+            new HeaderNotDeclaredAnalyzer(),
+            new LabelUsedAsFeatureAnalyzer(),
             new EvaluatedOnTrainingDataAnalyzer(),
             new FittedBeforeSplitAnalyzer(),
+            new ScaleSensitiveTrainerWithoutNormalizationAnalyzer(),
             new ThresholdDependentMetricOnlyAnalyzer(),
+            new MLContextWithoutSeedAnalyzer(),
+            new SplitWithoutSeedAnalyzer(),
+            new UnseededRandomAnalyzer(),
             new NonReproducibleSeedAnalyzer(),
             new ModelSavedWithoutEvaluationAnalyzer(),
             new EvaluationDiscardedAnalyzer(),
             new FailureSwallowedAnalyzer(),
             new SuppressedWithoutReasonAnalyzer(),
+            new ColumnNameLiteralAnalyzer(),
             new HardCodedThresholdAnalyzer());
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Rules

@@ -13,9 +13,9 @@ namespace EffectiveML.Analyzers.Model
     /// be traced to the creation it holds. The members are collected while the type is analyzed;
     /// the uses are found when the type is complete, and only those a rule asks for: most types
     /// create no unseeded context, and then only the calls that take a seed of their own matter.
-    /// One scope per type serves both rules that read it (EML5001, EML5002), which are analyzers
-    /// of their own: whichever analyzer meets a member first collects it, and the origins of a
-    /// use are traced once. The compilation's table of scopes holds a type's scope only until
+    /// One scope per type serves both rules that read it (EML5001, EML5002), whether they run
+    /// in the suite or alone as analyzers of their own: whichever registration meets a member
+    /// first collects it, and the origins of a use are traced once. The compilation's table of scopes holds a type's scope only until
     /// the first of them is done with the type. All state is guarded by one lock; collecting a member and answering
     /// at the type's end never overlap, so an analyzer that finds a member already collected
     /// knows the collection is complete.

@@ -3,6 +3,7 @@ using System.Composition;
 using System.Threading.Tasks;
 using EffectiveML.Analyzers.Infrastructure;
 using EffectiveML.Analyzers.Rules.Assumptions;
+using EffectiveML.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -12,11 +13,9 @@ namespace EffectiveML.CodeFixes.Assumptions
 {
     /// <summary>EML4007: removes the leaking column from the <c>Concatenate</c> inputs.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LabelUsedAsFeatureCodeFix)), Shared]
-    public sealed class LabelUsedAsFeatureCodeFix : CodeFixProvider
+    public sealed class LabelUsedAsFeatureCodeFix : RuleCodeFix
     {
-        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.LabelUsedAsFeature);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        protected override string RuleId => RuleIds.LabelUsedAsFeature;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -26,7 +25,7 @@ namespace EffectiveML.CodeFixes.Assumptions
                 return;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
+            foreach (var diagnostic in OwnFindings(context))
             {
                 if (!diagnostic.Properties.TryGetValue(LabelUsedAsFeatureAnalyzer.RemovableProperty, out var column)
                     || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node)

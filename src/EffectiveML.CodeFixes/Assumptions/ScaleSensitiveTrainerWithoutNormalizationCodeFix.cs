@@ -3,6 +3,7 @@ using System.Composition;
 using System.Threading.Tasks;
 using EffectiveML.Analyzers.Infrastructure;
 using EffectiveML.Analyzers.Rules.Assumptions;
+using EffectiveML.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -16,11 +17,9 @@ namespace EffectiveML.CodeFixes.Assumptions
     /// <c>chain.Append(ml.Transforms.NormalizeMinMax("Features")).Append(trainer)</c>.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ScaleSensitiveTrainerWithoutNormalizationCodeFix)), Shared]
-    public sealed class ScaleSensitiveTrainerWithoutNormalizationCodeFix : CodeFixProvider
+    public sealed class ScaleSensitiveTrainerWithoutNormalizationCodeFix : RuleCodeFix
     {
-        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.ScaleSensitiveTrainerWithoutNormalization);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        protected override string RuleId => RuleIds.ScaleSensitiveTrainerWithoutNormalization;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -30,7 +29,7 @@ namespace EffectiveML.CodeFixes.Assumptions
                 return;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
+            foreach (var diagnostic in OwnFindings(context))
             {
                 if (!diagnostic.Properties.TryGetValue(ScaleSensitiveTrainerWithoutNormalizationAnalyzer.ContextProperty, out var mlContext)
                     || !diagnostic.Properties.TryGetValue(ScaleSensitiveTrainerWithoutNormalizationAnalyzer.FeatureColumnProperty, out var features)

@@ -3,6 +3,7 @@ using System.Composition;
 using System.Threading.Tasks;
 using EffectiveML.Analyzers.Infrastructure;
 using EffectiveML.Analyzers.Rules.Impact;
+using EffectiveML.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -13,11 +14,9 @@ namespace EffectiveML.CodeFixes.Impact
 {
     /// <summary>EML2002: moves <c>var engine = ...CreatePredictionEngine(...);</c> from the loop body to just before the loop.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ModelCreatedPerCallCodeFix)), Shared]
-    public sealed class ModelCreatedPerCallCodeFix : CodeFixProvider
+    public sealed class ModelCreatedPerCallCodeFix : RuleCodeFix
     {
-        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.ModelCreatedPerCall);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        protected override string RuleId => RuleIds.ModelCreatedPerCall;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -27,7 +26,7 @@ namespace EffectiveML.CodeFixes.Impact
                 return;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
+            foreach (var diagnostic in OwnFindings(context))
             {
                 if (!diagnostic.Properties.ContainsKey(ModelCreatedPerCallAnalyzer.HoistableProperty)
                     || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<LocalDeclarationStatementSyntax>() is not { Parent: BlockSyntax { Parent: StatementSyntax loop } } declaration

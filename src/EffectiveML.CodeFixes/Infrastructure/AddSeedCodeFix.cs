@@ -11,14 +11,8 @@ namespace EffectiveML.CodeFixes.Infrastructure
     /// the rule's <c>seed_value</c> option) into the call or creation it reported. A subclass says
     /// which node that is and how the seed goes in.
     /// </summary>
-    public abstract class AddSeedCodeFix : CodeFixProvider
+    public abstract class AddSeedCodeFix : RuleCodeFix
     {
-        protected abstract string RuleId { get; }
-
-        public sealed override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleId);
-
-        public sealed override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
         public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
@@ -27,7 +21,7 @@ namespace EffectiveML.CodeFixes.Infrastructure
                 return;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
+            foreach (var diagnostic in OwnFindings(context))
             {
                 if (!CanFix(diagnostic)
                     || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node

@@ -30,14 +30,8 @@ namespace EffectiveML.CodeFixes.Infrastructure
     /// one code action per choice, each replacing the argument that binds to the parameter or
     /// adding it by name.
     /// </summary>
-    public abstract class SetArgumentCodeFix : CodeFixProvider
+    public abstract class SetArgumentCodeFix : RuleCodeFix
     {
-        protected abstract string RuleId { get; }
-
-        public sealed override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleId);
-
-        public sealed override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
         public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
@@ -47,7 +41,7 @@ namespace EffectiveML.CodeFixes.Infrastructure
                 return;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
+            foreach (var diagnostic in OwnFindings(context))
             {
                 if (!CanFix(diagnostic)
                     || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation)

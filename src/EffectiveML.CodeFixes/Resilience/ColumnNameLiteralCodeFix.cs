@@ -3,6 +3,7 @@ using System.Composition;
 using System.Threading.Tasks;
 using EffectiveML.Analyzers.Infrastructure;
 using EffectiveML.Analyzers.Rules.Resilience;
+using EffectiveML.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -13,11 +14,9 @@ namespace EffectiveML.CodeFixes.Resilience
 {
     /// <summary>EML8001: <c>"Size"</c> becomes <c>nameof(HouseData.Size)</c>.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ColumnNameLiteralCodeFix)), Shared]
-    public sealed class ColumnNameLiteralCodeFix : CodeFixProvider
+    public sealed class ColumnNameLiteralCodeFix : RuleCodeFix
     {
-        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.ColumnNameLiteral);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        protected override string RuleId => RuleIds.ColumnNameLiteral;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -28,7 +27,7 @@ namespace EffectiveML.CodeFixes.Resilience
                 return;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
+            foreach (var diagnostic in OwnFindings(context))
             {
                 if (!diagnostic.Properties.TryGetValue(ColumnNameLiteralAnalyzer.MemberProperty, out var documentationId)
                     || documentationId is null

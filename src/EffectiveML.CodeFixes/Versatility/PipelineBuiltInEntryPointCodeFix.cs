@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using EffectiveML.Analyzers.Infrastructure;
+using EffectiveML.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -23,16 +24,16 @@ namespace EffectiveML.CodeFixes.Versatility
     /// extracts each chain in turn, numbering the methods.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PipelineBuiltInEntryPointCodeFix)), Shared]
-    public sealed class PipelineBuiltInEntryPointCodeFix : CodeFixProvider
+    public sealed class PipelineBuiltInEntryPointCodeFix : RuleCodeFix
     {
         private const string MethodName = "BuildPipeline";
 
-        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.PipelineBuiltInEntryPoint);
+        protected override string RuleId => RuleIds.PipelineBuiltInEntryPoint;
 
         private const string PipelinesClass = "Pipelines";
 
         /// <summary>Extracts every reported chain of a document in turn, numbering the methods (BuildPipeline, BuildPipeline2 …).</summary>
-        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(async (fixAll, document, diagnostics) =>
+        protected override FixAllProvider FixAll { get; } = FixAllProvider.Create(async (fixAll, document, diagnostics) =>
         {
             var root = await document.GetSyntaxRootAsync(fixAll.CancellationToken).ConfigureAwait(false);
             if (root is null)
@@ -75,7 +76,7 @@ namespace EffectiveML.CodeFixes.Versatility
                 return;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
+            foreach (var diagnostic in OwnFindings(context))
             {
                 if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax chain
                     || chain.Span != diagnostic.Location.SourceSpan

@@ -74,8 +74,9 @@ namespace EffectiveML.Tests.Consistency
         [Fact]
         public async Task The_two_rules_that_share_a_type_scope_report_together_what_each_reports_alone()
         {
-            // EML5001 and EML5002 are analyzers of their own that collect one MLContext scope per
-            // type between them; run concurrently, together, they must say what each says alone.
+            // EML5001 and EML5002 collect one MLContext scope per type between them, inside the
+            // suite and as two analyzers alone; run concurrently, together, they must say what
+            // each says alone.
             var compilation = AnalysisRunner.Compile(FuzzCorpus.Sources.ToArray());
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
             var seed = new MLContextWithoutSeedAnalyzer();

@@ -106,6 +106,37 @@ namespace EffectiveML.Tests.Robustness
             return project;
         }
 
+        /// <summary>
+        /// Fix All in solution scope for one rule the way <c>dotnet format</c> asks for it: the
+        /// equivalence key comes from whatever the rule's fix offers for the first of
+        /// <paramref name="findings"/> (all of the suite's, in order), which may be another rule's.
+        /// </summary>
+        public static async Task<Project> FixAllAsDotnetFormatAsync(Project project, string ruleId, IReadOnlyList<Diagnostic> findings, CancellationToken cancellationToken)
+        {
+            var provider = SuiteCatalog.CodeFixes.Single(p => p.FixableDiagnosticIds.Contains(ruleId));
+            var first = findings.First(d => d.Location.SourceTree is not null);
+            var document = project.GetDocument(first.Location.SourceTree)!;
+            CodeAction? offered = null;
+            await provider.RegisterCodeFixesAsync(new CodeFixContext(document, first, (action, _) => offered ??= action, cancellationToken));
+
+            var context = new FixAllContext(
+                document,
+                provider,
+                FixAllScope.Solution,
+                offered?.EquivalenceKey!,
+                new[] { ruleId },
+                new FixedDiagnostics(findings),
+                cancellationToken);
+            var fix = await provider.GetFixAllProvider()!.GetFixAsync(context);
+            if (fix is null)
+            {
+                return project;
+            }
+
+            var fixedSolution = await ApplyAsync(fix, project.Solution, cancellationToken);
+            return fixedSolution.GetProject(project.Id)!;
+        }
+
         private sealed class FixedDiagnostics : FixAllContext.DiagnosticProvider
         {
             private readonly IReadOnlyList<Diagnostic> _diagnostics;

@@ -13,7 +13,6 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
     /// EML4005: a file whose path in view ends in <c>.csv</c> read by a text loader whose separator
     /// is the default tab (or an explicit one).
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class CsvWithTabSeparatorAnalyzer : EffectiveMLAnalyzer
     {
         /// <summary>Present when the call has a <c>separatorChar</c> parameter the fix can set.</summary>

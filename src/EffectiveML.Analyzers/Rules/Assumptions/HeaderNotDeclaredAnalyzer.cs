@@ -11,7 +11,6 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
     /// EML4006: <c>LoadFromTextFile</c>/<c>CreateTextLoader</c> that leaves <c>hasHeader</c> (or the
     /// options' <c>HasHeader</c>, for options created in view) to its default.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HeaderNotDeclaredAnalyzer : EffectiveMLAnalyzer
     {
         /// <summary>Present when the call has a <c>hasHeader</c> parameter the fix can set.</summary>

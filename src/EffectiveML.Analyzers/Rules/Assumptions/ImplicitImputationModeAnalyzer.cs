@@ -10,7 +10,6 @@ using Microsoft.CodeAnalysis.Operations;
 namespace EffectiveML.Analyzers.Rules.Assumptions
 {
     /// <summary>EML4002: <c>ReplaceMissingValues</c> without a replacement mode silently writes 0.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ImplicitImputationModeAnalyzer : EffectiveMLAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

@@ -14,7 +14,6 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
     /// copy of it, or a column the label was made from (<c>CopyColumns("Label", "Price")</c> and
     /// then <c>Price</c> among the features).
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class LabelUsedAsFeatureAnalyzer : EffectiveMLAnalyzer
     {
         /// <summary>Present when the leaking column is one of several <c>Concatenate</c> inputs, which the fix can remove.</summary>

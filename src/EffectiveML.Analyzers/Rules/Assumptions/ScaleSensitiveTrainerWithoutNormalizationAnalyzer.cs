@@ -16,7 +16,6 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
     /// Quiet when any step on the way is unknown, when the features column arrives ready-made, and
     /// when the data it is fitted on was already transformed by another model.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ScaleSensitiveTrainerWithoutNormalizationAnalyzer : EffectiveMLAnalyzer
     {
         public const string FeatureColumnProperty = "FeatureColumn";

@@ -12,7 +12,6 @@ namespace EffectiveML.Analyzers.Rules.Impact
     /// lambda, a minimal-API handler lambda or a controller action. <c>CreateTimeSeriesEngine</c>
     /// is a different call and is not matched.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ModelCreatedPerCallAnalyzer : EffectiveMLAnalyzer
     {
         /// <summary>Present when the call is a local's initializer directly in a loop body and reads nothing the loop declares.</summary>

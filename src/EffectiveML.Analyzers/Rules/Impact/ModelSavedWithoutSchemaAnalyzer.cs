@@ -12,7 +12,6 @@ namespace EffectiveML.Analyzers.Rules.Impact
     /// EML2004: <c>Model.Save(model, null, path)</c> (or <c>default</c>). When the model was fitted
     /// in view on data that is still in scope at the save, the fix passes that data's schema.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ModelSavedWithoutSchemaAnalyzer : EffectiveMLAnalyzer
     {
         /// <summary>The expression, as written, of the data the model was fitted on.</summary>

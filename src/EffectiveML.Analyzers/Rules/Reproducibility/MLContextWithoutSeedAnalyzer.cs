@@ -14,7 +14,6 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
     /// a split or shuffle, cross-validation, <c>Fit</c>) in the same type. A context only used to
     /// load a model and predict stays quiet.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class MLContextWithoutSeedAnalyzer : EffectiveMLAnalyzer
     {
         private const int NamedUses = 3;

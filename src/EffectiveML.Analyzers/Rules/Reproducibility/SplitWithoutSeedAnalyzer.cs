@@ -12,7 +12,6 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
     /// creation is not in view. When the creation is in view the call is left alone: seeded, there
     /// is nothing to fix; unseeded, EML5001 reports the creation.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class SplitWithoutSeedAnalyzer : EffectiveMLAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

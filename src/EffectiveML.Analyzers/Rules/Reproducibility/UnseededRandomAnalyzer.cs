@@ -11,7 +11,6 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
     /// EML5003: <c>new Random()</c> or <c>Random.Shared</c> in a member that also works with ML.NET or
     /// TorchSharp types. Random numbers elsewhere (a retry jitter in a web handler) are not ML's business.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class UnseededRandomAnalyzer : EffectiveMLAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

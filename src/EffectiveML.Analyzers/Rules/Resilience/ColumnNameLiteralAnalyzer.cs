@@ -12,7 +12,6 @@ namespace EffectiveML.Analyzers.Rules.Resilience
     /// EML8001: a string literal passed as a column name to ML.NET that spells the name of a member
     /// (without <c>[ColumnName]</c>) of a schema class in view in the same member.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ColumnNameLiteralAnalyzer : EffectiveMLAnalyzer
     {
         /// <summary>The documentation ID of the schema member the fix names.</summary>

@@ -12,7 +12,6 @@ namespace EffectiveML.Analyzers.Rules.Versatility
     /// method with an entry-point signature (<c>static void/int/Task Main(string[]?)</c>), in an
     /// executable or a library. Reported once per chain expression, at the whole chain.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PipelineBuiltInEntryPointAnalyzer : EffectiveMLAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
