@@ -165,7 +165,7 @@ namespace EffectiveML.Benchmarks
                         Console.WriteLine($"{where,-18} {analyzer.Found,6} findings: telemetry {run.Time.TotalMilliseconds,6:0.0} ms, elapsed beyond do-nothing {run.Wall.TotalMilliseconds,6:0} ms, {run.Allocated / 1_048_576.0,6:0.0} MB");
                     }
 
-                    foreach (var shape in new Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer[] { new Measurement.EmptyMemberAction(), new Measurement.EmptyTypeScope(), new EmptyTypeEndOnly(), new MemberActionAndTypeSymbolAction() })
+                    foreach (var shape in new Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer[] { new Measurement.EmptyMemberAction(), new Measurement.EmptyTypeScope(), new EmptyTypeEndOnly(), new MemberActionAndTypeSymbolAction(), new MemberActionAndMemberSymbolActions() })
                     {
                         var run = await Measurement.Analyzers(ml, Measurement.MachineLearning, ImmutableArray.Create(shape));
                         Console.WriteLine($"{shape.GetType().Name,-32}: telemetry {run.Time.TotalMilliseconds,6:0.0} ms, elapsed beyond do-nothing {run.Wall.TotalMilliseconds,6:0} ms, {run.Allocated / 1_048_576.0,6:0.0} MB");

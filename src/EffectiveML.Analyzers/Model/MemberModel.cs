@@ -128,18 +128,6 @@ namespace EffectiveML.Analyzers.Model
                 ? calls
                 : (IReadOnlyList<IInvocationOperation>)Array.Empty<IInvocationOperation>();
 
-        /// <summary>The member's ML calls of any of <paramref name="names"/>, name by name.</summary>
-        public IEnumerable<IInvocationOperation> MLCallsNamed(IEnumerable<string> names)
-        {
-            foreach (var name in names)
-            {
-                foreach (var call in MLCallsNamed(name))
-                {
-                    yield return call;
-                }
-            }
-        }
-
         /// <summary>The member's calls of transform-catalog methods listed in the transform table.</summary>
         public IReadOnlyList<IInvocationOperation> TransformCalls => Once(ref _transformCalls, static model => model.MLCallsWhere(static (model, method) => model.Api.FindTransform(method) is not null));
 

@@ -119,17 +119,36 @@ namespace EffectiveML.Analyzers.Model
 
         /// <summary>
         /// Runs <paramref name="action"/> for each call that <paramref name="calls"/> picks from a
-        /// member's model: the shape of most rules, which judge calls one at a time.
+        /// member's model: the shape of most rules, which judge calls one at a time. The model's
+        /// call lists are indexed, so picking them allocates nothing per member.
         /// </summary>
         public void RegisterCallAction(
             CompilationStartAnalysisContext context,
-            Func<MemberModel, IEnumerable<IInvocationOperation>> calls,
+            Func<MemberModel, IReadOnlyList<IInvocationOperation>> calls,
             Action<OperationBlockAnalysisContext, MemberModel, IInvocationOperation> action) =>
             RegisterMemberAction(context, (member, model) =>
             {
-                foreach (var call in calls(model))
+                var picked = calls(model);
+                for (var i = 0; i < picked.Count; i++)
                 {
-                    action(member, model, call);
+                    action(member, model, picked[i]);
+                }
+            });
+
+        /// <summary>Runs <paramref name="action"/> for each of a member's ML calls of any of <paramref name="names"/>, name by name.</summary>
+        public void RegisterCallAction(
+            CompilationStartAnalysisContext context,
+            IReadOnlyList<string> names,
+            Action<OperationBlockAnalysisContext, MemberModel, IInvocationOperation> action) =>
+            RegisterMemberAction(context, (member, model) =>
+            {
+                for (var n = 0; n < names.Count; n++)
+                {
+                    var calls = model.MLCallsNamed(names[n]);
+                    for (var i = 0; i < calls.Count; i++)
+                    {
+                        action(member, model, calls[i]);
+                    }
                 }
             });
 

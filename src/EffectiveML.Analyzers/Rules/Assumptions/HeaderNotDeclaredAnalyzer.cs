@@ -21,7 +21,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            symbols.Models.RegisterCallAction(context, static model => model.MLCallsNamed(MemberModel.TextLoadingMethods), (member, model, call) =>
+            symbols.Models.RegisterCallAction(context, MemberModel.TextLoadingMethods, (member, model, call) =>
             {
                 if (!MLApi.Is(call.TargetMethod.ContainingType, symbols.Api.TextLoaderSaverCatalog)
                     || model.TextLoadingOf(call) is not { HasHeader.State: SettingState.Default } loading)

@@ -26,7 +26,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
             var api = symbols.Api;
-            symbols.Models.RegisterCallAction(context, static model => model.MLCallsNamed(ModelCreatingMethods), (member, model, call) =>
+            symbols.Models.RegisterCallAction(context, ModelCreatingMethods, (member, model, call) =>
             {
                 var method = call.TargetMethod;
                 if (!(api.IsModelOperation(method, "CreatePredictionEngine") || api.IsModelOperation(method, "Load")))

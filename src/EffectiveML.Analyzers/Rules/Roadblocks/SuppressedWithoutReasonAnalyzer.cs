@@ -23,7 +23,16 @@ namespace EffectiveML.Analyzers.Rules.Roadblocks
             if (symbols.SuppressMessageAttribute is not null)
             {
                 context.RegisterSymbolAction(
-                    symbol => CheckAttributes(symbol.Symbol.GetAttributes(), symbols, symbol.ReportDiagnostic, symbol.CancellationToken),
+                    symbol =>
+                    {
+                        foreach (var attribute in symbol.Symbol.GetAttributes())
+                        {
+                            if (Unjustified(attribute, symbols, symbol.CancellationToken) is { } finding)
+                            {
+                                symbol.ReportDiagnostic(finding);
+                            }
+                        }
+                    },
                     SymbolKind.NamedType,
                     SymbolKind.Method,
                     SymbolKind.Property,
@@ -61,31 +70,29 @@ namespace EffectiveML.Analyzers.Rules.Roadblocks
                     continue;
                 }
 
-                var inList = compilation.Assembly.GetAttributes()
-                    .Where(a => a.ApplicationSyntaxReference is { } reference
-                        && reference.SyntaxTree == context.Tree
-                        && list.Span.Contains(reference.Span))
-                    .ToImmutableArray();
-                CheckAttributes(inList, symbols, context.ReportDiagnostic, context.CancellationToken);
-            }
-        }
-
-        private static void CheckAttributes(
-            ImmutableArray<AttributeData> attributes,
-            KnownSymbols symbols,
-            System.Action<Diagnostic> report,
-            System.Threading.CancellationToken cancellationToken)
-        {
-            foreach (var attribute in attributes)
-            {
-                if (Suppressions.Read(attribute, symbols) is { IsJustified: false } suppression
-                    && attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is { } syntax)
+                foreach (var attribute in compilation.Assembly.GetAttributes())
                 {
-                    report(Diagnostic.Create(
-                        Descriptors.SuppressedWithoutReason, syntax.GetLocation(), "[SuppressMessage]", suppression.RuleId));
+                    if (attribute.ApplicationSyntaxReference is { } reference
+                        && reference.SyntaxTree == context.Tree
+                        && list.Span.Contains(reference.Span)
+                        && Unjustified(attribute, symbols, context.CancellationToken) is { } finding)
+                    {
+                        context.ReportDiagnostic(finding);
+                    }
                 }
             }
         }
+
+        /// <summary>
+        /// The finding for a suppression of an EffectiveML rule without a justification; null for
+        /// any other attribute. Symbol actions run for every member, so nothing is allocated for one
+        /// without such an attribute (no report delegate either).
+        /// </summary>
+        private static Diagnostic? Unjustified(AttributeData attribute, KnownSymbols symbols, System.Threading.CancellationToken cancellationToken) =>
+            Suppressions.Read(attribute, symbols) is { IsJustified: false } suppression
+            && attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is { } syntax
+                ? Diagnostic.Create(Descriptors.SuppressedWithoutReason, syntax.GetLocation(), "[SuppressMessage]", suppression.RuleId)
+                : null;
 
         private static void CheckPragmas(SyntaxTreeAnalysisContext context)
         {
