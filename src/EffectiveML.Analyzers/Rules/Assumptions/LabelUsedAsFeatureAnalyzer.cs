@@ -24,50 +24,90 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            symbols.Models.RegisterCallAction(context, static model => model.TransformCalls, (member, model, call) =>
+            symbols.Models.RegisterMemberAction(context, (member, model) =>
             {
-                var reported = new HashSet<IOperation>();
-                foreach (var (pipeline, stepIndex) in model.ChainsContaining(call))
+                var calls = model.TransformCalls;
+                if (calls.Count == 0)
                 {
-                    for (var index = stepIndex + 1; index < pipeline.Steps.Length; index++)
+                    return;
+                }
+
+                // Every transform of a chain asks about the same trainers: each trainer's lineages
+                // are traced once per member, not once per transform before it.
+                var traced = new Dictionary<(Pipeline, int), Lineages?>();
+                var reported = new HashSet<IOperation>();
+                for (var c = 0; c < calls.Count; c++)
+                {
+                    foreach (var (pipeline, stepIndex) in model.ChainsContaining(calls[c]))
                     {
-                        var trainer = pipeline.Steps[index].Trainer;
-                        if (trainer?.Label.Name is not { } label || trainer.Features.Name is not { } features)
+                        for (var index = stepIndex + 1; index < pipeline.Steps.Length; index++)
                         {
-                            continue;
-                        }
-
-                        var readBy = new Dictionary<ColumnVersion, Column>();
-                        var featureLineage = pipeline.Lineage(features, index, readBy);
-                        var labelLineage = pipeline.Lineage(label, index);
-                        if (featureLineage is null || labelLineage is null)
-                        {
-                            continue;
-                        }
-
-                        foreach (var version in featureLineage)
-                        {
-                            if (!labelLineage.Contains(version)
-                                || !readBy.TryGetValue(version, out var reader)
-                                || reader.Source is not { } source
-                                || !ReadsInStep(pipeline.Steps[stepIndex], reader)
-                                || !reported.Add(source))
+                            var trainer = pipeline.Steps[index].Trainer;
+                            if (trainer?.Label.Name is not { } label || trainer.Features.Name is not { } features)
                             {
                                 continue;
                             }
 
-                            var relation = version.Equals(new ColumnVersion(label, LabelProducer(pipeline, label, index)))
-                                ? "the label"
-                                : $"the column the label '{label}' is made from";
-                            var properties = IsRemovableConcatenateInput(pipeline.Steps[stepIndex], reader)
-                                ? ImmutableDictionary<string, string?>.Empty.Add(RemovableProperty, version.Name)
-                                : ImmutableDictionary<string, string?>.Empty;
-                            member.ReportDiagnostic(Diagnostic.Create(
-                                Descriptors.LabelUsedAsFeature, source.Syntax.GetLocation(), properties, features, version.Name, relation));
+                            if (!traced.TryGetValue((pipeline, index), out var lineages))
+                            {
+                                traced.Add((pipeline, index), lineages = Lineages.Trace(pipeline, index, features, label));
+                            }
+
+                            if (lineages is null)
+                            {
+                                continue;
+                            }
+
+                            foreach (var version in lineages.Features)
+                            {
+                                if (!lineages.Label.Contains(version)
+                                    || !lineages.ReadBy.TryGetValue(version, out var reader)
+                                    || reader.Source is not { } source
+                                    || !ReadsInStep(pipeline.Steps[stepIndex], reader)
+                                    || !reported.Add(source))
+                                {
+                                    continue;
+                                }
+
+                                var relation = version.Equals(new ColumnVersion(label, LabelProducer(pipeline, label, index)))
+                                    ? "the label"
+                                    : $"the column the label '{label}' is made from";
+                                var properties = IsRemovableConcatenateInput(pipeline.Steps[stepIndex], reader)
+                                    ? ImmutableDictionary<string, string?>.Empty.Add(RemovableProperty, version.Name)
+                                    : ImmutableDictionary<string, string?>.Empty;
+                                member.ReportDiagnostic(Diagnostic.Create(
+                                    Descriptors.LabelUsedAsFeature, source.Syntax.GetLocation(), properties, features, version.Name, relation));
+                            }
                         }
                     }
                 }
             });
+        }
+
+        /// <summary>What a trainer's features and label are computed from, and which input read each version.</summary>
+        private sealed class Lineages
+        {
+            private Lineages(HashSet<ColumnVersion> features, HashSet<ColumnVersion> label, Dictionary<ColumnVersion, Column> readBy)
+            {
+                Features = features;
+                Label = label;
+                ReadBy = readBy;
+            }
+
+            public HashSet<ColumnVersion> Features { get; }
+
+            public HashSet<ColumnVersion> Label { get; }
+
+            public Dictionary<ColumnVersion, Column> ReadBy { get; }
+
+            /// <summary>Null when an unknown step lies on the way to either.</summary>
+            public static Lineages? Trace(Pipeline pipeline, int trainer, string features, string label)
+            {
+                var readBy = new Dictionary<ColumnVersion, Column>();
+                return pipeline.Lineage(features, trainer, readBy) is { } featureLineage && pipeline.Lineage(label, trainer) is { } labelLineage
+                    ? new Lineages(featureLineage, labelLineage, readBy)
+                    : null;
+            }
         }
 
         private static bool ReadsInStep(PipelineStep step, Column reader)

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using EffectiveML.Analyzers.Infrastructure;
@@ -26,15 +26,12 @@ namespace EffectiveML.Analyzers.Rules.Uncertainty
             context.RegisterSymbolStartAction(start =>
             {
                 var type = (INamedTypeSymbol)start.Symbol;
-                var saves = new ConcurrentQueue<IInvocationOperation>();
-                var fits = new ConcurrentQueue<(IInvocationOperation Fit, string Member)>();
-                var evaluated = 0;
+                var found = new TypeFindings();
 
                 start.RegisterOperationBlockAction(member =>
                 {
                     // A type that evaluates anywhere has nothing to report: its other members need not be read.
-                    if (System.Threading.Volatile.Read(ref evaluated) != 0
-                        || !SymbolEqualityComparer.Default.Equals(member.OwningSymbol.ContainingType, type))
+                    if (found.Evaluates || !SymbolEqualityComparer.Default.Equals(member.OwningSymbol.ContainingType, type))
                     {
                         return;
                     }
@@ -46,16 +43,16 @@ namespace EffectiveML.Analyzers.Rules.Uncertainty
                             var method = call.TargetMethod;
                             if (api.IsEvaluation(method, symbols))
                             {
-                                System.Threading.Volatile.Write(ref evaluated, 1);
+                                found.Evaluates = true;
                                 return;
                             }
                             else if (api.IsModelExport(method, symbols))
                             {
-                                saves.Enqueue(call);
+                                found.AddSave(call);
                             }
                             else if (method.Name == "Fit" && model.IsFit(method) && model.IsTrainingFit(call))
                             {
-                                fits.Enqueue((call, member.OwningSymbol.Name));
+                                found.AddFit(call, member.OwningSymbol.Name);
                             }
                         }
                     }
@@ -63,7 +60,7 @@ namespace EffectiveML.Analyzers.Rules.Uncertainty
 
                 start.RegisterSymbolEndAction(end =>
                 {
-                    if (evaluated != 0 || saves.IsEmpty || fits.IsEmpty)
+                    if (found.Evaluates || found.Saves is not { } saves || found.Fits is not { } fits)
                     {
                         return;
                     }
@@ -81,6 +78,41 @@ namespace EffectiveML.Analyzers.Rules.Uncertainty
                     }
                 });
             }, SymbolKind.NamedType);
+        }
+
+        /// <summary>
+        /// What one type's members showed. Most types save nothing and fit nothing, so the lists
+        /// exist only once something is found; the end action reads them after every member.
+        /// </summary>
+        private sealed class TypeFindings
+        {
+            private volatile bool _evaluates;
+
+            public bool Evaluates
+            {
+                get => _evaluates;
+                set => _evaluates = value;
+            }
+
+            public List<IInvocationOperation>? Saves { get; private set; }
+
+            public List<(IInvocationOperation Fit, string Member)>? Fits { get; private set; }
+
+            public void AddSave(IInvocationOperation save)
+            {
+                lock (this)
+                {
+                    (Saves ??= new List<IInvocationOperation>()).Add(save);
+                }
+            }
+
+            public void AddFit(IInvocationOperation fit, string member)
+            {
+                lock (this)
+                {
+                    (Fits ??= new List<(IInvocationOperation Fit, string Member)>()).Add((fit, member));
+                }
+            }
         }
     }
 }
