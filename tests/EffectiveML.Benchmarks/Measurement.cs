@@ -295,37 +295,62 @@ namespace EffectiveML.Benchmarks
             }
         }
 
-        /// <summary>Registers a per-member action that does nothing: the driver's floor for a rule analyzed per member.</summary>
-        public sealed class EmptyMemberAction : DiagnosticAnalyzer
+        /// <summary>
+        /// Registers actions that do nothing, in one shape: what the driver charges an analyzer of
+        /// that shape before any rule decides anything.
+        /// </summary>
+        public sealed class DriverShape : DiagnosticAnalyzer
         {
             private static readonly DiagnosticDescriptor Never = new("BENCH1", "never", "never", "Benchmark", DiagnosticSeverity.Hidden, true);
+            private readonly Action<AnalysisContext> _register;
 
-            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
-
-            public override void Initialize(AnalysisContext context)
+            private DriverShape(string name, Action<AnalysisContext> register)
             {
-                context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-                context.RegisterOperationBlockAction(_ => { });
+                Name = name;
+                _register = register;
             }
-        }
 
-        /// <summary>Collects per type and does nothing: the driver's floor for a rule scoped to a type (symbol start and end, one action per member).</summary>
-        public sealed class EmptyTypeScope : DiagnosticAnalyzer
-        {
-            private static readonly DiagnosticDescriptor Never = new("BENCH3", "never", "never", "Benchmark", DiagnosticSeverity.Hidden, true);
+            public string Name { get; }
+
+            /// <summary>One callback per member: a rule analyzed per member.</summary>
+            public static DriverShape MemberAction => new("member action", c => c.RegisterOperationBlockAction(_ => { }));
+
+            /// <summary>Symbol start and end on types, one action per member: a rule scoped to a type.</summary>
+            public static DriverShape TypeScope => new("type scope", c => c.RegisterSymbolStartAction(
+                start =>
+                {
+                    start.RegisterOperationBlockAction(_ => { });
+                    start.RegisterSymbolEndAction(_ => { });
+                },
+                SymbolKind.NamedType));
+
+            /// <summary>A type scope with only an end action; the member actions stay compilation-wide.</summary>
+            public static DriverShape TypeEndOnly => new("type scope, end action only", c =>
+            {
+                c.RegisterOperationBlockAction(_ => { });
+                c.RegisterSymbolStartAction(start => start.RegisterSymbolEndAction(_ => { }), SymbolKind.NamedType);
+            });
+
+            /// <summary>A member action and a symbol action on types, no type scope.</summary>
+            public static DriverShape TypeSymbolAction => new("member action, symbol action on types", c =>
+            {
+                c.RegisterOperationBlockAction(_ => { });
+                c.RegisterSymbolAction(_ => { }, SymbolKind.NamedType);
+            });
+
+            /// <summary>A member action and a symbol action on every member kind.</summary>
+            public static DriverShape MemberSymbolActions => new("member action, symbol actions on members", c =>
+            {
+                c.RegisterOperationBlockAction(_ => { });
+                c.RegisterSymbolAction(_ => { }, SymbolKind.NamedType, SymbolKind.Method, SymbolKind.Property, SymbolKind.Field, SymbolKind.Event);
+            });
 
             public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
 
             public override void Initialize(AnalysisContext context)
             {
                 context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-                context.RegisterSymbolStartAction(
-                    start =>
-                    {
-                        start.RegisterOperationBlockAction(_ => { });
-                        start.RegisterSymbolEndAction(_ => { });
-                    },
-                    SymbolKind.NamedType);
+                _register(context);
             }
         }
 

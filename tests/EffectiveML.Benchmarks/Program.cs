@@ -165,10 +165,10 @@ namespace EffectiveML.Benchmarks
                         Console.WriteLine($"{where,-18} {analyzer.Found,6} findings: telemetry {run.Time.TotalMilliseconds,6:0.0} ms, elapsed beyond do-nothing {run.Wall.TotalMilliseconds,6:0} ms, {run.Allocated / 1_048_576.0,6:0.0} MB");
                     }
 
-                    foreach (var shape in new Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer[] { new Measurement.EmptyMemberAction(), new Measurement.EmptyTypeScope(), new EmptyTypeEndOnly(), new MemberActionAndTypeSymbolAction(), new MemberActionAndMemberSymbolActions() })
+                    foreach (var shape in new[] { Measurement.DriverShape.MemberAction, Measurement.DriverShape.TypeScope, Measurement.DriverShape.TypeEndOnly, Measurement.DriverShape.TypeSymbolAction, Measurement.DriverShape.MemberSymbolActions })
                     {
-                        var run = await Measurement.Analyzers(ml, Measurement.MachineLearning, ImmutableArray.Create(shape));
-                        Console.WriteLine($"{shape.GetType().Name,-32}: telemetry {run.Time.TotalMilliseconds,6:0.0} ms, elapsed beyond do-nothing {run.Wall.TotalMilliseconds,6:0} ms, {run.Allocated / 1_048_576.0,6:0.0} MB");
+                        var run = await Measurement.Analyzers(ml, Measurement.MachineLearning, ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(shape));
+                        Console.WriteLine($"{shape.Name,-42}: telemetry {run.Time.TotalMilliseconds,6:0.0} ms, elapsed beyond do-nothing {run.Wall.TotalMilliseconds,6:0} ms, {run.Allocated / 1_048_576.0,6:0.0} MB");
                     }
                 }
 
@@ -184,10 +184,10 @@ namespace EffectiveML.Benchmarks
                 var compiled = Measurement.CompilerOnly(ml, Measurement.MachineLearning);
                 for (var i = 0; i < 4; i++)
                 {
-                    var member = await Measurement.Analyzers(ml, Measurement.MachineLearning, ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new Measurement.EmptyMemberAction()), measureAllocations: false);
+                    var member = await Measurement.Analyzers(ml, Measurement.MachineLearning, ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(Measurement.DriverShape.MemberAction), measureAllocations: false);
                     var report = await Measurement.Analyzers(ml, Measurement.MachineLearning, ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new Measurement.ReportOncePerFile()), measureAllocations: false);
                     var unfiltered = await Measurement.Analyzers(ml, Measurement.MachineLearning, ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new Measurement.ReportOncePerFileUnfiltered()), measureAllocations: false);
-                    var typeScope = await Measurement.Analyzers(ml, Measurement.MachineLearning, ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new Measurement.EmptyTypeScope()));
+                    var typeScope = await Measurement.Analyzers(ml, Measurement.MachineLearning, ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(Measurement.DriverShape.TypeScope));
                     var suiteFloor = (member.Time * Measurement.Suite.Length) + unfiltered.Time;
                     if (i == 0)
                     {

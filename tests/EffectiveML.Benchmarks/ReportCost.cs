@@ -70,50 +70,6 @@ namespace EffectiveML.Benchmarks
             }, SymbolKind.NamedType);
         }
     }
-    /// <summary>Diagnosis (--report-cost): a type scope with only an end action, no member action in it.</summary>
-    public sealed class EmptyTypeEndOnly : DiagnosticAnalyzer
-    {
-        private static readonly DiagnosticDescriptor Never = new("BENCH5", "never", "never", "Benchmark", DiagnosticSeverity.Hidden, true);
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
-
-        public override void Initialize(AnalysisContext context)
-        {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterOperationBlockAction(_ => { });
-            context.RegisterSymbolStartAction(start => start.RegisterSymbolEndAction(_ => { }), SymbolKind.NamedType);
-        }
-    }
-
-    /// <summary>Diagnosis (--report-cost): a per-member action and a symbol action on types, no type scope.</summary>
-    public sealed class MemberActionAndTypeSymbolAction : DiagnosticAnalyzer
-    {
-        private static readonly DiagnosticDescriptor Never = new("BENCH6", "never", "never", "Benchmark", DiagnosticSeverity.Hidden, true);
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
-
-        public override void Initialize(AnalysisContext context)
-        {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterOperationBlockAction(_ => { });
-            context.RegisterSymbolAction(_ => { }, SymbolKind.NamedType);
-        }
-    }
-
-    /// <summary>Diagnosis (--report-cost): a symbol action on every member kind, next to a per-member action.</summary>
-    public sealed class MemberActionAndMemberSymbolActions : DiagnosticAnalyzer
-    {
-        private static readonly DiagnosticDescriptor Never = new("BENCH8", "never", "never", "Benchmark", DiagnosticSeverity.Hidden, true);
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
-
-        public override void Initialize(AnalysisContext context)
-        {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterOperationBlockAction(_ => { });
-            context.RegisterSymbolAction(_ => { }, SymbolKind.NamedType, SymbolKind.Method, SymbolKind.Property, SymbolKind.Field, SymbolKind.Event);
-        }
-    }
 
 #pragma warning restore RS1001, RS1025, RS1026, RS1036, RS1038, RS1041, RS2008
 }
