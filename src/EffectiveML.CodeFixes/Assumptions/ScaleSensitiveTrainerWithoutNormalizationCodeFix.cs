@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
 using EffectiveML.Analyzers.Infrastructure;
