@@ -21,6 +21,7 @@ namespace EffectiveML.Analyzers.Infrastructure
         private readonly RuleClock? _clock;
         private readonly List<Action<OperationBlockAnalysisContext, MemberModel>> _memberActions = new();
         private readonly List<int> _memberActionRules = new();
+        private readonly Dictionary<Type, object> _shared = new();
         private int _rule;
 
 #pragma warning disable RS1012 // The host registers on the inner context for the rules, in Complete and in each Register override.
@@ -48,6 +49,35 @@ namespace EffectiveML.Analyzers.Infrastructure
 
         /// <summary>Wraps a callback so that, when measured, its time is charged to the rule registering now.</summary>
         public Action<T> Timed<T>(Action<T> action) => _clock is { } clock ? clock.Wrap(_rule, action) : action;
+
+        /// <inheritdoc cref="Timed{T}(Action{T})"/>
+        public Action<T1, T2> Timed<T1, T2>(Action<T1, T2> action)
+        {
+            if (_clock is not { } clock)
+            {
+                return action;
+            }
+
+            var timed = clock.Wrap<(T1, T2)>(_rule, pair => action(pair.Item1, pair.Item2));
+            return (first, second) => timed((first, second));
+        }
+
+        /// <summary>
+        /// A registration several hosted rules build on, made once for all of them by the first that
+        /// asks, directly with the driver: its own work is the host's, and each rule's part in it is
+        /// timed where the rule hands it over (<see cref="Timed{T1, T2}"/>).
+        /// </summary>
+        public T Shared<T>(Func<CompilationStartAnalysisContext, T> register)
+            where T : class
+        {
+            if (!_shared.TryGetValue(typeof(T), out var registration))
+            {
+                registration = register(_inner);
+                _shared.Add(typeof(T), registration);
+            }
+
+            return (T)registration;
+        }
 
         /// <summary>Hands the gathered member actions to the driver as one.</summary>
         public void Complete()

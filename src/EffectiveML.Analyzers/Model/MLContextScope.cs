@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using EffectiveML.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -101,7 +102,11 @@ namespace EffectiveML.Analyzers.Model
 
         private ValueTracker Tracker => _tracker ??= new ValueTracker(_models, AssignmentsInView);
 
-        /// <summary>Collects the scope of each type and hands it to <paramref name="onTypeEnd"/> when the type is done.</summary>
+        /// <summary>
+        /// Collects the scope of each type and hands it to <paramref name="onTypeEnd"/> when the type
+        /// is done. The rules the suite hosts share one registration: one collection per member,
+        /// one start and one end per type, whichever rules read the scope.
+        /// </summary>
         public static void Register(
             CompilationStartAnalysisContext context,
             KnownSymbols symbols,
@@ -112,28 +117,54 @@ namespace EffectiveML.Analyzers.Model
                 return;
             }
 
-            var models = symbols.Models;
-            var scopes = symbols.MLContextScopes;
-            context.RegisterSymbolStartAction(start =>
+            if (context is RuleHostContext host)
             {
-                var scope = scopes.GetOrAdd((INamedTypeSymbol)start.Symbol, type => new MLContextScope(symbols, type, models));
-                start.RegisterOperationBlockAction(scope.OnMember);
-                start.RegisterSymbolEndAction(end =>
-                {
-                    lock (scope._gate)
-                    {
-                        if (scope._members.Count > 0)
-                        {
-                            onTypeEnd(end, scope);
-                        }
-                    }
+                host.Shared(inner => Readers.RegisterOn(inner, symbols)).Add(host.Timed(onTypeEnd));
+                return;
+            }
 
-                    // The table only lets the two rules meet; each keeps its own reference. Letting
-                    // go here frees the type's operations (and so its members' models) once both are
-                    // done, and a rule that starts the type later simply collects a scope of its own.
-                    scopes.TryRemove(scope._type, out _);
-                });
-            }, SymbolKind.NamedType);
+            Readers.RegisterOn(context, symbols).Add(onTypeEnd);
+        }
+
+        /// <summary>The rules that read the scopes of one registration, in the order they registered.</summary>
+        private sealed class Readers
+        {
+            // Filled while the compilation starts, read only once types are analyzed.
+            private readonly List<Action<SymbolAnalysisContext, MLContextScope>> _readers = new();
+
+            public void Add(Action<SymbolAnalysisContext, MLContextScope> reader) => _readers.Add(reader);
+
+            public static Readers RegisterOn(CompilationStartAnalysisContext context, KnownSymbols symbols)
+            {
+                var readers = new Readers();
+                var models = symbols.Models;
+                var scopes = symbols.MLContextScopes;
+                context.RegisterSymbolStartAction(start =>
+                {
+                    var scope = scopes.GetOrAdd((INamedTypeSymbol)start.Symbol, type => new MLContextScope(symbols, type, models));
+                    start.RegisterOperationBlockAction(scope.OnMember);
+                    start.RegisterSymbolEndAction(end =>
+                    {
+                        lock (scope._gate)
+                        {
+                            if (scope._members.Count > 0)
+                            {
+                                foreach (var reader in readers._readers)
+                                {
+                                    reader(end, scope);
+                                }
+                            }
+                        }
+
+                        // The table only lets registrations meet (the two rules, each run alone as an
+                        // analyzer of its own); each keeps its own reference. Letting go here frees the
+                        // type's operations (and so its members' models) once all are done, and a
+                        // registration that starts the type later simply collects a scope of its own.
+                        scopes.TryRemove(scope._type, out _);
+                    });
+                }, SymbolKind.NamedType);
+                return readers;
+            }
         }
 
         /// <summary>
