@@ -14,12 +14,13 @@ namespace EffectiveML.Analyzers.Model
     /// be traced to the creation it holds. The members are collected while the type is analyzed;
     /// the uses are found when the type is complete, and only those a rule asks for: most types
     /// create no unseeded context, and then only the calls that take a seed of their own matter.
-    /// One scope per type serves both rules that read it (EML5001, EML5002), whether they run
-    /// in the suite or alone as analyzers of their own: whichever registration meets a member
-    /// first collects it, and the origins of a use are traced once. The compilation's table of scopes holds a type's scope only until
-    /// the first of them is done with the type. All state is guarded by one lock; collecting a member and answering
-    /// at the type's end never overlap, so an analyzer that finds a member already collected
-    /// knows the collection is complete.
+    /// One scope per type serves both rules that read it (EML5001, EML5002). In the suite they
+    /// share one registration. Run alone, as analyzers of their own, each registers its own, and
+    /// the compilation's table of scopes lets the two meet: whichever meets a member first
+    /// collects it, the origins of a use are traced once, and the table holds a type's scope only
+    /// until the first of them is done with the type. All state is guarded by one lock;
+    /// collecting a member and answering at the type's end never overlap, so a registration that
+    /// finds a member already collected knows the collection is complete.
     /// </summary>
     internal sealed class MLContextScope
     {

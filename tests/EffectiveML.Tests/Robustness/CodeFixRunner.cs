@@ -93,14 +93,7 @@ namespace EffectiveML.Tests.Robustness
                     new[] { ruleId },
                     new FixedDiagnostics(diagnostics),
                     cancellationToken);
-                var fix = await fixAll.GetFixAsync(context);
-                if (fix is null)
-                {
-                    return project;
-                }
-
-                var fixedSolution = await ApplyAsync(fix, project.Solution, cancellationToken);
-                return fixedSolution.GetProject(project.Id)!;
+                return await ApplyFixAllAsync(project, fixAll, context, cancellationToken);
             }
 
             return project;
@@ -127,7 +120,12 @@ namespace EffectiveML.Tests.Robustness
                 new[] { ruleId },
                 new FixedDiagnostics(findings),
                 cancellationToken);
-            var fix = await provider.GetFixAllProvider()!.GetFixAsync(context);
+            return await ApplyFixAllAsync(project, provider.GetFixAllProvider()!, context, cancellationToken);
+        }
+
+        private static async Task<Project> ApplyFixAllAsync(Project project, FixAllProvider fixAll, FixAllContext context, CancellationToken cancellationToken)
+        {
+            var fix = await fixAll.GetFixAsync(context);
             if (fix is null)
             {
                 return project;
