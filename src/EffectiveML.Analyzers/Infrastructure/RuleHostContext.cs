@@ -47,6 +47,19 @@ namespace EffectiveML.Analyzers.Infrastructure
             _memberActionRules.Add(_rule);
         }
 
+        /// <summary>
+        /// A member action several hosted rules build on (a <see cref="Shared{T}"/> registration's),
+        /// charged to no rule: each rule's part in it is timed where the rule hands it over.
+        /// </summary>
+        public void AddSharedMemberAction(Action<OperationBlockAnalysisContext, MemberModel> action)
+        {
+            _memberActions.Add(action);
+            _memberActionRules.Add(NoRule);
+        }
+
+        /// <summary>The rule index of shared work: measured, it stays in the host's time.</summary>
+        internal const int NoRule = -1;
+
         /// <summary>Wraps a callback so that, when measured, its time is charged to the rule registering now.</summary>
         public Action<T> Timed<T>(Action<T> action) => _clock is { } clock ? clock.Wrap(_rule, action) : action;
 
@@ -62,17 +75,37 @@ namespace EffectiveML.Analyzers.Infrastructure
             return (first, second) => timed((first, second));
         }
 
+        /// <inheritdoc cref="Timed{T}(Action{T})"/>
+        public Action<T1, T2, T3> Timed<T1, T2, T3>(Action<T1, T2, T3> action)
+        {
+            if (_clock is not { } clock)
+            {
+                return action;
+            }
+
+            var timed = clock.Wrap<(T1, T2, T3)>(_rule, triple => action(triple.Item1, triple.Item2, triple.Item3));
+            return (first, second, third) => timed((first, second, third));
+        }
+
         /// <summary>
         /// A registration several hosted rules build on, made once for all of them by the first that
         /// asks, directly with the driver: its own work is the host's, and each rule's part in it is
         /// timed where the rule hands it over (<see cref="Timed{T1, T2}"/>).
         /// </summary>
         public T Shared<T>(Func<CompilationStartAnalysisContext, T> register)
+            where T : class =>
+            Shared(() => register(_inner));
+
+        /// <summary>
+        /// A registration several hosted rules build on that registers through this host (so its
+        /// member actions join the one member callback), made once by the first rule that asks.
+        /// </summary>
+        public T Shared<T>(Func<T> create)
             where T : class
         {
             if (!_shared.TryGetValue(typeof(T), out var registration))
             {
-                registration = register(_inner);
+                registration = create();
                 _shared.Add(typeof(T), registration);
             }
 

@@ -44,6 +44,9 @@ namespace EffectiveML.Analyzers.Model
         /// <summary>The member models of this compilation, shared by every rule.</summary>
         public MemberModels Models { get; }
 
+        /// <summary>Scratch space for the member models' walks.</summary>
+        public IndexScratch.Pool IndexScratch { get; } = new();
+
         /// <summary>The MLContext scope of each type, shared by the two rules that read it.</summary>
         public System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, MLContextScope> MLContextScopes { get; } = new(SymbolEqualityComparer.Default);
 

@@ -186,14 +186,37 @@ namespace EffectiveML.Analyzers.Model
         public static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
             type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
 
-        /// <summary>The type, or an interface it implements, is <paramref name="expected"/>.</summary>
-        public static bool Implements(ITypeSymbol? type, INamedTypeSymbol? expected)
+        /// <summary>
+        /// The type, or an interface it implements, is <paramref name="expected"/>. Asked of every
+        /// call the pipeline model reads, about a few dozen types: the answer is kept per type
+        /// definition (a constructed type implements what its definition does), where reading a
+        /// type's interfaces built a new array on every call.
+        /// </summary>
+        public bool Implements(ITypeSymbol? type, INamedTypeSymbol? expected)
         {
             if (type is null || expected is null)
             {
                 return false;
             }
 
+            if (type is not INamedTypeSymbol named)
+            {
+                return ImplementsUncached(type, expected);
+            }
+
+            var definition = named.OriginalDefinition;
+            if (SymbolEqualityComparer.Default.Equals(definition, expected))
+            {
+                return true;
+            }
+
+            return _implements.GetOrAdd((definition, expected), static key => ImplementsUncached(key.Definition, key.Interface));
+        }
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(INamedTypeSymbol Definition, INamedTypeSymbol Interface), bool> _implements = new(SameSymbols.Instance);
+
+        private static bool ImplementsUncached(ITypeSymbol type, INamedTypeSymbol expected)
+        {
             if (Is(type, expected))
             {
                 return true;
@@ -208,6 +231,18 @@ namespace EffectiveML.Analyzers.Model
             }
 
             return false;
+        }
+
+        /// <summary>Definitions are one symbol each in a compilation: compared and hashed by reference.</summary>
+        private sealed class SameSymbols : System.Collections.Generic.IEqualityComparer<(INamedTypeSymbol Definition, INamedTypeSymbol Interface)>
+        {
+            public static readonly SameSymbols Instance = new();
+
+            public bool Equals((INamedTypeSymbol Definition, INamedTypeSymbol Interface) x, (INamedTypeSymbol Definition, INamedTypeSymbol Interface) y) =>
+                ReferenceEquals(x.Definition, y.Definition) && ReferenceEquals(x.Interface, y.Interface);
+
+            public int GetHashCode((INamedTypeSymbol Definition, INamedTypeSymbol Interface) key) =>
+                (System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Definition) * 31) ^ System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Interface);
         }
 
         public bool IsDataView(ITypeSymbol? type) => Implements(type, DataView);

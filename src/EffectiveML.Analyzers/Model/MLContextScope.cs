@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using EffectiveML.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -8,31 +11,55 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace EffectiveML.Analyzers.Model
 {
+    /// <summary>Where a reader of a scope reports, and what it reads its options with.</summary>
+    internal readonly struct ScopeContext
+    {
+        private readonly Action<Diagnostic> _report;
+
+        public ScopeContext(Action<Diagnostic> report, AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            _report = report;
+            Options = options;
+            CancellationToken = cancellationToken;
+        }
+
+        public AnalyzerOptions Options { get; }
+
+        public CancellationToken CancellationToken { get; }
+
+        public void ReportDiagnostic(Diagnostic diagnostic) => _report(diagnostic);
+    }
+
     /// <summary>
     /// The MLContexts of one type: every call that draws on a context's randomness, and every
     /// assignment to the type's MLContext fields and properties, so that a use through a field can
-    /// be traced to the creation it holds. The members are collected while the type is analyzed;
-    /// the uses are found when the type is complete, and only those a rule asks for: most types
-    /// create no unseeded context, and then only the calls that take a seed of their own matter.
-    /// One scope per type serves both rules that read it (EML5001, EML5002). In the suite they
-    /// share one registration. Run alone, as analyzers of their own, each registers its own, and
-    /// the compilation's table of scopes lets the two meet: whichever meets a member first
-    /// collects it, the origins of a use are traced once, and the table holds a type's scope only
-    /// until the first of them is done with the type. All state is guarded by one lock;
-    /// collecting a member and answering at the type's end never overlap, so a registration that
-    /// finds a member already collected knows the collection is complete.
+    /// be traced to the creation it holds. One scope serves both rules that read it (EML5001,
+    /// EML5002). Only a field or property can carry a context from one member of a type to
+    /// another (a parameter or a call result is an origin of its own), so a type that declares no
+    /// MLContext field or property is read one member at a time, as soon as the member is
+    /// analyzed: its scope is that member. A type that declares one is read when it is complete,
+    /// which needs a type scope of the driver's, the costly kind (README, "What it costs a
+    /// build"); only those types get one. Either way the uses are found when the scope is read,
+    /// and only those a rule asks for: most scopes create no unseeded context, and then only the
+    /// calls that take a seed of their own matter.
+    /// In the suite the two rules share one registration. Run alone, as analyzers of their own,
+    /// each registers its own, and the compilation's table of type scopes lets the two meet:
+    /// whichever meets a member first collects it, the origins of a use are traced once, and the
+    /// table holds a type's scope only until the first of them is done with the type. All state
+    /// is guarded by one lock; collecting a member and answering at the type's end never overlap,
+    /// so a registration that finds a member already collected knows the collection is complete.
     /// </summary>
     internal sealed class MLContextScope
     {
         private readonly object _gate = new();
         private readonly KnownSymbols _symbols;
         private readonly INamedTypeSymbol _type;
-        private readonly HashSet<SyntaxNode> _collected = new();
         private readonly List<MemberModel> _members = new();
-        private readonly Dictionary<ISymbol, List<IOperation>> _memberAssignments = new(SymbolEqualityComparer.Default);
         private readonly MemberModels _models;
-        private readonly Dictionary<RandomnessUse, List<ValueOrigin>> _originsByUse = new();
-        private readonly Dictionary<ISymbol, List<ValueOrigin>> _originsByRoot = new(SymbolEqualityComparer.Default);
+        private HashSet<SyntaxNode>? _collected;
+        private Dictionary<ISymbol, List<IOperation>>? _memberAssignments;
+        private Dictionary<RandomnessUse, List<ValueOrigin>>? _originsByUse;
+        private Dictionary<ISymbol, List<ValueOrigin>>? _originsByRoot;
         private List<RandomnessUse>? _uses;
         private List<RandomnessUse>? _seedTakingUses;
         private bool _createsUnseededContext;
@@ -46,8 +73,8 @@ namespace EffectiveML.Analyzers.Model
         }
 
         /// <summary>
-        /// Some member of the type creates an MLContext without a seed: only then can a use of the
-        /// type's contexts be traced to one (EML5001 follows contexts within the type).
+        /// Some member of the scope creates an MLContext without a seed: only then can a use of the
+        /// scope's contexts be traced to one (EML5001 follows contexts within the type).
         /// </summary>
         public bool CreatesUnseededContext => _createsUnseededContext;
 
@@ -62,25 +89,34 @@ namespace EffectiveML.Analyzers.Model
             ? _uses.Where(use => use.TakesSeed).ToList()
             : InSourceOrder(FindSeedTakingUses());
 
-        private IEnumerable<RandomnessUse> FindSeedTakingUses()
+        private List<RandomnessUse> FindSeedTakingUses()
         {
+            var uses = new List<RandomnessUse>();
             foreach (var member in _members)
             {
-                foreach (var call in member.Invocations)
+                var calls = member.Invocations;
+                for (var i = 0; i < calls.Count; i++)
                 {
-                    if (RandomnessUse.MayTakeSeed(call.TargetMethod.Name) && RandomnessUse.TryCreate(call, _symbols) is { TakesSeed: true } use)
+                    if (RandomnessUse.MayTakeSeed(calls[i].TargetMethod.Name) && RandomnessUse.TryCreate(calls[i], _symbols) is { TakesSeed: true } use)
                     {
-                        yield return use;
+                        uses.Add(use);
                     }
                 }
             }
+
+            return uses;
         }
 
-        private static List<RandomnessUse> InSourceOrder(IEnumerable<RandomnessUse> uses)
+        private static List<RandomnessUse> InSourceOrder(IEnumerable<RandomnessUse> uses) => InSourceOrder(uses.ToList());
+
+        private static List<RandomnessUse> InSourceOrder(List<RandomnessUse> uses)
         {
-            var ordered = uses.ToList();
-            ordered.Sort(InSourceOrder);
-            return ordered;
+            if (uses.Count > 1)
+            {
+                uses.Sort(InSourceOrder);
+            }
+
+            return uses;
         }
 
         /// <summary>
@@ -104,14 +140,14 @@ namespace EffectiveML.Analyzers.Model
         private ValueTracker Tracker => _tracker ??= new ValueTracker(_models, AssignmentsInView);
 
         /// <summary>
-        /// Collects the scope of each type and hands it to <paramref name="onTypeEnd"/> when the type
-        /// is done. The rules the suite hosts share one registration: one collection per member,
-        /// one start and one end per type, whichever rules read the scope.
+        /// Hands the scope of each member or type to <paramref name="reader"/>: a member's as soon
+        /// as it is analyzed, a type's when the type is done. The rules the suite hosts share one
+        /// registration: one reading per scope, whichever rules read it.
         /// </summary>
         public static void Register(
             CompilationStartAnalysisContext context,
             KnownSymbols symbols,
-            Action<SymbolAnalysisContext, MLContextScope> onTypeEnd)
+            Action<ScopeContext, MLContextScope> reader)
         {
             if (symbols.MLContext is null)
             {
@@ -120,51 +156,165 @@ namespace EffectiveML.Analyzers.Model
 
             if (context is RuleHostContext host)
             {
-                host.Shared(inner => Readers.RegisterOn(inner, symbols)).Add(host.Timed(onTypeEnd));
+                // Keyed by its type, the host makes the registration once, for the first rule that asks.
+                host.Shared(() => Readers.RegisterOn(host, symbols)).Add(host.Timed(reader));
                 return;
             }
 
-            Readers.RegisterOn(context, symbols).Add(onTypeEnd);
+            Readers.RegisterOn(context, symbols).Add(reader);
+        }
+
+        /// <summary>
+        /// A type whose members can pass a context among themselves: it declares a field or
+        /// property of type MLContext. Every other type's scopes are its members.
+        /// </summary>
+        public static bool SpansMembers(ImmutableArray<ISymbol> members, KnownSymbols symbols)
+        {
+            foreach (var member in members)
+            {
+                var memberType = member switch
+                {
+                    IFieldSymbol field => field.Type,
+                    IPropertySymbol property => property.Type,
+                    _ => null,
+                };
+
+                if (symbols.IsMLContext(memberType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The rules that read the scopes of one registration, in the order they registered.</summary>
         private sealed class Readers
         {
             // Filled while the compilation starts, read only once types are analyzed.
-            private readonly List<Action<SymbolAnalysisContext, MLContextScope>> _readers = new();
+            private readonly List<Action<ScopeContext, MLContextScope>> _readers = new();
 
-            public void Add(Action<SymbolAnalysisContext, MLContextScope> reader) => _readers.Add(reader);
+            // The type scopes of this registration: the compilation's table lets registrations meet,
+            // but the first to finish a type takes it out, and a registration still collecting must
+            // find its own.
+            private readonly ConcurrentDictionary<INamedTypeSymbol, MLContextScope> _typeScopes = new(SymbolEqualityComparer.Default);
 
+            public void Add(Action<ScopeContext, MLContextScope> reader) => _readers.Add(reader);
+
+            /// <param name="context">Where the registration is made: inside the suite, the host, whose one type start and one member callback all rules share.</param>
             public static Readers RegisterOn(CompilationStartAnalysisContext context, KnownSymbols symbols)
             {
                 var readers = new Readers();
                 var models = symbols.Models;
-                var scopes = symbols.MLContextScopes;
-                context.RegisterSymbolStartAction(start =>
+                var table = symbols.MLContextScopes;
+                TypeStart.RegisterScopeOpener(context, symbols, (start, members) =>
                 {
-                    var scope = scopes.GetOrAdd((INamedTypeSymbol)start.Symbol, type => new MLContextScope(symbols, type, models));
-                    start.RegisterOperationBlockAction(scope.OnMember);
+                    if (!SpansMembers(members, symbols))
+                    {
+                        // Registering nothing keeps the driver from tracking the type's members for this analyzer.
+                        return;
+                    }
+
+                    var type = (INamedTypeSymbol)start.Symbol;
+                    var scope = table.GetOrAdd(type, t => new MLContextScope(symbols, t, models));
+                    readers._typeScopes[type] = scope;
                     start.RegisterSymbolEndAction(end =>
                     {
                         lock (scope._gate)
                         {
                             if (scope._members.Count > 0)
                             {
-                                foreach (var reader in readers._readers)
-                                {
-                                    reader(end, scope);
-                                }
+                                readers.Read(new ScopeContext(end.ReportDiagnostic, end.Options, end.CancellationToken), scope);
                             }
                         }
 
-                        // The table only lets registrations meet (the two rules, each run alone as an
-                        // analyzer of its own); each keeps its own reference. Letting go here frees the
-                        // type's operations (and so its members' models) once all are done, and a
-                        // registration that starts the type later simply collects a scope of its own.
-                        scopes.TryRemove(scope._type, out _);
+                        // Letting go frees the type's operations (and so its members' models) once
+                        // all are done; a registration that starts the type later collects a scope of its own.
+                        readers._typeScopes.TryRemove(type, out _);
+                        table.TryRemove(type, out _);
                     });
-                }, SymbolKind.NamedType);
+                });
+
+                var onMember = new Action<OperationBlockAnalysisContext, MemberModel>(readers.OnMember);
+                if (context is RuleHostContext host)
+                {
+                    host.AddSharedMemberAction(onMember);
+                }
+                else
+                {
+                    models.RegisterMemberAction(context, onMember);
+                }
+
                 return readers;
+            }
+
+            private void Read(ScopeContext context, MLContextScope scope)
+            {
+                foreach (var reader in _readers)
+                {
+                    reader(context, scope);
+                }
+            }
+
+            /// <summary>Collects a member into its type's scope, or reads the member as a scope of its own.</summary>
+            private void OnMember(OperationBlockAnalysisContext block, MemberModel model)
+            {
+                var owner = block.OwningSymbol;
+                if ((owner as INamedTypeSymbol ?? owner.ContainingType) is not { } type)
+                {
+                    return;
+                }
+
+                if (_typeScopes.TryGetValue(type, out var typeScope))
+                {
+                    lock (typeScope._gate)
+                    {
+                        if ((typeScope._collected ??= new HashSet<SyntaxNode>()).Add(model.Root.Syntax))
+                        {
+                            typeScope.Collect(model);
+                        }
+                    }
+
+                    return;
+                }
+
+                if (!MayHaveFindings(model))
+                {
+                    return;
+                }
+
+                var scope = new MLContextScope(model.Symbols, type, model.Symbols.Models);
+                scope.Collect(model);
+                Read(new ScopeContext(block.ReportDiagnostic, block.Options, block.CancellationToken), scope);
+            }
+
+            /// <summary>
+            /// What either rule can report about a member read alone: an MLContext it creates without
+            /// a seed, or a call that takes a seed of its own. Most members have neither, and then
+            /// no scope is built for them.
+            /// </summary>
+            private static bool MayHaveFindings(MemberModel model)
+            {
+                var creations = model.ObjectCreations;
+                for (var i = 0; i < creations.Count; i++)
+                {
+                    if (model.Symbols.IsMLContext(creations[i].Type))
+                    {
+                        return true;
+                    }
+                }
+
+                // Every call, not only ML.NET's: an extension method of the user's on a catalog counts too.
+                var calls = model.Invocations;
+                for (var i = 0; i < calls.Count; i++)
+                {
+                    if (RandomnessUse.MayTakeSeed(calls[i].TargetMethod.Name))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
         }
 
@@ -174,6 +324,7 @@ namespace EffectiveML.Analyzers.Model
         /// </summary>
         public IReadOnlyList<ValueOrigin> ContextOrigins(RandomnessUse use)
         {
+            _originsByUse ??= new Dictionary<RandomnessUse, List<ValueOrigin>>();
             if (!_originsByUse.TryGetValue(use, out var origins))
             {
                 origins = TraceContextOrigins(use);
@@ -213,12 +364,13 @@ namespace EffectiveML.Analyzers.Model
         }
 
         /// <summary>
-        /// Most uses of a type reach their context through the same few locals and fields, whose
+        /// Most uses of a scope reach their context through the same few locals and fields, whose
         /// origins do not depend on which use asks: each is traced once. The list is shared; no
         /// caller changes it.
         /// </summary>
         private List<ValueOrigin> OriginsOf(IOperation root, ISymbol symbol)
         {
+            _originsByRoot ??= new Dictionary<ISymbol, List<ValueOrigin>>(SymbolEqualityComparer.Default);
             if (!_originsByRoot.TryGetValue(symbol, out var known))
             {
                 known = Tracker.Origins(root);
@@ -265,39 +417,15 @@ namespace EffectiveML.Analyzers.Model
         public bool IsMLContextCreation(ValueOrigin origin) =>
             origin.Kind == OriginKind.Created && _symbols.IsMLContext(origin.Operation.Type);
 
-        private bool IsInScope(ISymbol containingSymbol)
-        {
-            var type = containingSymbol as INamedTypeSymbol ?? containingSymbol.ContainingType;
-            return SymbolEqualityComparer.Default.Equals(type, _type);
-        }
-
-        private void OnMember(OperationBlockAnalysisContext context)
-        {
-            if (!IsInScope(context.OwningSymbol))
-            {
-                return;
-            }
-
-            foreach (var model in _models.Of(context))
-            {
-                lock (_gate)
-                {
-                    if (_collected.Add(model.Root.Syntax))
-                    {
-                        Collect(model);
-                    }
-                }
-            }
-        }
-
         private void Collect(MemberModel model)
         {
             _members.Add(model);
             if (!_createsUnseededContext)
             {
-                foreach (var creation in model.ObjectCreations)
+                var creations = model.ObjectCreations;
+                for (var i = 0; i < creations.Count; i++)
                 {
-                    if (_symbols.IsMLContext(creation.Type) && !RandomnessUse.HasExplicitSeed(creation.Arguments))
+                    if (_symbols.IsMLContext(creations[i].Type) && !RandomnessUse.HasExplicitSeed(creations[i].Arguments))
                     {
                         _createsUnseededContext = true;
                         break;
@@ -305,28 +433,35 @@ namespace EffectiveML.Analyzers.Model
                 }
             }
 
-            foreach (var assignment in model.MLMemberAssignments)
+            var assignments = model.MLMemberAssignments;
+            for (var i = 0; i < assignments.Count; i++)
             {
-                if (assignment.Target is IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } target
+                if (assignments[i].Target is IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } target
                     && _symbols.IsMLContext(target.Type))
                 {
-                    Record(target.Member, assignment.Value);
+                    Record(target.Member, assignments[i].Value);
                 }
             }
 
             switch (model.Root)
             {
                 case IFieldInitializerOperation fields:
-                    foreach (var field in fields.InitializedFields.Where(f => _symbols.IsMLContext(f.Type)))
+                    foreach (var field in fields.InitializedFields)
                     {
-                        Record(field, fields.Value);
+                        if (_symbols.IsMLContext(field.Type))
+                        {
+                            Record(field, fields.Value);
+                        }
                     }
 
                     break;
                 case IPropertyInitializerOperation properties:
-                    foreach (var property in properties.InitializedProperties.Where(p => _symbols.IsMLContext(p.Type)))
+                    foreach (var property in properties.InitializedProperties)
                     {
-                        Record(property, properties.Value);
+                        if (_symbols.IsMLContext(property.Type))
+                        {
+                            Record(property, properties.Value);
+                        }
                     }
 
                     break;
@@ -335,6 +470,7 @@ namespace EffectiveML.Analyzers.Model
 
         private void Record(ISymbol member, IOperation value)
         {
+            _memberAssignments ??= new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
             if (!_memberAssignments.TryGetValue(member.OriginalDefinition, out var values))
             {
                 values = new List<IOperation>();
@@ -345,7 +481,8 @@ namespace EffectiveML.Analyzers.Model
         }
 
         private IReadOnlyList<IOperation>? AssignmentsInView(ISymbol member) =>
-            SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, _type.OriginalDefinition)
+            _memberAssignments is not null
+            && SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, _type.OriginalDefinition)
             && _memberAssignments.TryGetValue(member.OriginalDefinition, out var values)
                 ? values
                 : null;

@@ -48,31 +48,31 @@ namespace EffectiveML.Analyzers.Model
     internal sealed class MemberModel
     {
         private readonly IOperation _root;
-        private readonly PipelineBuilder _pipelines;
+        private PipelineBuilder? _pipelines;
+        private MemberValues? _values;
         // Everything below is created on first use: most members (accessors, attributes, plain
         // methods) need none of it, and the model is built for every member of an ML project.
-        private readonly object _gate = new();
+        // The indexes are arrays of exactly their length, filled once by the walk.
         private Dictionary<IOperation, Pipeline>? _pipelineByValue;
         private Dictionary<IOperation, DataNode>? _dataByValue;
         private Dictionary<IOperation, ModelNode>? _modelByValue;
         private Sites? _sites;
         private Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>? _localReferences;
-        private List<ILocalReferenceOperation>? _localReferenceList;
+        private ILocalReferenceOperation[]? _localReferenceList;
         private Dictionary<string, ISymbol?>? _schemaMembers;
         private List<INamedTypeSymbol>? _schemaTypes;
-        private Dictionary<string, List<IInvocationOperation>>? _mlCallsByName;
-        private List<IInvocationOperation>? _transformCalls;
-        private List<IInvocationOperation>? _evaluations;
+        private IInvocationOperation[]? _transformCalls;
+        private IInvocationOperation[]? _evaluations;
         private List<RandomnessUse>? _randomnessUses;
-        private List<IInvocationOperation>? _invocations;
-        private List<IInvocationOperation>? _mlInvocations;
-        private List<IPropertyReferenceOperation>? _mlPropertyReads;
-        private List<IObjectCreationOperation>? _objectCreations;
-        private List<IPropertyReferenceOperation>? _randomSharedReads;
-        private List<IBinaryOperation>? _comparisons;
-        private List<ICatchClauseOperation>? _catchClauses;
-        private List<ISimpleAssignmentOperation>? _memberAssignments;
-        private List<IReturnOperation>? _mlReturns;
+        private IInvocationOperation[]? _invocations;
+        private IInvocationOperation[]? _mlInvocations;
+        private IPropertyReferenceOperation[]? _mlPropertyReads;
+        private IObjectCreationOperation[]? _objectCreations;
+        private IPropertyReferenceOperation[]? _randomSharedReads;
+        private IBinaryOperation[]? _comparisons;
+        private ICatchClauseOperation[]? _catchClauses;
+        private ISimpleAssignmentOperation[]? _memberAssignments;
+        private IReturnOperation[]? _mlReturns;
 
         /// <summary>Set only by the benchmark's measured suite: times the parts built on request as shared work.</summary>
         internal RuleClock? Clock { get; set; }
@@ -81,9 +81,7 @@ namespace EffectiveML.Analyzers.Model
         {
             _root = root;
             Symbols = symbols;
-            Values = MemberValues.Empty();
             Index(root);
-            _pipelines = new PipelineBuilder(symbols, Values);
         }
 
         /// <summary>The member's operation tree: a method body, an initializer or the top-level program.</summary>
@@ -91,11 +89,13 @@ namespace EffectiveML.Analyzers.Model
 
         public KnownSymbols Symbols { get; }
 
-        public MemberValues Values { get; }
+        /// <summary>What the member's locals are assigned; complete once the model is built.</summary>
+        public MemberValues Values => _values ?? MemberValues.None;
 
         public MLApi Api => Symbols.Api;
 
-        public PipelineBuilder Pipelines => _pipelines;
+        public PipelineBuilder Pipelines =>
+            System.Threading.Volatile.Read(ref _pipelines) ?? System.Threading.Interlocked.CompareExchange(ref _pipelines, new PipelineBuilder(Symbols, Values), null) ?? _pipelines!;
 
         /// <summary>Every chain built with <c>Append</c> in the member, longest forms only (a chain continued in another local is listed in both forms).</summary>
         public IReadOnlyList<Pipeline> Chains => SitesValue.Chains;
@@ -118,15 +118,6 @@ namespace EffectiveML.Analyzers.Model
         /// </summary>
         public ISymbol? SchemaMemberNamed(string columnName) =>
             Once(ref _schemaMembers, static model => model.CollectSchemaMembers()).TryGetValue(columnName, out var member) ? member : null;
-
-        /// <summary>
-        /// The member's ML calls of one method name, in source order. A rule that looks for a few
-        /// methods asks by name, once per member, instead of testing every call.
-        /// </summary>
-        public IReadOnlyList<IInvocationOperation> MLCallsNamed(string name) =>
-            Once(ref _mlCallsByName, static model => model.IndexCallsByName()).TryGetValue(name, out var calls)
-                ? calls
-                : (IReadOnlyList<IInvocationOperation>)Array.Empty<IInvocationOperation>();
 
         /// <summary>The member's calls of transform-catalog methods listed in the transform table.</summary>
         public IReadOnlyList<IInvocationOperation> TransformCalls => Once(ref _transformCalls, static model => model.MLCallsWhere(static (model, method) => model.Api.FindTransform(method) is not null));
@@ -228,7 +219,7 @@ namespace EffectiveML.Analyzers.Model
         }
 
         public Pipeline PipelineOf(IOperation estimatorValue) =>
-            Cached(ref _pipelineByValue, ValueTracker.Unwrap(estimatorValue), static (model, value) => model._pipelines.Build(value));
+            Cached(ref _pipelineByValue, ValueTracker.Unwrap(estimatorValue), static (model, value) => model.Pipelines.Build(value));
 
         public DataNode DataOf(IOperation dataValue) =>
             Cached(ref _dataByValue, ValueTracker.Unwrap(dataValue), static (model, value) => model.BuildData(value));
@@ -329,18 +320,18 @@ namespace EffectiveML.Analyzers.Model
                 return false;
             }
 
-            if (MLApi.Implements(type, Api.PredictionTransformer))
+            if (Api.Implements(type, Api.PredictionTransformer))
             {
                 return true;
             }
 
             return type is INamedTypeSymbol { IsGenericType: true } generic
                 && generic.TypeArguments.Length == 1
-                && MLApi.Implements(generic.TypeArguments[0], Api.PredictionTransformer);
+                && Api.Implements(generic.TypeArguments[0], Api.PredictionTransformer);
         }
 
         public bool IsFit(IMethodSymbol method) =>
-            method.Name == "Fit" && MLApi.Implements(method.ContainingType, Symbols.Estimator);
+            method.Name == "Fit" && Api.Implements(method.ContainingType, Symbols.Estimator);
 
         private DataNode BuildData(IOperation value)
         {
@@ -410,7 +401,7 @@ namespace EffectiveML.Analyzers.Model
         {
             var method = call.TargetMethod;
             return MLApi.Is(method.ContainingType, Api.DataLoaderExtensions)
-                || MLApi.Implements(method.ContainingType, Api.DataLoader);
+                || Api.Implements(method.ContainingType, Api.DataLoader);
         }
 
         private ModelNode BuildModel(IOperation value)
@@ -431,9 +422,7 @@ namespace EffectiveML.Analyzers.Model
 
         private Sites SitesValue => Once(ref _sites, static model => model.CollectSites());
 
-        private static IReadOnlyList<T> Read<T>(List<T>? list) => list ?? (IReadOnlyList<T>)Array.Empty<T>();
-
-        private static void Add<T>(ref List<T>? list, T item) => (list ??= new List<T>()).Add(item);
+        private static IReadOnlyList<T> Read<T>(T[]? array) => array ?? Array.Empty<T>();
 
         /// <summary>Computes a part of the model once; rules on other threads wait rather than compute it again.</summary>
         private T Once<T>(ref T? field, Func<MemberModel, T> compute)
@@ -449,7 +438,7 @@ namespace EffectiveML.Analyzers.Model
             var started = clock?.EnterShared() ?? 0;
             try
             {
-                lock (_gate)
+                lock (this)
                 {
                     return field ??= compute(this);
                 }
@@ -463,7 +452,7 @@ namespace EffectiveML.Analyzers.Model
         /// <summary>A value built once per operation; building may recurse into other cached values.</summary>
         private TValue Cached<TValue>(ref Dictionary<IOperation, TValue>? cache, IOperation key, Func<MemberModel, IOperation, TValue> build)
         {
-            lock (_gate)
+            lock (this)
             {
                 if (cache is not null && cache.TryGetValue(key, out var known))
                 {
@@ -483,7 +472,7 @@ namespace EffectiveML.Analyzers.Model
                 clock?.ExitShared(started);
             }
 
-            lock (_gate)
+            lock (this)
             {
                 cache ??= new Dictionary<IOperation, TValue>();
                 if (cache.TryGetValue(key, out var raced))
@@ -498,96 +487,131 @@ namespace EffectiveML.Analyzers.Model
 
         /// <summary>
         /// The member's one walk: what every rule looks for is indexed here, so rules iterate short
-        /// lists instead of each receiving a callback for every operation.
+        /// lists instead of each receiving a callback for every operation. The walk recurses over
+        /// each operation's children, which allocates nothing (an iterator over descendants cost a
+        /// quarter more); the lists are filled in scratch space the compilation lends and copied
+        /// out at their final length.
         /// </summary>
         private void Index(IOperation root)
         {
-            foreach (var operation in root.DescendantsAndSelf())
+            var scratch = Symbols.IndexScratch.Rent();
+            try
             {
-                Values.Visit(operation);
-                switch (operation.Kind)
-                {
-                    case OperationKind.Invocation:
-                    case OperationKind.PropertyReference:
-                    case OperationKind.ObjectCreation:
-                    case OperationKind.Binary:
-                    case OperationKind.CatchClause:
-                    case OperationKind.SimpleAssignment:
-                    case OperationKind.Return:
-                    case OperationKind.YieldReturn:
-                        break;
-                    case OperationKind.LocalReference:
-                        // Listed in the walk, grouped by local only if a rule asks: a second walk to
-                        // find them cost more than listing every one.
-                        Add(ref _localReferenceList, (ILocalReferenceOperation)operation);
-                        continue;
-                    default:
-                        continue;
-                }
-
-                switch (operation)
-                {
-                    case IInvocationOperation invocation:
-                        Add(ref _invocations, invocation);
-                        if (Symbols.IsMLSymbol(invocation.TargetMethod))
-                        {
-                            Add(ref _mlInvocations, invocation);
-                        }
-
-                        break;
-                    case IPropertyReferenceOperation propertyRead:
-                        if (Symbols.IsMLSymbol(propertyRead.Property))
-                        {
-                            Add(ref _mlPropertyReads, propertyRead);
-                        }
-                        else if (Symbols.RandomShared is { } shared && SymbolEqualityComparer.Default.Equals(propertyRead.Property, shared))
-                        {
-                            Add(ref _randomSharedReads, propertyRead);
-                        }
-
-                        break;
-                    case IObjectCreationOperation creation:
-                        Add(ref _objectCreations, creation);
-                        break;
-                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual } comparison:
-                        Add(ref _comparisons, comparison);
-                        break;
-                    case ICatchClauseOperation clause:
-                        Add(ref _catchClauses, clause);
-                        break;
-                    case ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } target } assignment
-                        when Symbols.IsMLSymbol(target.Member) || Symbols.IsMLType(target.Type):
-                        Add(ref _memberAssignments, assignment);
-                        break;
-                    case IReturnOperation { ReturnedValue: { } returned } returnOperation when Symbols.IsMLType(returned.Type):
-                        Add(ref _mlReturns, returnOperation);
-                        break;
-                }
+                Walk(root, scratch, depth: 0);
+                _invocations = scratch.Invocations.Drain();
+                _mlInvocations = scratch.MLInvocations.Drain();
+                _mlPropertyReads = scratch.MLPropertyReads.Drain();
+                _objectCreations = scratch.ObjectCreations.Drain();
+                _randomSharedReads = scratch.RandomSharedReads.Drain();
+                _comparisons = scratch.Comparisons.Drain();
+                _catchClauses = scratch.CatchClauses.Drain();
+                _memberAssignments = scratch.MemberAssignments.Drain();
+                _mlReturns = scratch.MLReturns.Drain();
+                _localReferenceList = scratch.LocalReferences.Drain();
+            }
+            finally
+            {
+                Symbols.IndexScratch.Return(scratch);
             }
         }
 
-        private Dictionary<string, List<IInvocationOperation>> IndexCallsByName()
+        // Deeper than this (a chain of thousands of concatenations, say) the walk goes on with a stack of its own.
+        private const int RecursionLimit = 256;
+
+        private void Walk(IOperation operation, IndexScratch scratch, int depth)
         {
-            var byName = new Dictionary<string, List<IInvocationOperation>>(StringComparer.Ordinal);
-            foreach (var call in MLInvocations)
+            Visit(operation, scratch);
+            if (depth >= RecursionLimit)
             {
-                var name = call.TargetMethod.Name;
-                if (!byName.TryGetValue(name, out var calls))
+                foreach (var descendant in operation.Descendants())
                 {
-                    calls = new List<IInvocationOperation>();
-                    byName.Add(name, calls);
+                    Visit(descendant, scratch);
                 }
 
-                calls.Add(call);
+                return;
             }
 
-            return byName;
+            foreach (var child in operation.ChildOperations)
+            {
+                Walk(child, scratch, depth + 1);
+            }
+        }
+
+        private void Visit(IOperation operation, IndexScratch scratch)
+        {
+            switch (operation.Kind)
+            {
+                case OperationKind.Invocation:
+                    var invocation = (IInvocationOperation)operation;
+                    scratch.Invocations.Add(invocation);
+                    if (Symbols.IsMLSymbol(invocation.TargetMethod))
+                    {
+                        scratch.MLInvocations.Add(invocation);
+                    }
+
+                    return;
+                case OperationKind.LocalReference:
+                    // Listed in the walk, grouped by local only if a rule asks: a second walk to
+                    // find them cost more than listing every one.
+                    scratch.LocalReferences.Add((ILocalReferenceOperation)operation);
+                    return;
+                case OperationKind.PropertyReference:
+                    var propertyRead = (IPropertyReferenceOperation)operation;
+                    if (Symbols.IsMLSymbol(propertyRead.Property))
+                    {
+                        scratch.MLPropertyReads.Add(propertyRead);
+                    }
+                    else if (Symbols.RandomShared is { } shared && SymbolEqualityComparer.Default.Equals(propertyRead.Property, shared))
+                    {
+                        scratch.RandomSharedReads.Add(propertyRead);
+                    }
+
+                    return;
+                case OperationKind.ObjectCreation:
+                    scratch.ObjectCreations.Add((IObjectCreationOperation)operation);
+                    return;
+                case OperationKind.Binary:
+                    if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual } comparison)
+                    {
+                        scratch.Comparisons.Add(comparison);
+                    }
+
+                    return;
+                case OperationKind.CatchClause:
+                    scratch.CatchClauses.Add((ICatchClauseOperation)operation);
+                    return;
+                case OperationKind.SimpleAssignment:
+                    if (operation is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } target } assignment
+                        && (Symbols.IsMLSymbol(target.Member) || Symbols.IsMLType(target.Type)))
+                    {
+                        scratch.MemberAssignments.Add(assignment);
+                    }
+
+                    MemberValues.Visit(ref _values, operation);
+                    return;
+                case OperationKind.Return:
+                case OperationKind.YieldReturn:
+                    if (operation is IReturnOperation { ReturnedValue: { } returned } returnOperation && Symbols.IsMLType(returned.Type))
+                    {
+                        scratch.MLReturns.Add(returnOperation);
+                    }
+
+                    return;
+                case OperationKind.VariableDeclarator:
+                case OperationKind.CompoundAssignment:
+                case OperationKind.CoalesceAssignment:
+                case OperationKind.DeconstructionAssignment:
+                case OperationKind.Argument:
+                case OperationKind.Loop:
+                    MemberValues.Visit(ref _values, operation);
+                    return;
+            }
         }
 
         private List<RandomnessUse> CollectRandomnessUses()
         {
             var uses = new List<RandomnessUse>();
-            foreach (var call in Invocations)
+            foreach (var call in _invocations ?? Array.Empty<IInvocationOperation>())
             {
                 if (RandomnessUse.TryCreate(call, Symbols) is { } use)
                 {
@@ -598,25 +622,42 @@ namespace EffectiveML.Analyzers.Model
             return uses;
         }
 
-        /// <summary>The member's ML calls whose target <paramref name="keep"/> accepts.</summary>
-        private List<IInvocationOperation> MLCallsWhere(Func<MemberModel, IMethodSymbol, bool> keep)
+        /// <summary>The member's ML calls whose target <paramref name="keep"/> accepts, at their exact number.</summary>
+        private IInvocationOperation[] MLCallsWhere(Func<MemberModel, IMethodSymbol, bool> keep)
         {
-            var calls = new List<IInvocationOperation>();
-            foreach (var call in MLInvocations)
+            var calls = _mlInvocations ?? Array.Empty<IInvocationOperation>();
+            var kept = 0;
+            var keeps = calls.Length <= 64 ? stackalloc bool[calls.Length] : new bool[calls.Length];
+            for (var i = 0; i < calls.Length; i++)
             {
-                if (keep(this, call.TargetMethod))
+                if (keep(this, calls[i].TargetMethod))
                 {
-                    calls.Add(call);
+                    keeps[i] = true;
+                    kept++;
                 }
             }
 
-            return calls;
+            if (kept == 0)
+            {
+                return Array.Empty<IInvocationOperation>();
+            }
+
+            var result = new IInvocationOperation[kept];
+            for (int i = 0, k = 0; i < calls.Length; i++)
+            {
+                if (keeps[i])
+                {
+                    result[k++] = calls[i];
+                }
+            }
+
+            return result;
         }
 
         private List<INamedTypeSymbol> CollectSchemaTypes()
         {
             var schemaTypes = new List<INamedTypeSymbol>();
-            foreach (var invocation in MLInvocations)
+            foreach (var invocation in _mlInvocations ?? Array.Empty<IInvocationOperation>())
             {
                 var method = invocation.TargetMethod;
                 if (!method.IsGenericMethod || !IsSchemaMethod(method.Name))
@@ -673,7 +714,7 @@ namespace EffectiveML.Analyzers.Model
         private Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> CollectLocalReferences()
         {
             var map = new Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>(SymbolEqualityComparer.Default);
-            foreach (var localReference in Read(_localReferenceList))
+            foreach (var localReference in _localReferenceList ?? Array.Empty<ILocalReferenceOperation>())
             {
                 if (!map.TryGetValue(localReference.Local, out var references))
                 {
@@ -691,15 +732,15 @@ namespace EffectiveML.Analyzers.Model
         private Sites CollectSites()
         {
             var sites = new Sites();
-            foreach (var returnOperation in Read(_mlReturns))
+            foreach (var returnOperation in _mlReturns ?? Array.Empty<IReturnOperation>())
             {
                 sites.Returned.Add(ValueReader.Resolve(returnOperation.ReturnedValue!, Values));
             }
 
-            foreach (var invocation in MLInvocations)
+            foreach (var invocation in _mlInvocations ?? Array.Empty<IInvocationOperation>())
             {
                 var method = invocation.TargetMethod;
-                if (_pipelines.IsAppend(method) || _pipelines.IsAppendCacheCheckpoint(method))
+                if (Pipelines.IsAppend(method) || Pipelines.IsAppendCacheCheckpoint(method))
                 {
                     if (!ContinuesIntoAnotherAppend(invocation))
                     {
@@ -755,12 +796,12 @@ namespace EffectiveML.Analyzers.Model
                 && argument.Parameter?.Ordinal == 0
                 && extensionCall.TargetMethod.IsExtensionMethod)
             {
-                return _pipelines.IsAppend(extensionCall.TargetMethod) || _pipelines.IsAppendCacheCheckpoint(extensionCall.TargetMethod);
+                return Pipelines.IsAppend(extensionCall.TargetMethod) || Pipelines.IsAppendCacheCheckpoint(extensionCall.TargetMethod);
             }
 
             return parent is IInvocationOperation call
                 && call.Instance is not null
-                && (_pipelines.IsAppend(call.TargetMethod) || _pipelines.IsAppendCacheCheckpoint(call.TargetMethod));
+                && (Pipelines.IsAppend(call.TargetMethod) || Pipelines.IsAppendCacheCheckpoint(call.TargetMethod));
         }
 
         private sealed class Sites

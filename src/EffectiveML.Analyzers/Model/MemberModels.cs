@@ -106,7 +106,11 @@ namespace EffectiveML.Analyzers.Model
                     var sharedBefore = clock.SharedOnThisThread;
                     actions[i](block, model);
                     var after = clock.Now();
-                    clock.Add(rules[i], after - now - (clock.SharedOnThisThread - sharedBefore));
+                    if (rules[i] != RuleHostContext.NoRule)
+                    {
+                        clock.Add(rules[i], after - now - (clock.SharedOnThisThread - sharedBefore));
+                    }
+
                     now = after;
                 }
             }
@@ -135,39 +139,32 @@ namespace EffectiveML.Analyzers.Model
                 }
             });
 
-        /// <summary>Runs <paramref name="action"/> for each of a member's ML calls of any of <paramref name="names"/>, name by name.</summary>
+        /// <summary>
+        /// Runs <paramref name="action"/> for each of a member's ML calls of any of
+        /// <paramref name="names"/>, in source order. A rule that looks for a few methods names
+        /// them: the member's calls are few, and comparing their names costs less than keeping
+        /// an index by name for every member.
+        /// </summary>
         public void RegisterCallAction(
             CompilationStartAnalysisContext context,
             IReadOnlyList<string> names,
             Action<OperationBlockAnalysisContext, MemberModel, IInvocationOperation> action) =>
             RegisterMemberAction(context, (member, model) =>
             {
-                for (var n = 0; n < names.Count; n++)
+                var calls = model.MLInvocations;
+                for (var i = 0; i < calls.Count; i++)
                 {
-                    var calls = model.MLCallsNamed(names[n]);
-                    for (var i = 0; i < calls.Count; i++)
+                    var name = calls[i].TargetMethod.Name;
+                    for (var n = 0; n < names.Count; n++)
                     {
-                        action(member, model, calls[i]);
+                        if (string.Equals(name, names[n], StringComparison.Ordinal))
+                        {
+                            action(member, model, calls[i]);
+                            break;
+                        }
                     }
                 }
             });
-
-        /// <summary>The models of the members a block action sees: usually one, the body's.</summary>
-        public List<MemberModel> Of(OperationBlockAnalysisContext block)
-        {
-            var models = new List<MemberModel>(1);
-            IOperation? previous = null;
-            foreach (var operationBlock in block.OperationBlocks)
-            {
-                if (MemberRoot(operationBlock, previous) is { } root)
-                {
-                    previous = root;
-                    models.Add(Of(root));
-                }
-            }
-
-            return models;
-        }
 
         /// <summary>
         /// The root of a block's member; null for a block no rule looks at (attribute arguments are

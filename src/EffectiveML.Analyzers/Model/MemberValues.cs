@@ -22,11 +22,44 @@ namespace EffectiveML.Analyzers.Model
         {
         }
 
-        /// <summary>An empty collection, for a walk that visits the operations itself.</summary>
-        internal static MemberValues Empty() => new();
+        /// <summary>A member that writes no local: most members. Never written to.</summary>
+        internal static MemberValues None { get; } = new();
 
-        /// <summary>Records what <paramref name="operation"/> writes; the member model calls it from its single walk.</summary>
-        internal void Visit(IOperation operation)
+        /// <summary>
+        /// Records what <paramref name="operation"/> writes; the member model calls it from its
+        /// single walk, and the values exist once there is something to record.
+        /// </summary>
+        internal static void Visit(ref MemberValues? values, IOperation operation)
+        {
+            if (values is null)
+            {
+                if (!Writes(operation))
+                {
+                    return;
+                }
+
+                values = new MemberValues();
+            }
+
+            values.Visit(operation);
+        }
+
+        /// <summary>Whether <see cref="Visit(IOperation)"/> would record anything for the operation.</summary>
+        private static bool Writes(IOperation operation) => operation switch
+        {
+            IVariableDeclaratorOperation { Initializer: not null } => true,
+            ISimpleAssignmentOperation { Target: ILocalReferenceOperation or IMemberReferenceOperation { Instance: ILocalReferenceOperation } or IParameterReferenceOperation } => true,
+            IAssignmentOperation { Target: IParameterReferenceOperation } => true,
+            ICompoundAssignmentOperation { Target: ILocalReferenceOperation } => true,
+            ICoalesceAssignmentOperation { Target: ILocalReferenceOperation } => true,
+            IDeconstructionAssignmentOperation => true,
+            IArgumentOperation { Value.Kind: OperationKind.LocalReference or OperationKind.ParameterReference or OperationKind.DeclarationExpression } argument
+                => argument.Parameter is { RefKind: RefKind.Out or RefKind.Ref },
+            IForEachLoopOperation { Locals.Length: > 0 } => true,
+            _ => false,
+        };
+
+        private void Visit(IOperation operation)
         {
             // The kind first: one enum test turns away most operations before any type test.
             switch (operation.Kind)
@@ -65,6 +98,10 @@ namespace EffectiveML.Analyzers.Model
                     WrittenParameters.Add(parameter.Parameter);
                     break;
                 case ICompoundAssignmentOperation { Target: ILocalReferenceOperation target }:
+                    Untrackable.Add(target.Local);
+                    break;
+                case ICoalesceAssignmentOperation { Target: ILocalReferenceOperation target }:
+                    // local ??= value: which of its values it holds depends on the run.
                     Untrackable.Add(target.Local);
                     break;
                 case IDeconstructionAssignmentOperation deconstruction:

@@ -108,28 +108,7 @@ namespace EffectiveML.Analyzers.Model
                 || (value.ConstantValue.HasValue && value.ConstantValue.Value is null);
         }
 
-        private static bool IsEstimatorFit(IMethodSymbol method, KnownSymbols symbols)
-        {
-            if (symbols.Estimator is null)
-            {
-                return false;
-            }
-
-            var type = method.ContainingType;
-            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, symbols.Estimator))
-            {
-                return true;
-            }
-
-            foreach (var implemented in type.AllInterfaces)
-            {
-                if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, symbols.Estimator))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        private static bool IsEstimatorFit(IMethodSymbol method, KnownSymbols symbols) =>
+            symbols.Estimator is not null && symbols.Api.Implements(method.ContainingType, symbols.Estimator);
     }
 }

@@ -49,6 +49,10 @@ namespace EffectiveML.Analyzers.Model.Pipelines
             new Entry(new[] { "ImageClassification" }, "epoch", "Epoch", 200, CapacityKind.Epochs),
         };
 
+        /// <summary>Every trainer of the table, by method name: most calls of a member are turned away by one lookup.</summary>
+        public static readonly System.Collections.Immutable.ImmutableHashSet<string> TrainerNames =
+            System.Collections.Immutable.ImmutableHashSet.CreateRange(System.StringComparer.Ordinal, System.Linq.Enumerable.SelectMany(Entries, entry => entry.Trainers));
+
         /// <summary>Options members that give the trainer a validation signal: a validation set or an early-stopping rule.</summary>
         public static readonly IReadOnlyList<string> ValidationMembers = new[]
         {

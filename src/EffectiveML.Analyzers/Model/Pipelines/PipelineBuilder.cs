@@ -44,14 +44,14 @@ namespace EffectiveML.Analyzers.Model.Pipelines
             if (!_symbols.IsMLSymbol(method)
                 || IsAppend(method)
                 || IsAppendCacheCheckpoint(method)
-                || !MLApi.Implements(method.ReturnType, _symbols.Estimator))
+                || !_symbols.Api.Implements(method.ReturnType, _symbols.Estimator))
             {
                 return false;
             }
 
             var receiver = MLApi.ReceiverType(method);
             return _symbols.IsMLSymbol(receiver)
-                && !MLApi.Implements(receiver, _symbols.Estimator)
+                && !_symbols.Api.Implements(receiver, _symbols.Estimator)
                 && !_symbols.Api.IsDataView(receiver)
                 && !_symbols.Api.IsTransformer(receiver);
         }

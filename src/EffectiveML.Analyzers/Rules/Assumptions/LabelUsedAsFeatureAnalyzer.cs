@@ -34,8 +34,8 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
                 // Every transform of a chain asks about the same trainers: each trainer's lineages
                 // are traced once per member, not once per transform before it.
-                var traced = new Dictionary<(Pipeline, int), Lineages?>();
-                var reported = new HashSet<IOperation>();
+                Dictionary<(Pipeline, int), Lineages?>? traced = null;
+                HashSet<IOperation>? reported = null;
                 for (var c = 0; c < calls.Count; c++)
                 {
                     foreach (var (pipeline, stepIndex) in model.ChainsContaining(calls[c]))
@@ -48,9 +48,10 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                                 continue;
                             }
 
+                            traced ??= new Dictionary<(Pipeline, int), Lineages?>();
                             if (!traced.TryGetValue((pipeline, index), out var lineages))
                             {
-                                traced.Add((pipeline, index), lineages = Lineages.Trace(pipeline, index, features, label));
+                                traced.Add((pipeline, index), lineages = MayLeak(pipeline, index, label) ? Lineages.Trace(pipeline, index, features, label) : null);
                             }
 
                             if (lineages is null)
@@ -64,7 +65,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                                     || !lineages.ReadBy.TryGetValue(version, out var reader)
                                     || reader.Source is not { } source
                                     || !ReadsInStep(pipeline.Steps[stepIndex], reader)
-                                    || !reported.Add(source))
+                                    || !(reported ??= new HashSet<IOperation>()).Add(source))
                                 {
                                     continue;
                                 }
@@ -108,6 +109,36 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                     ? new Lineages(featureLineage, labelLineage, readBy)
                     : null;
             }
+        }
+
+        /// <summary>
+        /// False when no step before the trainer can have read what its label is made of: the
+        /// usual case, a label read straight from the data that no step reads. Only then are the
+        /// lineages worth tracing.
+        /// </summary>
+        private static bool MayLeak(Pipeline pipeline, int trainer, string label)
+        {
+            if (!pipeline.TryFindProducer(label, trainer, out _, out var flow) || flow is not null)
+            {
+                // Made by a step, or past a step we cannot read: the full trace decides.
+                return true;
+            }
+
+            for (var index = 0; index < trainer; index++)
+            {
+                foreach (var step in pipeline.Steps[index].Flows)
+                {
+                    foreach (var input in step.Inputs)
+                    {
+                        if (input.Name == label)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
         }
 
         private static bool ReadsInStep(PipelineStep step, Column reader)

@@ -17,9 +17,11 @@ namespace EffectiveML.Analyzers.Rules.Impact
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.ModelNeverLeaves);
 
+        private static readonly string[] FitCalls = { "Fit" };
+
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            symbols.Models.RegisterCallAction(context, static model => model.MLCallsNamed("Fit"), (member, model, call) =>
+            symbols.Models.RegisterCallAction(context, FitCalls, (member, model, call) =>
             {
                 if (TestFrameworks.IsTestMethod(member.OwningSymbol))
                 {

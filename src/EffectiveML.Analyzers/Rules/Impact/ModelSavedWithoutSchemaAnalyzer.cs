@@ -20,9 +20,11 @@ namespace EffectiveML.Analyzers.Rules.Impact
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.ModelSavedWithoutSchema);
 
+        private static readonly string[] SaveCalls = { "Save" };
+
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            symbols.Models.RegisterCallAction(context, static model => model.MLCallsNamed("Save"), (member, model, call) =>
+            symbols.Models.RegisterCallAction(context, SaveCalls, (member, model, call) =>
             {
                 if (!symbols.Api.IsModelOperation(call.TargetMethod, "Save")
                     || ValueReader.Argument(call, "inputSchema") is not { } schema)

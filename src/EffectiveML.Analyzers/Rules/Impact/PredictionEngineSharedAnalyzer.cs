@@ -25,24 +25,24 @@ namespace EffectiveML.Analyzers.Rules.Impact
                 return;
             }
 
-            context.RegisterSymbolAction(symbol =>
+            TypeStart.RegisterDeclarationReader(context, symbols, (declaration, symbol, attributes) =>
             {
-                var (type, isStatic) = symbol.Symbol switch
+                var (type, isStatic) = symbol switch
                 {
                     IFieldSymbol field => (field.Type, field.IsStatic || field.IsConst),
                     IPropertySymbol property => (property.Type, property.IsStatic),
                     _ => (null, false),
                 };
 
-                if (!isStatic || !HoldsEngine(type, api) || HasThreadStatic(symbol.Symbol, api) || symbol.Symbol.IsImplicitlyDeclared)
+                if (!isStatic || !HoldsEngine(type, api) || HasThreadStatic(attributes, api))
                 {
                     return;
                 }
 
-                var kind = symbol.Symbol is IFieldSymbol ? "The static field" : "The static property";
-                symbol.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.PredictionEngineShared, symbol.Symbol.Locations[0], $"{kind} '{symbol.Symbol.Name}'"));
-            }, SymbolKind.Field, SymbolKind.Property);
+                var kind = symbol is IFieldSymbol ? "The static field" : "The static property";
+                declaration.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.PredictionEngineShared, symbol.Locations[0], $"{kind} '{symbol.Name}'"));
+            });
 
             symbols.Models.RegisterCallAction(context, static model => model.Invocations, (member, model, call) =>
             {
@@ -64,9 +64,9 @@ namespace EffectiveML.Analyzers.Rules.Impact
             api.IsPredictionEngine(type)
             || (type is INamedTypeSymbol { TypeArguments.Length: 1 } lazy && MLApi.Is(lazy, api.Lazy) && api.IsPredictionEngine(lazy.TypeArguments[0]));
 
-        private static bool HasThreadStatic(ISymbol symbol, MLApi api)
+        private static bool HasThreadStatic(System.Collections.Immutable.ImmutableArray<AttributeData> attributes, MLApi api)
         {
-            foreach (var attribute in symbol.GetAttributes())
+            foreach (var attribute in attributes)
             {
                 if (MLApi.Is(attribute.AttributeClass, api.ThreadStaticAttribute))
                 {

@@ -18,10 +18,12 @@ namespace EffectiveML.Analyzers.Rules.Impact
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.SinglePredictionsInLoop);
 
+        private static readonly string[] PredictCalls = { "Predict" };
+
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
             var api = symbols.Api;
-            symbols.Models.RegisterCallAction(context, static model => model.MLCallsNamed("Predict"), (member, model, call) =>
+            symbols.Models.RegisterCallAction(context, PredictCalls, (member, model, call) =>
             {
                 if (call.TargetMethod.Name != "Predict" || !api.IsPredictionEngine(call.TargetMethod.ContainingType))
                 {

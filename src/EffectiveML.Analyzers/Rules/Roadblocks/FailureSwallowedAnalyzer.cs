@@ -59,7 +59,7 @@ namespace EffectiveML.Analyzers.Rules.Roadblocks
                 var method = call.TargetMethod;
                 var fails = method.Name switch
                 {
-                    "Fit" => MLApi.Implements(method.ContainingType, symbols.Estimator),
+                    "Fit" => api.Implements(method.ContainingType, symbols.Estimator),
                     "Transform" => api.IsTransformer(method.ContainingType),
                     "Predict" => api.IsPredictionEngine(method.ContainingType),
                     "Load" => api.IsModelOperation(method, "Load"),
@@ -105,17 +105,17 @@ namespace EffectiveML.Analyzers.Rules.Roadblocks
             foreach (var argument in call.Arguments)
             {
                 // Source-generated LoggerMessage methods take the logger as an argument.
-                if (MLApi.Implements(argument.Value.Type, api.Logger))
+                if (api.Implements(argument.Value.Type, api.Logger))
                 {
                     return true;
                 }
             }
 
-            return MLApi.Implements(type, api.Logger)
+            return api.Implements(type, api.Logger)
                 || MLApi.Is(type, api.LoggerExtensions)
                 || MLApi.Is(type, api.Trace)
                 || MLApi.Is(type, api.Debug)
-                || (call.Instance is { } instance && MLApi.Implements(instance.Type, api.Logger));
+                || (call.Instance is { } instance && api.Implements(instance.Type, api.Logger));
         }
     }
 }

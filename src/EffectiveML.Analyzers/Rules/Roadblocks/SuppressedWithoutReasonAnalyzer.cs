@@ -22,22 +22,16 @@ namespace EffectiveML.Analyzers.Rules.Roadblocks
         {
             if (symbols.SuppressMessageAttribute is not null)
             {
-                context.RegisterSymbolAction(
-                    symbol =>
+                TypeStart.RegisterDeclarationReader(context, symbols, (declaration, _, attributes) =>
+                {
+                    foreach (var attribute in attributes)
                     {
-                        foreach (var attribute in symbol.Symbol.GetAttributes())
+                        if (Unjustified(attribute, symbols, declaration.CancellationToken) is { } finding)
                         {
-                            if (Unjustified(attribute, symbols, symbol.CancellationToken) is { } finding)
-                            {
-                                symbol.ReportDiagnostic(finding);
-                            }
+                            declaration.ReportDiagnostic(finding);
                         }
-                    },
-                    SymbolKind.NamedType,
-                    SymbolKind.Method,
-                    SymbolKind.Property,
-                    SymbolKind.Field,
-                    SymbolKind.Event);
+                    }
+                });
             }
 
             var compilation = context.Compilation;

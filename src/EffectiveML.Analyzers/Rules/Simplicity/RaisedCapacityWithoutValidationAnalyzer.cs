@@ -48,18 +48,7 @@ namespace EffectiveML.Analyzers.Rules.Simplicity
             });
         }
 
-        private static bool HasCapacitySettings(string trainer)
-        {
-            foreach (var entry in CapacityTable.Entries)
-            {
-                if (System.Array.IndexOf(entry.Trainers, trainer) >= 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        private static bool HasCapacitySettings(string trainer) => CapacityTable.TrainerNames.Contains(trainer);
 
         private static List<string> RaisedSettings(IInvocationOperation call, MemberModel model, AnalyzerOptions options)
         {

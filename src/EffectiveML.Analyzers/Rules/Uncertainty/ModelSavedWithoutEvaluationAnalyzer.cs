@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using EffectiveML.Analyzers.Infrastructure;
 using EffectiveML.Analyzers.Model;
 using Microsoft.CodeAnalysis;
@@ -12,8 +11,15 @@ namespace EffectiveML.Analyzers.Rules.Uncertainty
     /// <summary>
     /// EML6001: a type that trains (a Fit with a trainer) and saves a model (Model.Save, ONNX
     /// export) but evaluates nothing (Evaluate*, CrossValidate*, PermutationFeatureImportance*).
-    /// Reported at each save once the type is complete; a nested type is a type of its own.
+    /// Reported at each save; a nested type is a type of its own.
     /// </summary>
+    /// <remarks>
+    /// The verdict is the type's, but only a member that saves without evaluating can lead to a
+    /// finding, so the rest of the type is read only for such a member, from the type's
+    /// declarations (<see cref="TypeMembers"/>), and once per type. Most members save nothing or
+    /// evaluate where they save, and a type scope of the driver's would have made every member
+    /// of every type pay for the few that do (README, "What it costs a build").
+    /// </remarks>
     public sealed class ModelSavedWithoutEvaluationAnalyzer : EffectiveMLAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -21,98 +27,104 @@ namespace EffectiveML.Analyzers.Rules.Uncertainty
 
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            var models = symbols.Models;
             var api = symbols.Api;
-            context.RegisterSymbolStartAction(start =>
+            var verdicts = new System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, TypeVerdict>(SymbolEqualityComparer.Default);
+            symbols.Models.RegisterMemberAction(context, (member, model) =>
             {
-                var type = (INamedTypeSymbol)start.Symbol;
-                var found = new TypeFindings();
-
-                start.RegisterOperationBlockAction(member =>
+                List<IInvocationOperation>? saves = null;
+                var calls = model.MLInvocations;
+                for (var i = 0; i < calls.Count; i++)
                 {
-                    // A type that evaluates anywhere has nothing to report: its other members need not be read.
-                    if (found.Evaluates || !SymbolEqualityComparer.Default.Equals(member.OwningSymbol.ContainingType, type))
+                    var method = calls[i].TargetMethod;
+                    if (api.IsEvaluation(method, symbols))
                     {
+                        // The type evaluates: nothing to report here or anywhere in it.
                         return;
                     }
 
-                    foreach (var model in models.Of(member))
+                    if (api.IsModelExport(method, symbols))
                     {
-                        foreach (var call in model.MLInvocations)
-                        {
-                            var method = call.TargetMethod;
-                            if (api.IsEvaluation(method, symbols))
-                            {
-                                found.Evaluates = true;
-                                return;
-                            }
-                            else if (api.IsModelExport(method, symbols))
-                            {
-                                found.AddSave(call);
-                            }
-                            else if (method.Name == "Fit" && model.IsFit(method) && model.IsTrainingFit(call))
-                            {
-                                found.AddFit(call, member.OwningSymbol.Name);
-                            }
-                        }
+                        (saves ??= new List<IInvocationOperation>()).Add(calls[i]);
                     }
-                });
+                }
 
-                start.RegisterSymbolEndAction(end =>
+                if (saves is not null)
                 {
-                    if (found.Evaluates || found.Saves is not { } saves || found.Fits is not { } fits)
-                    {
-                        return;
-                    }
+                    ReportUnlessTheTypeEvaluates(member, model, saves, verdicts, symbols);
+                }
+            });
+        }
 
-                    // Members arrive in any order under concurrent execution: name the first fit in the source.
-                    var trainer = fits
-                        .OrderBy(f => f.Fit.Syntax.SyntaxTree.FilePath, System.StringComparer.Ordinal)
-                        .ThenBy(f => f.Fit.Syntax.SpanStart)
-                        .First()
-                        .Member;
-                    foreach (var save in saves)
-                    {
-                        end.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.ModelSavedWithoutEvaluation, Describe.CallLocation(save.Syntax), save.TargetMethod.Name, trainer));
-                    }
-                });
-            }, SymbolKind.NamedType);
+        /// <summary>Out of the member action: its captures would be allocated for every member, not only for one that saves.</summary>
+        private static void ReportUnlessTheTypeEvaluates(
+            OperationBlockAnalysisContext member,
+            MemberModel model,
+            List<IInvocationOperation> saves,
+            System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, TypeVerdict> verdicts,
+            KnownSymbols symbols)
+        {
+            var owner = member.OwningSymbol;
+            if ((owner as INamedTypeSymbol ?? owner.ContainingType) is not { } type)
+            {
+                return;
+            }
+
+            var verdict = verdicts.GetOrAdd(type, t => Judge(t, model, owner, symbols, member.CancellationToken));
+            if (verdict.Trainer is not { } trainer)
+            {
+                return;
+            }
+
+            foreach (var save in saves)
+            {
+                member.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.ModelSavedWithoutEvaluation, Describe.CallLocation(save.Syntax), save.TargetMethod.Name, trainer));
+            }
         }
 
         /// <summary>
-        /// What one type's members showed. Most types save nothing and fit nothing, so the lists
-        /// exist only once something is found; the end action reads them after every member.
+        /// Reads every member of the type: null trainer when it evaluates anywhere or trains
+        /// nowhere; else the member of its first training fit in the source, which the message names.
         /// </summary>
-        private sealed class TypeFindings
+        private static TypeVerdict Judge(INamedTypeSymbol type, MemberModel asking, ISymbol askingSymbol, KnownSymbols symbols, System.Threading.CancellationToken cancellationToken)
         {
-            private volatile bool _evaluates;
-
-            public bool Evaluates
+            var api = symbols.Api;
+            IInvocationOperation? firstFit = null;
+            string? trainer = null;
+            foreach (var (model, member) in TypeMembers.Of(type, asking, askingSymbol, symbols.Models, cancellationToken))
             {
-                get => _evaluates;
-                set => _evaluates = value;
-            }
-
-            public List<IInvocationOperation>? Saves { get; private set; }
-
-            public List<(IInvocationOperation Fit, string Member)>? Fits { get; private set; }
-
-            public void AddSave(IInvocationOperation save)
-            {
-                lock (this)
+                foreach (var call in model.MLInvocations)
                 {
-                    (Saves ??= new List<IInvocationOperation>()).Add(save);
+                    var method = call.TargetMethod;
+                    if (api.IsEvaluation(method, symbols))
+                    {
+                        return default;
+                    }
+
+                    if (method.Name == "Fit" && model.IsFit(method) && model.IsTrainingFit(call)
+                        && (firstFit is null || InSourceOrder(call, firstFit) < 0))
+                    {
+                        firstFit = call;
+                        trainer = member.Name;
+                    }
                 }
             }
 
-            public void AddFit(IInvocationOperation fit, string member)
-            {
-                lock (this)
-                {
-                    (Fits ??= new List<(IInvocationOperation Fit, string Member)>()).Add((fit, member));
-                }
-            }
+            return new TypeVerdict(trainer);
+        }
+
+        private static int InSourceOrder(IOperation left, IOperation right)
+        {
+            var byPath = string.CompareOrdinal(left.Syntax.SyntaxTree.FilePath, right.Syntax.SyntaxTree.FilePath);
+            return byPath != 0 ? byPath : left.Syntax.SpanStart.CompareTo(right.Syntax.SpanStart);
+        }
+
+        private readonly struct TypeVerdict
+        {
+            public TypeVerdict(string? trainer) => Trainer = trainer;
+
+            /// <summary>The member that trains, when the type trains and evaluates nowhere.</summary>
+            public string? Trainer { get; }
         }
     }
 }

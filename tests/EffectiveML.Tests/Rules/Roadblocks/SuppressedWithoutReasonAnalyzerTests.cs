@@ -44,6 +44,37 @@ namespace EffectiveML.Tests.Rules.Roadblocks
         }
 
         [Fact]
+        public async Task Reads_the_user_part_of_a_partial_type_and_skips_its_generated_part()
+        {
+            // The driver hands a partial type with a generated part to the rule whole; the members
+            // declared only in the generated file are skipped, as the driver skips generated code.
+            const string user = """
+                using System.Diagnostics.CodeAnalysis;
+                using Microsoft.ML;
+
+                public static partial class Training
+                {
+                    [{|#0:SuppressMessage("Reproducibility", "EML5001")|}]
+                    public static MLContext Context() => new MLContext();
+                }
+                """;
+            const string generated = """
+                using System.Diagnostics.CodeAnalysis;
+                using Microsoft.ML;
+
+                public static partial class Training
+                {
+                    [SuppressMessage("Reproducibility", "EML5001")]
+                    public static MLContext GeneratedContext() => new MLContext();
+                }
+                """;
+
+            await VerifyEML7002.AnalyzerWithFiles(
+                new[] { ("/0/Training.cs", user), ("/0/Training.g.cs", generated) },
+                VerifyEML7002.Diagnostic("EML7002").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("[SuppressMessage]", "EML5001"));
+        }
+
+        [Fact]
         public async Task Quiet_for_reasoned_suppressions_and_other_rules()
         {
             const string source = """
