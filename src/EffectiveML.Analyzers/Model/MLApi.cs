@@ -56,6 +56,8 @@ namespace EffectiveML.Analyzers.Model
             Logger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
             LoggerExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
 
+            _symbols = symbols;
+            _computeFacts = Compute;
             _transforms = new System.Collections.Generic.Dictionary<(INamedTypeSymbol, string), Pipelines.TransformTable.Entry>();
             foreach (var entry in Pipelines.TransformTable.Entries)
             {
@@ -67,17 +69,158 @@ namespace EffectiveML.Analyzers.Model
         }
 
         private readonly System.Collections.Generic.Dictionary<(INamedTypeSymbol, string), Pipelines.TransformTable.Entry> _transforms;
+        private readonly KnownSymbols _symbols;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, MethodFacts> _facts = new(SameMethod.Instance);
+        private readonly System.Func<IMethodSymbol, MethodFacts> _computeFacts;
+
+        /// <summary>
+        /// What a method is, for the rules: worked out once per method definition and compilation,
+        /// where each rule used to work it out again for every call it read.
+        /// </summary>
+        public MethodFacts Facts(IMethodSymbol method) => _facts.GetOrAdd(method.OriginalDefinition, _computeFacts);
 
         /// <summary>The transform table's row for a catalog method, matched by the catalog type it extends.</summary>
-        public Pipelines.TransformTable.Entry? FindTransform(IMethodSymbol method)
+        public Pipelines.TransformTable.Entry? FindTransform(IMethodSymbol method) => Facts(method).Transform;
+
+        private MethodFacts Compute(IMethodSymbol method)
         {
-            if (ReceiverType(method) is INamedTypeSymbol receiver
-                && _transforms.TryGetValue((receiver, method.Name), out var entry))
+            var symbols = _symbols;
+            var name = method.Name;
+            var containing = method.ContainingType;
+            var receiver = ReceiverType(method);
+            var kinds = MethodKinds.None;
+
+            if ((name.StartsWith("Evaluate", System.StringComparison.Ordinal)
+                    || name.StartsWith("CrossValidate", System.StringComparison.Ordinal)
+                    || name.StartsWith("PermutationFeatureImportance", System.StringComparison.Ordinal))
+                && KnownSymbols.InheritsFrom(receiver, symbols.TrainCatalogBase))
             {
-                return entry;
+                kinds |= MethodKinds.Evaluation;
             }
 
-            return null;
+            if (Is(containing, ModelOperationsCatalog))
+            {
+                kinds |= MethodKinds.ModelOperation;
+                if (name == "Save")
+                {
+                    kinds |= MethodKinds.ModelExport;
+                }
+            }
+
+            if (name == "ConvertToOnnx" && symbols.IsMLSymbol(method))
+            {
+                kinds |= MethodKinds.ModelExport;
+            }
+
+            if (name == "Fit" && Implements(containing, symbols.Estimator))
+            {
+                kinds |= MethodKinds.EstimatorFit;
+            }
+
+            var append = IsChainMethod(method, containing, receiver, "Append");
+            var checkpoint = IsChainMethod(method, containing, receiver, "AppendCacheCheckpoint");
+            if (append)
+            {
+                kinds |= MethodKinds.Append;
+            }
+
+            if (checkpoint)
+            {
+                kinds |= MethodKinds.AppendCacheCheckpoint;
+            }
+
+            if (!append && !checkpoint && IsCatalogEstimator(method, receiver))
+            {
+                kinds |= MethodKinds.CatalogEstimator;
+            }
+
+            if (KnownSymbols.InheritsFrom(receiver, symbols.TrainersCatalogBase))
+            {
+                kinds |= MethodKinds.Trainer;
+            }
+
+            if (Is(containing, TextLoaderSaverCatalog) && (name == "LoadFromTextFile" || name == "CreateTextLoader"))
+            {
+                kinds |= MethodKinds.TextLoading;
+            }
+
+            if (Is(containing, DataLoaderExtensions) || Implements(containing, DataLoader))
+            {
+                kinds |= MethodKinds.OfLoader;
+            }
+
+            if (Is(receiver, symbols.DataOperationsCatalog))
+            {
+                kinds |= MethodKinds.DataOperation;
+            }
+
+            if (IsTransformer(containing))
+            {
+                kinds |= MethodKinds.OfTransformer;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (string.Equals(parameter.Name, "seed", System.StringComparison.OrdinalIgnoreCase))
+                {
+                    kinds |= MethodKinds.TakesSeedArgument;
+                    break;
+                }
+            }
+
+            Pipelines.TransformTable.Entry? transform = null;
+            if (receiver is INamedTypeSymbol catalog && _transforms.TryGetValue((catalog, name), out var entry))
+            {
+                transform = entry;
+            }
+
+            var facts = new MethodFacts(kinds, transform, RandomnessUse.KindOf(method, receiver, kinds, symbols));
+            return facts.Kinds == MethodKinds.None && facts.Transform is null && facts.Randomness is null ? MethodFacts.NotML : facts;
+        }
+
+        /// <summary><c>chain.Append(estimator)</c> on an estimator chain or estimator (not on a loader or transformer).</summary>
+        private bool IsChainMethod(IMethodSymbol method, INamedTypeSymbol containing, ITypeSymbol receiver, string name)
+        {
+            if (method.Name != name)
+            {
+                return false;
+            }
+
+            if (Is(containing, EstimatorChain))
+            {
+                return true;
+            }
+
+            return Is(containing, LearningPipelineExtensions) && Is(receiver, _symbols.Estimator);
+        }
+
+        /// <summary>
+        /// A catalog method that creates an estimator: a transform or a trainer, called on one of
+        /// ML.NET's catalog objects (<c>mlContext.Transforms</c>, <c>…Trainers</c>) rather than on
+        /// an estimator, data view or model.
+        /// </summary>
+        private bool IsCatalogEstimator(IMethodSymbol method, ITypeSymbol receiver)
+        {
+            var symbols = _symbols;
+            if (!symbols.IsMLSymbol(method) || !Implements(method.ReturnType, symbols.Estimator))
+            {
+                return false;
+            }
+
+            return symbols.IsMLSymbol(receiver)
+                && !Implements(receiver, symbols.Estimator)
+                && !IsDataView(receiver)
+                && !IsTransformer(receiver);
+        }
+
+        /// <summary>Method definitions are one symbol each in a compilation: compared and hashed by reference.</summary>
+        private sealed class SameMethod : System.Collections.Generic.IEqualityComparer<IMethodSymbol>
+        {
+            public static readonly SameMethod Instance = new();
+
+            public bool Equals(IMethodSymbol? x, IMethodSymbol? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(IMethodSymbol method) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(method);
         }
 
         /// <summary>The type a call is made on: the extended type of an extension method, else the declaring type.</summary>
@@ -169,19 +312,13 @@ namespace EffectiveML.Analyzers.Model
 
         /// <summary>A call on <c>mlContext.Model</c>: <c>Save</c>, <c>Load</c>, <c>CreatePredictionEngine</c> …</summary>
         public bool IsModelOperation(IMethodSymbol method, string name) =>
-            method.Name == name && Is(method.ContainingType, ModelOperationsCatalog);
+            method.Name == name && Facts(method).Is(MethodKinds.ModelOperation);
 
         /// <summary>Evaluation: a task catalog's <c>Evaluate*</c>, <c>CrossValidate*</c> or <c>PermutationFeatureImportance*</c>.</summary>
-        public bool IsEvaluation(IMethodSymbol method, KnownSymbols symbols) =>
-            (method.Name.StartsWith("Evaluate", System.StringComparison.Ordinal)
-                || method.Name.StartsWith("CrossValidate", System.StringComparison.Ordinal)
-                || method.Name.StartsWith("PermutationFeatureImportance", System.StringComparison.Ordinal))
-            && KnownSymbols.InheritsFrom(ReceiverType(method), symbols.TrainCatalogBase);
+        public bool IsEvaluation(IMethodSymbol method, KnownSymbols symbols) => Facts(method).Is(MethodKinds.Evaluation);
 
         /// <summary>Writes a model out: <c>Model.Save</c>, or an ONNX export.</summary>
-        public bool IsModelExport(IMethodSymbol method, KnownSymbols symbols) =>
-            IsModelOperation(method, "Save")
-            || (method.Name == "ConvertToOnnx" && symbols.IsMLSymbol(method));
+        public bool IsModelExport(IMethodSymbol method, KnownSymbols symbols) => Facts(method).Is(MethodKinds.ModelExport);
 
         public static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
             type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);

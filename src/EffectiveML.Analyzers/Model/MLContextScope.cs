@@ -164,30 +164,6 @@ namespace EffectiveML.Analyzers.Model
             Readers.RegisterOn(context, symbols).Add(reader);
         }
 
-        /// <summary>
-        /// A type whose members can pass a context among themselves: it declares a field or
-        /// property of type MLContext. Every other type's scopes are its members.
-        /// </summary>
-        public static bool SpansMembers(ImmutableArray<ISymbol> members, KnownSymbols symbols)
-        {
-            foreach (var member in members)
-            {
-                var memberType = member switch
-                {
-                    IFieldSymbol field => field.Type,
-                    IPropertySymbol property => property.Type,
-                    _ => null,
-                };
-
-                if (symbols.IsMLContext(memberType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         /// <summary>The rules that read the scopes of one registration, in the order they registered.</summary>
         private sealed class Readers
         {
@@ -207,14 +183,12 @@ namespace EffectiveML.Analyzers.Model
                 var readers = new Readers();
                 var models = symbols.Models;
                 var table = symbols.MLContextScopes;
-                TypeStart.RegisterScopeOpener(context, symbols, (start, members) =>
+                // Only a type whose members can pass a context among themselves needs a scope of its
+                // own: one that declares a field or property of type MLContext. The members of every
+                // other type are read one at a time, and for them nothing is registered, which keeps
+                // the driver from tracking their members' actions.
+                TypeStart.RegisterScopeOpener(context, symbols, symbols.IsMLContext, start =>
                 {
-                    if (!SpansMembers(members, symbols))
-                    {
-                        // Registering nothing keeps the driver from tracking the type's members for this analyzer.
-                        return;
-                    }
-
                     var type = (INamedTypeSymbol)start.Symbol;
                     var scope = table.GetOrAdd(type, t => new MLContextScope(symbols, t, models));
                     readers._typeScopes[type] = scope;

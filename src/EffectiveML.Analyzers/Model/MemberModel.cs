@@ -233,9 +233,7 @@ namespace EffectiveML.Analyzers.Model
         /// <summary>The settings of a <c>LoadFromTextFile</c> or <c>CreateTextLoader</c> call; null for any other call.</summary>
         public TextLoading? TextLoadingOf(IInvocationOperation call)
         {
-            var method = call.TargetMethod;
-            if (!MLApi.Is(method.ContainingType, Api.TextLoaderSaverCatalog)
-                || (method.Name != "LoadFromTextFile" && method.Name != "CreateTextLoader"))
+            if (!Api.Facts(call.TargetMethod).Is(MethodKinds.TextLoading))
             {
                 return null;
             }
@@ -330,8 +328,7 @@ namespace EffectiveML.Analyzers.Model
                 && Api.Implements(generic.TypeArguments[0], Api.PredictionTransformer);
         }
 
-        public bool IsFit(IMethodSymbol method) =>
-            method.Name == "Fit" && Api.Implements(method.ContainingType, Symbols.Estimator);
+        public bool IsFit(IMethodSymbol method) => Api.Facts(method).Is(MethodKinds.EstimatorFit);
 
         private DataNode BuildData(IOperation value)
         {
@@ -361,7 +358,8 @@ namespace EffectiveML.Analyzers.Model
         private DataNode DataFromCall(IInvocationOperation call)
         {
             var method = call.TargetMethod;
-            if (method.Name == "Transform" && Api.IsTransformer(method.ContainingType) && ValueTracker.Receiver(call) is { } model
+            var facts = Api.Facts(method);
+            if (method.Name == "Transform" && facts.Is(MethodKinds.OfTransformer) && ValueTracker.Receiver(call) is { } model
                 && ValueReader.Argument(call, "input") is { } input)
             {
                 return new DataNode(DataKind.Transformed, call, DataOf(input.Value), ModelOf(model));
@@ -379,7 +377,7 @@ namespace EffectiveML.Analyzers.Model
                 return new DataNode(DataKind.Loaded, call, loading: createdBy);
             }
 
-            if (MLApi.Is(MLApi.ReceiverType(method), Symbols.DataOperationsCatalog) && Api.IsDataView(method.ReturnType))
+            if (facts.Is(MethodKinds.DataOperation) && Api.IsDataView(method.ReturnType))
             {
                 if (method.Name.StartsWith("Load", StringComparison.Ordinal))
                 {
@@ -397,12 +395,7 @@ namespace EffectiveML.Analyzers.Model
             return new DataNode(DataKind.Unknown, call);
         }
 
-        private bool IsLoader(IInvocationOperation call)
-        {
-            var method = call.TargetMethod;
-            return MLApi.Is(method.ContainingType, Api.DataLoaderExtensions)
-                || Api.Implements(method.ContainingType, Api.DataLoader);
-        }
+        private bool IsLoader(IInvocationOperation call) => Api.Facts(call.TargetMethod).Is(MethodKinds.OfLoader);
 
         private ModelNode BuildModel(IOperation value)
         {

@@ -33,18 +33,19 @@ namespace EffectiveML.Analyzers.Model
         /// <summary>Split and cross-validation calls take their own <c>seed</c>, which overrides the context's.</summary>
         public bool TakesSeed => Kind is RandomnessKind.Split or RandomnessKind.CrossValidation;
 
-        public static RandomnessUse? TryCreate(IInvocationOperation invocation, KnownSymbols symbols)
+        public static RandomnessUse? TryCreate(IInvocationOperation invocation, KnownSymbols symbols) =>
+            symbols.Api.Facts(invocation.TargetMethod).Randomness is { } kind ? new RandomnessUse(invocation, kind) : null;
+
+        /// <summary>How a call of <paramref name="method"/> draws on a context's randomness, worked out once per method (<see cref="MethodFacts"/>).</summary>
+        internal static RandomnessKind? KindOf(IMethodSymbol method, ITypeSymbol receiverType, MethodKinds kinds, KnownSymbols symbols)
         {
-            var method = invocation.TargetMethod;
             if (method.Name == "Fit")
             {
                 // Any estimator's Fit, one the user wrote included.
-                return IsEstimatorFit(method, symbols) ? new RandomnessUse(invocation, RandomnessKind.Fit) : null;
+                return (kinds & MethodKinds.EstimatorFit) != 0 ? RandomnessKind.Fit : null;
             }
 
-            // Every other use is made on an ML.NET catalog: most calls of a member are turned away
-            // here, by one lookup of the receiver type's assembly.
-            var receiverType = MLApi.ReceiverType(invocation);
+            // Every other use is made on an ML.NET catalog.
             if (!symbols.IsMLSymbol(receiverType))
             {
                 return null;
@@ -52,18 +53,18 @@ namespace EffectiveML.Analyzers.Model
 
             if (KnownSymbols.InheritsFrom(receiverType, symbols.TrainersCatalogBase))
             {
-                return new RandomnessUse(invocation, RandomnessKind.Trainer);
+                return RandomnessKind.Trainer;
             }
 
             if (symbols.DataOperationsCatalog is not null
                 && SymbolEqualityComparer.Default.Equals(receiverType, symbols.DataOperationsCatalog))
             {
-                return IsSplitName(method.Name) ? new RandomnessUse(invocation, RandomnessKind.Split) : null;
+                return IsSplitName(method.Name) ? RandomnessKind.Split : null;
             }
 
             if (IsCrossValidationName(method.Name) && KnownSymbols.InheritsFrom(receiverType, symbols.TrainCatalogBase))
             {
-                return new RandomnessUse(invocation, RandomnessKind.CrossValidation);
+                return RandomnessKind.CrossValidation;
             }
 
             return null;
@@ -108,7 +109,5 @@ namespace EffectiveML.Analyzers.Model
                 || (value.ConstantValue.HasValue && value.ConstantValue.Value is null);
         }
 
-        private static bool IsEstimatorFit(IMethodSymbol method, KnownSymbols symbols) =>
-            symbols.Estimator is not null && symbols.Api.Implements(method.ContainingType, symbols.Estimator);
     }
 }

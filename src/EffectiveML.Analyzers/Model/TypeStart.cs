@@ -25,8 +25,8 @@ namespace EffectiveML.Analyzers.Model
     /// </remarks>
     internal sealed class TypeStart
     {
-        private readonly List<Action<DeclarationContext, ISymbol, ImmutableArray<AttributeData>>> _declarationReaders = new();
-        private readonly List<Action<SymbolStartAnalysisContext, ImmutableArray<ISymbol>>> _scopeOpeners = new();
+        private readonly List<Action<DeclarationContext, Declaration>> _declarationReaders = new();
+        private readonly List<(Func<ITypeSymbol, bool> Wants, Action<SymbolStartAnalysisContext> Open)> _scopeOpeners = new();
         private readonly GeneratedCode _generated;
 
         private TypeStart(GeneratedCode generated) => _generated = generated;
@@ -38,15 +38,19 @@ namespace EffectiveML.Analyzers.Model
         public static void RegisterDeclarationReader(
             CompilationStartAnalysisContext context,
             KnownSymbols symbols,
-            Action<DeclarationContext, ISymbol, ImmutableArray<AttributeData>> reader) =>
+            Action<DeclarationContext, Declaration> reader) =>
             For(context, symbols, out var timed)._declarationReaders.Add(timed(reader));
 
-        /// <summary>Runs <paramref name="opener"/> as each type starts, with the members the type declares.</summary>
+        /// <summary>
+        /// Runs <paramref name="open"/> as a type starts whose fields or properties include one of a
+        /// type that <paramref name="wants"/> accepts.
+        /// </summary>
         public static void RegisterScopeOpener(
             CompilationStartAnalysisContext context,
             KnownSymbols symbols,
-            Action<SymbolStartAnalysisContext, ImmutableArray<ISymbol>> opener) =>
-            For(context, symbols, out _)._scopeOpeners.Add(opener);
+            Func<ITypeSymbol, bool> wants,
+            Action<SymbolStartAnalysisContext> open) =>
+            For(context, symbols, out _)._scopeOpeners.Add((wants, open));
 
         /// <summary>
         /// The registration the rules of a suite share, or a registration of one rule's own when it
@@ -55,7 +59,7 @@ namespace EffectiveML.Analyzers.Model
         private static TypeStart For(
             CompilationStartAnalysisContext context,
             KnownSymbols symbols,
-            out Func<Action<DeclarationContext, ISymbol, ImmutableArray<AttributeData>>, Action<DeclarationContext, ISymbol, ImmutableArray<AttributeData>>> timed)
+            out Func<Action<DeclarationContext, Declaration>, Action<DeclarationContext, Declaration>> timed)
         {
             if (context is RuleHostContext host)
             {
@@ -74,41 +78,61 @@ namespace EffectiveML.Analyzers.Model
             return typeStart;
         }
 
+        /// <summary>
+        /// One pass over the type's members for every rule: each field's and property's type is
+        /// read once, and attributes only when a rule reads declarations.
+        /// </summary>
         private void Start(SymbolStartAnalysisContext start)
         {
             var type = (INamedTypeSymbol)start.Symbol;
-            var members = type.GetMembers();
-            if (_declarationReaders.Count > 0)
+            var cancellationToken = start.CancellationToken;
+            var readsDeclarations = _declarationReaders.Count > 0;
+            var context = readsDeclarations ? new DeclarationContext(cancellationToken) : null;
+            if (context is not null)
             {
-                var findings = ReadDeclarations(type, members, start.CancellationToken);
-                if (findings is not null)
-                {
-                    start.RegisterSymbolEndAction(end =>
-                    {
-                        foreach (var finding in findings)
-                        {
-                            end.ReportDiagnostic(finding);
-                        }
-                    });
-                }
+                Hand(context, new Declaration(type, null, type.GetAttributes()));
             }
-
-            foreach (var opener in _scopeOpeners)
-            {
-                opener(start, members);
-            }
-        }
-
-        private List<Diagnostic>? ReadDeclarations(INamedTypeSymbol type, ImmutableArray<ISymbol> members, System.Threading.CancellationToken cancellationToken)
-        {
-            var context = new DeclarationContext(cancellationToken);
-            Hand(context, type, type.GetAttributes());
 
             // A partial type may have parts in generated files: each member is then checked for its own files.
-            var partial = type.DeclaringSyntaxReferences.Length > 1;
-            foreach (var member in members)
+            var partial = readsDeclarations && type.DeclaringSyntaxReferences.Length > 1;
+            var opened = 0UL;
+            foreach (var member in type.GetMembers())
             {
-                if (member is INamedTypeSymbol || member.IsImplicitlyDeclared)
+                ITypeSymbol? memberType;
+                switch (member)
+                {
+                    case IFieldSymbol field:
+                        // Backing fields of auto-properties: the property stands for them.
+                        if (field.IsImplicitlyDeclared)
+                        {
+                            continue;
+                        }
+
+                        memberType = field.Type;
+                        break;
+                    case IPropertySymbol property:
+                        memberType = property.Type;
+                        break;
+                    case INamedTypeSymbol:
+                        // A nested type is started on its own.
+                        continue;
+                    default:
+                        memberType = null;
+                        break;
+                }
+
+                if (memberType is not null)
+                {
+                    for (var i = 0; i < _scopeOpeners.Count && i < 64; i++)
+                    {
+                        if ((opened & (1UL << i)) == 0 && _scopeOpeners[i].Wants(memberType))
+                        {
+                            opened |= 1UL << i;
+                        }
+                    }
+                }
+
+                if (context is null)
                 {
                     continue;
                 }
@@ -120,19 +144,54 @@ namespace EffectiveML.Analyzers.Model
                     continue;
                 }
 
-                Hand(context, member, attributes);
+                Hand(context, new Declaration(member, memberType, attributes));
             }
 
-            return context.Findings;
+            if (context?.Findings is { } findings)
+            {
+                start.RegisterSymbolEndAction(end =>
+                {
+                    foreach (var finding in findings)
+                    {
+                        end.ReportDiagnostic(finding);
+                    }
+                });
+            }
+
+            for (var i = 0; i < _scopeOpeners.Count && i < 64; i++)
+            {
+                if ((opened & (1UL << i)) != 0)
+                {
+                    _scopeOpeners[i].Open(start);
+                }
+            }
         }
 
-        private void Hand(DeclarationContext context, ISymbol symbol, ImmutableArray<AttributeData> attributes)
+        private void Hand(DeclarationContext context, Declaration declaration)
         {
             foreach (var reader in _declarationReaders)
             {
-                reader(context, symbol, attributes);
+                reader(context, declaration);
             }
         }
+    }
+
+    /// <summary>A type or member as declared: its symbol, the type of a field or property, its attributes.</summary>
+    internal readonly struct Declaration
+    {
+        public Declaration(ISymbol symbol, ITypeSymbol? type, ImmutableArray<AttributeData> attributes)
+        {
+            Symbol = symbol;
+            Type = type;
+            Attributes = attributes;
+        }
+
+        public ISymbol Symbol { get; }
+
+        /// <summary>The type of a field or property; null for anything else.</summary>
+        public ITypeSymbol? Type { get; }
+
+        public ImmutableArray<AttributeData> Attributes { get; }
     }
 
     /// <summary>Where a declaration rule reports: its findings are reported when the type is done.</summary>

@@ -30,51 +30,18 @@ namespace EffectiveML.Analyzers.Model.Pipelines
         }
 
         /// <summary><c>chain.Append(estimator)</c> on an estimator chain or estimator (not on a loader or transformer).</summary>
-        public bool IsAppend(IMethodSymbol method) => IsChainMethod(method, "Append");
+        public bool IsAppend(IMethodSymbol method) => _symbols.Api.Facts(method).Is(MethodKinds.Append);
 
-        public bool IsAppendCacheCheckpoint(IMethodSymbol method) => IsChainMethod(method, "AppendCacheCheckpoint");
+        public bool IsAppendCacheCheckpoint(IMethodSymbol method) => _symbols.Api.Facts(method).Is(MethodKinds.AppendCacheCheckpoint);
 
         /// <summary>
         /// A catalog method that creates an estimator: a transform or a trainer, called on one of
         /// ML.NET's catalog objects (<c>mlContext.Transforms</c>, <c>…Trainers</c>) rather than on
         /// an estimator, data view or model.
         /// </summary>
-        public bool IsCatalogEstimator(IMethodSymbol method)
-        {
-            if (!_symbols.IsMLSymbol(method)
-                || IsAppend(method)
-                || IsAppendCacheCheckpoint(method)
-                || !_symbols.Api.Implements(method.ReturnType, _symbols.Estimator))
-            {
-                return false;
-            }
+        public bool IsCatalogEstimator(IMethodSymbol method) => _symbols.Api.Facts(method).Is(MethodKinds.CatalogEstimator);
 
-            var receiver = MLApi.ReceiverType(method);
-            return _symbols.IsMLSymbol(receiver)
-                && !_symbols.Api.Implements(receiver, _symbols.Estimator)
-                && !_symbols.Api.IsDataView(receiver)
-                && !_symbols.Api.IsTransformer(receiver);
-        }
-
-        public bool IsTrainer(IMethodSymbol method) =>
-            KnownSymbols.InheritsFrom(MLApi.ReceiverType(method), _symbols.TrainersCatalogBase);
-
-        private bool IsChainMethod(IMethodSymbol method, string name)
-        {
-            if (method.Name != name)
-            {
-                return false;
-            }
-
-            var api = _symbols.Api;
-            if (MLApi.Is(method.ContainingType, api.EstimatorChain))
-            {
-                return true;
-            }
-
-            return MLApi.Is(method.ContainingType, api.LearningPipelineExtensions)
-                && MLApi.Is(MLApi.ReceiverType(method), _symbols.Estimator);
-        }
+        public bool IsTrainer(IMethodSymbol method) => _symbols.Api.Facts(method).Is(MethodKinds.Trainer);
 
         private void Collect(IOperation value, ImmutableArray<PipelineStep>.Builder steps, List<IOperation> visited)
         {

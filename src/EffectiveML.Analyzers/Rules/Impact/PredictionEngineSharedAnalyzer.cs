@@ -25,22 +25,23 @@ namespace EffectiveML.Analyzers.Rules.Impact
                 return;
             }
 
-            TypeStart.RegisterDeclarationReader(context, symbols, (declaration, symbol, attributes) =>
+            TypeStart.RegisterDeclarationReader(context, symbols, (declarations, declaration) =>
             {
-                var (type, isStatic) = symbol switch
+                var symbol = declaration.Symbol;
+                var isStatic = symbol switch
                 {
-                    IFieldSymbol field => (field.Type, field.IsStatic || field.IsConst),
-                    IPropertySymbol property => (property.Type, property.IsStatic),
-                    _ => (null, false),
+                    IFieldSymbol field => field.IsStatic || field.IsConst,
+                    IPropertySymbol property => property.IsStatic,
+                    _ => false,
                 };
 
-                if (!isStatic || !HoldsEngine(type, api) || HasThreadStatic(attributes, api))
+                if (!isStatic || !HoldsEngine(declaration.Type, api) || HasThreadStatic(declaration.Attributes, api))
                 {
                     return;
                 }
 
                 var kind = symbol is IFieldSymbol ? "The static field" : "The static property";
-                declaration.ReportDiagnostic(Diagnostic.Create(
+                declarations.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.PredictionEngineShared, symbol.Locations[0], $"{kind} '{symbol.Name}'"));
             });
 

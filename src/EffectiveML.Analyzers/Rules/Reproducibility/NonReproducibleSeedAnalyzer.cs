@@ -24,16 +24,23 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
             var models = symbols.Models;
             models.RegisterMemberAction(context, (member, model) =>
             {
-                foreach (var call in model.MLInvocations)
+                var api = symbols.Api;
+                var calls = model.MLInvocations;
+                for (var i = 0; i < calls.Count; i++)
                 {
-                    CheckSeedArguments(member, call, call.Arguments, call.TargetMethod, symbols, models);
+                    // Most calls have no seed parameter: one look at what the method is turns them away.
+                    if (api.Facts(calls[i].TargetMethod).Is(MethodKinds.TakesSeedArgument))
+                    {
+                        CheckSeedArguments(member, calls[i], calls[i].Arguments, calls[i].TargetMethod, symbols, models);
+                    }
                 }
 
-                foreach (var creation in model.ObjectCreations)
+                var creations = model.ObjectCreations;
+                for (var i = 0; i < creations.Count; i++)
                 {
-                    if (creation.Constructor is { } constructor && TakesSeed(constructor, symbols))
+                    if (creations[i].Constructor is { } constructor && TakesSeed(constructor, symbols) && api.Facts(constructor).Is(MethodKinds.TakesSeedArgument))
                     {
-                        CheckSeedArguments(member, creation, creation.Arguments, constructor, symbols, models);
+                        CheckSeedArguments(member, creations[i], creations[i].Arguments, constructor, symbols, models);
                     }
                 }
 

@@ -22,13 +22,13 @@ namespace EffectiveML.Analyzers.Rules.Roadblocks
         {
             if (symbols.SuppressMessageAttribute is not null)
             {
-                TypeStart.RegisterDeclarationReader(context, symbols, (declaration, _, attributes) =>
+                TypeStart.RegisterDeclarationReader(context, symbols, (declarations, declaration) =>
                 {
-                    foreach (var attribute in attributes)
+                    foreach (var attribute in declaration.Attributes)
                     {
-                        if (Unjustified(attribute, symbols, declaration.CancellationToken) is { } finding)
+                        if (Unjustified(attribute, symbols, declarations.CancellationToken) is { } finding)
                         {
-                            declaration.ReportDiagnostic(finding);
+                            declarations.ReportDiagnostic(finding);
                         }
                     }
                 });
