@@ -129,8 +129,9 @@ namespace EffectiveML.Benchmarks
 
             if (args.Contains("--suite-only"))
             {
-                // For a profiler: the suite alone, unmeasured, again and again, on the ML corpus.
-                for (var i = 0; i < 10; i++)
+                // For a profiler: the suite alone, unmeasured, again and again, on the ML corpus
+                // (--runs N, 10 by default: more to make the first run's compiling of code count less).
+                for (var i = 0; i < (ArgumentAfter(args, "--runs") ?? 10); i++)
                 {
                     var run = await Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Unmeasured, measureAllocations: false);
                     Console.WriteLine($"suite {run.Time.TotalMilliseconds:0} ms; {Measurement.RunsWithoutGC} of {Measurement.MeasuredRuns} runs without a collection");

@@ -77,8 +77,8 @@ namespace EffectiveML.Analyzers.Model
 
             var items = new T[_count];
             Array.Copy(_items, items, _count);
-            // Cleared, so that a pooled list keeps no operation tree of a finished member alive.
-            Array.Clear(_items, 0, _count);
+            // Not cleared: the next member overwrites the slots, and until then a pooled list holds
+            // operations of the last member walked on its thread, nothing more.
             _count = 0;
             return items;
         }

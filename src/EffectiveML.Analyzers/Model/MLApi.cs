@@ -82,6 +82,11 @@ namespace EffectiveML.Analyzers.Model
         /// <summary>The transform table's row for a catalog method, matched by the catalog type it extends.</summary>
         public Pipelines.TransformTable.Entry? FindTransform(IMethodSymbol method) => Facts(method).Transform;
 
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, SchemaType> _schemas = new(SymbolEqualityComparer.Default);
+
+        /// <summary>The columns of a schema class, read once per compilation.</summary>
+        public SchemaType Schema(INamedTypeSymbol type) => _schemas.GetOrAdd(type.OriginalDefinition, definition => new SchemaType(definition, this));
+
         private MethodFacts Compute(IMethodSymbol method)
         {
             var symbols = _symbols;

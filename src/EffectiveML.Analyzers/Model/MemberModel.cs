@@ -675,30 +675,30 @@ namespace EffectiveML.Analyzers.Model
         private Dictionary<string, ISymbol?> CollectSchemaMembers()
         {
             var byName = new Dictionary<string, ISymbol?>(StringComparer.Ordinal);
-            var declared = new HashSet<string>(StringComparer.Ordinal);
+            List<string>? declared = null;
             foreach (var schema in SchemaTypes)
             {
-                foreach (var member in schema.GetMembers())
+                var columns = Api.Schema(schema);
+                foreach (var (name, member) in columns.Named)
                 {
-                    if (!SchemaColumns.IsColumnMember(member))
+                    if (!byName.ContainsKey(name))
                     {
-                        continue;
+                        byName.Add(name, member);
                     }
+                }
 
-                    if (SchemaColumns.ColumnNameAttribute(member, Api) is { } attribute)
-                    {
-                        declared.Add(attribute);
-                    }
-                    else if (!byName.ContainsKey(member.Name))
-                    {
-                        byName.Add(member.Name, member);
-                    }
+                if (columns.Declared.Count > 0)
+                {
+                    (declared ??= new List<string>()).AddRange(columns.Declared);
                 }
             }
 
-            foreach (var name in declared)
+            if (declared is not null)
             {
-                byName[name] = null;
+                foreach (var name in declared)
+                {
+                    byName[name] = null;
+                }
             }
 
             return byName;

@@ -38,7 +38,7 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
                 var creations = model.ObjectCreations;
                 for (var i = 0; i < creations.Count; i++)
                 {
-                    if (creations[i].Constructor is { } constructor && TakesSeed(constructor, symbols) && api.Facts(constructor).Is(MethodKinds.TakesSeedArgument))
+                    if (creations[i].Constructor is { } constructor && api.Facts(constructor).Is(MethodKinds.TakesSeedArgument) && TakesSeed(constructor, symbols))
                     {
                         CheckSeedArguments(member, creations[i], creations[i].Arguments, constructor, symbols, models);
                     }
@@ -62,8 +62,8 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
             foreach (var argument in arguments)
             {
                 if (argument.ArgumentKind != ArgumentKind.DefaultValue
-                    && !argument.Value.ConstantValue.HasValue
-                    && string.Equals(argument.Parameter?.Name, "seed", StringComparison.OrdinalIgnoreCase))
+                    && string.Equals(argument.Parameter?.Name, "seed", StringComparison.OrdinalIgnoreCase)
+                    && !argument.Value.ConstantValue.HasValue)
                 {
                     // A Random outside ML code (retry jitter, sampling for a UI) may rightly be seeded
                     // from the clock. Asked last: it walks the member.

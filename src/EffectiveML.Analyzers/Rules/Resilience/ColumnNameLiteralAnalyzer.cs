@@ -25,64 +25,72 @@ namespace EffectiveML.Analyzers.Rules.Resilience
             var models = symbols.Models;
             models.RegisterMemberAction(context, (member, model) =>
             {
-                foreach (var call in model.MLInvocations)
+                // A literal is reported only when a schema class in view has a member of its name.
+                if (model.SchemaTypes.Count == 0)
                 {
-                    CheckArguments(call.Arguments);
+                    return;
                 }
 
-                foreach (var creation in model.ObjectCreations)
+                var calls = model.MLInvocations;
+                for (var i = 0; i < calls.Count; i++)
                 {
-                    if (MLApi.Is(creation.Type, symbols.Api.InputOutputColumnPair))
-                    {
-                        CheckArguments(creation.Arguments);
-                    }
+                    CheckArguments(member, model, calls[i].Arguments);
                 }
 
-                void CheckArguments(ImmutableArray<IArgumentOperation> arguments)
+                var creations = model.ObjectCreations;
+                for (var i = 0; i < creations.Count; i++)
                 {
-                    foreach (var argument in arguments)
+                    if (MLApi.Is(creations[i].Type, symbols.Api.InputOutputColumnPair))
                     {
-                        if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is not { } parameter || !IsColumnParameter(parameter))
-                        {
-                            continue;
-                        }
-
-                        if (argument.ArgumentKind == ArgumentKind.ParamArray || parameter.Type is IArrayTypeSymbol)
-                        {
-                            if (ValueTracker.Unwrap(argument.Value) is IArrayCreationOperation { Initializer: { } initializer })
-                            {
-                                foreach (var element in initializer.ElementValues)
-                                {
-                                    Check(element);
-                                }
-                            }
-                        }
-                        else
-                        {
-                            Check(argument.Value);
-                        }
-                    }
-                }
-
-                void Check(IOperation value)
-                {
-                    if (ValueTracker.Unwrap(value) is not ILiteralOperation { ConstantValue: { HasValue: true, Value: string literal } } written)
-                    {
-                        return;
-                    }
-
-                    if (model.SchemaMemberNamed(literal) is { } schemaMember)
-                    {
-                        var name = schemaMember.ContainingType.Name + "." + schemaMember.Name;
-                        member.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.ColumnNameLiteral,
-                            written.Syntax.GetLocation(),
-                            ImmutableDictionary<string, string?>.Empty.Add(MemberProperty, schemaMember.GetDocumentationCommentId()),
-                            literal,
-                            name));
+                        CheckArguments(member, model, creations[i].Arguments);
                     }
                 }
             });
+        }
+
+        private static void CheckArguments(OperationBlockAnalysisContext member, MemberModel model, ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is not { } parameter || !IsColumnParameter(parameter))
+                {
+                    continue;
+                }
+
+                if (argument.ArgumentKind == ArgumentKind.ParamArray || parameter.Type is IArrayTypeSymbol)
+                {
+                    if (ValueTracker.Unwrap(argument.Value) is IArrayCreationOperation { Initializer: { } initializer })
+                    {
+                        foreach (var element in initializer.ElementValues)
+                        {
+                            Check(member, model, element);
+                        }
+                    }
+                }
+                else
+                {
+                    Check(member, model, argument.Value);
+                }
+            }
+        }
+
+        private static void Check(OperationBlockAnalysisContext member, MemberModel model, IOperation value)
+        {
+            if (ValueTracker.Unwrap(value) is not ILiteralOperation { ConstantValue: { HasValue: true, Value: string literal } } written)
+            {
+                return;
+            }
+
+            if (model.SchemaMemberNamed(literal) is { } schemaMember)
+            {
+                var name = schemaMember.ContainingType.Name + "." + schemaMember.Name;
+                member.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.ColumnNameLiteral,
+                    written.Syntax.GetLocation(),
+                    ImmutableDictionary<string, string?>.Empty.Add(MemberProperty, schemaMember.GetDocumentationCommentId()),
+                    literal,
+                    name));
+            }
         }
 
         /// <summary>Parameters that take column names: <c>outputColumnName</c>, <c>labelColumnName</c>, <c>inputColumnNames</c> …</summary>

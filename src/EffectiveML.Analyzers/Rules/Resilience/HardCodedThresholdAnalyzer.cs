@@ -42,16 +42,13 @@ namespace EffectiveML.Analyzers.Rules.Resilience
         }
 
         private static bool IsScoreColumn(ISymbol member, MLApi api) =>
-            SchemaColumns.IsColumnMember(member) && SchemaColumns.ColumnName(member, api) is "Probability" or "Score";
+            member.ContainingType is { } type && api.Schema(type).ColumnOf(member) is "Probability" or "Score";
 
         private static bool IsPrediction(IMemberReferenceOperation read, MemberModel model, MLApi api)
         {
-            foreach (var member in read.Member.ContainingType.GetMembers())
+            if (api.Schema(read.Member.ContainingType).HasColumn("PredictedLabel"))
             {
-                if (SchemaColumns.IsColumnMember(member) && SchemaColumns.ColumnName(member, api) == "PredictedLabel")
-                {
-                    return true;
-                }
+                return true;
             }
 
             return read.Instance is { } instance
