@@ -241,10 +241,11 @@ namespace EffectiveML.Benchmarks
             Console.WriteLine($"corpora: ML {files} files / {Corpus.Lines(ml.Select(t => t.ToString()))} lines; non-ML {files} files / {Corpus.Lines(plain.Select(t => t.ToString()))} lines; 4x ML {files * 4} files");
             Console.WriteLine($"suite: {Measurement.Rows.Count(r => r.IsRule)} rules in {Measurement.Suite.Length} {(Measurement.Suite.Length == 1 ? "analyzer" : "analyzers")}; peer: Meziantou.Analyzer, {PeerRules} rules in {Measurement.Peer.Length} analyzers; {repetitions} repetitions, medians{(quick ? " (one for the non-ML corpus and for the compiler's own scaling)" : string.Empty)}");
 
-            // Warm up the JIT and the reference metadata before anything is timed.
+            // Warm up the JIT and the reference metadata before anything is timed (the suite's warm-up
+            // also runs the do-nothing analyzer alone, the baseline of every allocation figure).
             Measurement.CompilerOnly(ml, Measurement.MachineLearning);
             await Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Suite);
-            await Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Peer);
+            await Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Peer, measureAllocations: false);
 
             // One measurement at a time: each awaits the last, so no two runs share the cores.
             var compile = await Median(repetitions, () => Task.FromResult(Measurement.CompilerOnly(ml, Measurement.MachineLearning)));
