@@ -21,6 +21,8 @@ namespace EffectiveML.Analyzers.Model
         public ScratchList<ISimpleAssignmentOperation> MemberAssignments { get; } = new();
         public ScratchList<IReturnOperation> MLReturns { get; } = new();
         public ScratchList<ILocalReferenceOperation> LocalReferences { get; } = new();
+        public ScratchList<IMethodReferenceOperation> MethodReferences { get; } = new();
+        public ScratchList<IRelationalPatternOperation> RelationalPatterns { get; } = new();
 
         /// <summary>The scratch space of one compilation's walks: one per thread walking at a time.</summary>
         internal sealed class Pool

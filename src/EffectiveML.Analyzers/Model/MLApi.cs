@@ -4,9 +4,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace EffectiveML.Analyzers.Model
 {
     /// <summary>
-    /// The ML.NET types the pipeline and provenance models match against. Resolved once per
-    /// compilation, and only when a rule first asks for a pipeline, so the reproducibility rules
-    /// never pay for them.
+    /// The ML.NET types the pipeline and provenance models match against, and what each ML.NET
+    /// method is (<see cref="Facts"/>). Resolved once per compilation, when a rule first asks.
     /// </summary>
     internal sealed class MLApi
     {
@@ -39,6 +38,10 @@ namespace EffectiveML.Analyzers.Model
             PredictionEngineBase = ml("Microsoft.ML.PredictionEngineBase`2");
             ModelOperationsCatalog = ml("Microsoft.ML.ModelOperationsCatalog");
             PredictionTransformer = ml("Microsoft.ML.IPredictionTransformer`1");
+            CalibratorsCatalog = ml("Microsoft.ML.BinaryClassificationCatalog+CalibratorsCatalog");
+            LightGbmGradientBoosterOptions = ml("Microsoft.ML.Trainers.LightGbm.GradientBooster+Options");
+            LightGbmDartBoosterOptions = ml("Microsoft.ML.Trainers.LightGbm.DartBooster+Options");
+            LightGbmGossBoosterOptions = ml("Microsoft.ML.Trainers.LightGbm.GossBooster+Options");
 
             Lazy = compilation.GetTypeByMetadataName("System.Lazy`1");
             ThreadStaticAttribute = compilation.GetTypeByMetadataName("System.ThreadStaticAttribute");
@@ -139,7 +142,8 @@ namespace EffectiveML.Analyzers.Model
                 kinds |= MethodKinds.CatalogEstimator;
             }
 
-            if (KnownSymbols.InheritsFrom(receiver, symbols.TrainersCatalogBase))
+            // A calibrator maps scores to probabilities; its catalog derives from the trainers' base, but it trains no model.
+            if (KnownSymbols.InheritsFrom(receiver, symbols.TrainersCatalogBase) && !Is(receiver, CalibratorsCatalog))
             {
                 kinds |= MethodKinds.Trainer;
             }
@@ -294,6 +298,10 @@ namespace EffectiveML.Analyzers.Model
         public INamedTypeSymbol? PredictionEngineBase { get; }
         public INamedTypeSymbol? ModelOperationsCatalog { get; }
         public INamedTypeSymbol? PredictionTransformer { get; }
+        public INamedTypeSymbol? CalibratorsCatalog { get; }
+        public INamedTypeSymbol? LightGbmGradientBoosterOptions { get; }
+        public INamedTypeSymbol? LightGbmDartBoosterOptions { get; }
+        public INamedTypeSymbol? LightGbmGossBoosterOptions { get; }
 
         // Hosting and BCL types the serving and failure rules meet around ML.NET calls.
         public INamedTypeSymbol? Lazy { get; }

@@ -58,7 +58,9 @@ namespace EffectiveML.Analyzers.Model
         private readonly MemberModels _models;
         private HashSet<SyntaxNode>? _collected;
         private Dictionary<ISymbol, List<IOperation>>? _memberAssignments;
-        private Dictionary<RandomnessUse, List<ValueOrigin>>? _originsByUse;
+        private Dictionary<IParameterSymbol, List<IOperation>>? _passedArguments;
+        private HashSet<IMethodSymbol>? _methodsUsedAsValues;
+        private Dictionary<IInvocationOperation, List<ValueOrigin>>? _originsByCall;
         private Dictionary<ISymbol, List<ValueOrigin>>? _originsByRoot;
         private List<RandomnessUse>? _uses;
         private List<RandomnessUse>? _seedTakingUses;
@@ -97,7 +99,7 @@ namespace EffectiveML.Analyzers.Model
                 var calls = member.Invocations;
                 for (var i = 0; i < calls.Count; i++)
                 {
-                    if (RandomnessUse.MayTakeSeed(calls[i].TargetMethod.Name) && RandomnessUse.TryCreate(calls[i], _symbols) is { TakesSeed: true } use)
+                    if (RandomnessUse.MayTakeSeed(calls[i].TargetMethod.Name) && RandomnessUse.TryCreate(calls[i], _symbols, member.Values) is { TakesSeed: true } use)
                     {
                         uses.Add(use);
                     }
@@ -137,7 +139,7 @@ namespace EffectiveML.Analyzers.Model
             return byStart != 0 ? byStart : rightSyntax.Span.End.CompareTo(leftSyntax.Span.End);
         }
 
-        private ValueTracker Tracker => _tracker ??= new ValueTracker(_models, AssignmentsInView);
+        private ValueTracker Tracker => _tracker ??= new ValueTracker(_models, AssignmentsInView, ArgumentsInView);
 
         /// <summary>
         /// Hands the scope of each member or type to <paramref name="reader"/>: a member's as soon
@@ -293,24 +295,28 @@ namespace EffectiveML.Analyzers.Model
         }
 
         /// <summary>
-        /// Where the context behind a use comes from. A use whose receiver chain ends somewhere
-        /// other than an MLContext (an estimator parameter, say) reports that end as its origin.
+        /// Where the context behind a call comes from (a use, or any call made on a context's
+        /// catalogs). A call whose receiver chain ends somewhere other than an MLContext (an
+        /// estimator parameter, say) reports that end as its origin.
         /// </summary>
-        public IReadOnlyList<ValueOrigin> ContextOrigins(RandomnessUse use)
+        public IReadOnlyList<ValueOrigin> ContextOrigins(RandomnessUse use) => ContextOrigins(use.Invocation);
+
+        /// <inheritdoc cref="ContextOrigins(RandomnessUse)"/>
+        public IReadOnlyList<ValueOrigin> ContextOrigins(IInvocationOperation call)
         {
-            _originsByUse ??= new Dictionary<RandomnessUse, List<ValueOrigin>>();
-            if (!_originsByUse.TryGetValue(use, out var origins))
+            _originsByCall ??= new Dictionary<IInvocationOperation, List<ValueOrigin>>();
+            if (!_originsByCall.TryGetValue(call, out var origins))
             {
-                origins = TraceContextOrigins(use);
-                _originsByUse.Add(use, origins);
+                origins = TraceContextOrigins(call);
+                _originsByCall.Add(call, origins);
             }
 
             return origins;
         }
 
-        private List<ValueOrigin> TraceContextOrigins(RandomnessUse use)
+        private List<ValueOrigin> TraceContextOrigins(IInvocationOperation call)
         {
-            var receiver = ValueTracker.Receiver(use.Invocation);
+            var receiver = ValueTracker.Receiver(call);
             if (receiver is null)
             {
                 return new List<ValueOrigin>();
@@ -377,13 +383,15 @@ namespace EffectiveML.Analyzers.Model
 
         /// <summary>
         /// The symbol a receiver root reads, when its origins are a function of that symbol alone:
-        /// a local (its assignments in the member), or a field or property of this type (its
-        /// assignments in the type). The scope's two rules read only the kind, symbol and creation
-        /// of an origin, which are the same for every reference to the symbol.
+        /// a local (its assignments in the member), a parameter (the arguments of the calls in
+        /// view), or a field or property of this type (its assignments in the type). The scope's
+        /// rules read only the kind, symbol and creation of an origin, which are the same for every
+        /// reference to the symbol.
         /// </summary>
         private static ISymbol? RootSymbol(IOperation root) => ValueTracker.Unwrap(root) switch
         {
             ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
             IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol, Instance: null or IInstanceReferenceOperation } member => member.Member,
             _ => null,
         };
@@ -407,6 +415,7 @@ namespace EffectiveML.Analyzers.Model
                 }
             }
 
+            RecordPassedContexts(model);
             var assignments = model.MLMemberAssignments;
             for (var i = 0; i < assignments.Count; i++)
             {
@@ -453,6 +462,89 @@ namespace EffectiveML.Analyzers.Model
 
             values.Add(value);
         }
+
+        /// <summary>
+        /// The contexts the member passes to methods of this type and to its local functions, so that
+        /// a context parameter can be traced to what its callers pass; and the methods it hands on
+        /// as delegates, which anything may call.
+        /// </summary>
+        private void RecordPassedContexts(MemberModel model)
+        {
+            var calls = model.Invocations;
+            for (var i = 0; i < calls.Count; i++)
+            {
+                var method = calls[i].TargetMethod;
+                if (method.MethodKind != MethodKind.LocalFunction && !IsThisType(method.ContainingType))
+                {
+                    continue;
+                }
+
+                foreach (var argument in calls[i].Arguments)
+                {
+                    if (argument.Parameter is { } parameter
+                        && argument.ArgumentKind != ArgumentKind.DefaultValue
+                        && _symbols.IsMLContext(parameter.Type))
+                    {
+                        _passedArguments ??= new Dictionary<IParameterSymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+                        if (!_passedArguments.TryGetValue(parameter.OriginalDefinition, out var passed))
+                        {
+                            _passedArguments.Add(parameter.OriginalDefinition, passed = new List<IOperation>());
+                        }
+
+                        passed.Add(argument.Value);
+                    }
+                }
+            }
+
+            foreach (var reference in model.MethodReferences)
+            {
+                (_methodsUsedAsValues ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(reference.Method.OriginalDefinition);
+            }
+        }
+
+        /// <summary>
+        /// What the calls in view pass for a context parameter of a method of this type or of a
+        /// local function. The method may also be called from elsewhere when no call in view passes
+        /// the parameter, when it is handed on as a delegate, when it can be overridden or
+        /// implements an interface, or when code outside the assembly can call it. A method other
+        /// types of the same assembly can call (internal) counts as called only from this type.
+        /// </summary>
+        private PassedValues? ArgumentsInView(IParameterSymbol parameter)
+        {
+            if (parameter.ContainingSymbol is not IMethodSymbol method
+                || !(method.MethodKind == MethodKind.LocalFunction || (method.MethodKind == MethodKind.Ordinary && IsThisType(method.ContainingType))))
+            {
+                return null;
+            }
+
+            List<IOperation>? passed = null;
+            _passedArguments?.TryGetValue(parameter.OriginalDefinition, out passed);
+            var elsewhere = passed is null
+                || _methodsUsedAsValues?.Contains(method.OriginalDefinition) == true
+                || (method.MethodKind == MethodKind.Ordinary && MayBeCalledFromOutside(method));
+            return new PassedValues((IReadOnlyList<IOperation>?)passed ?? Array.Empty<IOperation>(), elsewhere);
+        }
+
+        private static bool MayBeCalledFromOutside(IMethodSymbol method)
+        {
+            if (method.IsVirtual || method.IsOverride || method.IsAbstract || method.ExplicitInterfaceImplementations.Length > 0)
+            {
+                return true;
+            }
+
+            for (ISymbol? symbol = method; symbol is IMethodSymbol or INamedTypeSymbol; symbol = symbol.ContainingType)
+            {
+                if (symbol.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private bool IsThisType(INamedTypeSymbol? type) =>
+            type is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _type.OriginalDefinition);
 
         private IReadOnlyList<IOperation>? AssignmentsInView(ISymbol member) =>
             _memberAssignments is not null

@@ -73,6 +73,8 @@ namespace EffectiveML.Analyzers.Model
         private ICatchClauseOperation[]? _catchClauses;
         private ISimpleAssignmentOperation[]? _memberAssignments;
         private IReturnOperation[]? _mlReturns;
+        private IMethodReferenceOperation[]? _methodReferences;
+        private IRelationalPatternOperation[]? _relationalPatterns;
 
         /// <summary>Set only by the benchmark's measured suite: times the parts built on request as shared work.</summary>
         internal RuleClock? Clock { get; set; }
@@ -123,7 +125,7 @@ namespace EffectiveML.Analyzers.Model
         public IReadOnlyList<IInvocationOperation> TransformCalls => Once(ref _transformCalls, static model => model.MLCallsWhere(static (model, method) => model.Api.FindTransform(method) is not null));
 
 
-        /// <summary>The member's calls that draw on an MLContext's randomness (any call: a Fit on an estimator the user wrote counts).</summary>
+        /// <summary>The member's calls that draw on an MLContext's random source, at the seeds and options in view.</summary>
         public IReadOnlyList<RandomnessUse> RandomnessUses => Once(ref _randomnessUses, static model => model.CollectRandomnessUses());
 
         /// <summary>Every call in the member, in source order.</summary>
@@ -145,6 +147,12 @@ namespace EffectiveML.Analyzers.Model
         public IReadOnlyList<IBinaryOperation> Comparisons => Read(_comparisons);
 
         public IReadOnlyList<ICatchClauseOperation> CatchClauses => Read(_catchClauses);
+
+        /// <summary>Every method group used as a value (a delegate): its method may be called from anywhere.</summary>
+        public IReadOnlyList<IMethodReferenceOperation> MethodReferences => Read(_methodReferences);
+
+        /// <summary>Every relational pattern (<c>is &gt; 0.5f</c>, <c>&gt;= 0.5 and &lt; 0.7</c> in a switch arm).</summary>
+        public IReadOnlyList<IRelationalPatternOperation> RelationalPatterns => Read(_relationalPatterns);
 
         /// <summary>
         /// Every <c>x.Member = value</c> (object initializers included) whose member is declared by
@@ -501,6 +509,8 @@ namespace EffectiveML.Analyzers.Model
                 _memberAssignments = scratch.MemberAssignments.Drain();
                 _mlReturns = scratch.MLReturns.Drain();
                 _localReferenceList = scratch.LocalReferences.Drain();
+                _methodReferences = scratch.MethodReferences.Drain();
+                _relationalPatterns = scratch.RelationalPatterns.Drain();
             }
             finally
             {
@@ -573,6 +583,12 @@ namespace EffectiveML.Analyzers.Model
                 case OperationKind.CatchClause:
                     scratch.CatchClauses.Add((ICatchClauseOperation)operation);
                     return;
+                case OperationKind.MethodReference:
+                    scratch.MethodReferences.Add((IMethodReferenceOperation)operation);
+                    return;
+                case OperationKind.RelationalPattern:
+                    scratch.RelationalPatterns.Add((IRelationalPatternOperation)operation);
+                    return;
                 case OperationKind.SimpleAssignment:
                     if (operation is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } target } assignment
                         && (Symbols.IsMLSymbol(target.Member) || Symbols.IsMLType(target.Type)))
@@ -606,7 +622,7 @@ namespace EffectiveML.Analyzers.Model
             var uses = new List<RandomnessUse>();
             foreach (var call in _invocations ?? Array.Empty<IInvocationOperation>())
             {
-                if (RandomnessUse.TryCreate(call, Symbols) is { } use)
+                if (RandomnessUse.TryCreate(call, Symbols, Values) is { } use)
                 {
                     uses.Add(use);
                 }

@@ -1,3 +1,4 @@
+using EffectiveML.Analyzers.Model.Pipelines;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -5,17 +6,19 @@ namespace EffectiveML.Analyzers.Model
 {
     internal enum RandomnessKind
     {
-        /// <summary>A method of a <c>*.Trainers</c> catalog: creates a trainer, which draws from the context's randomness.</summary>
+        /// <summary>A trainer that draws from its context's random source at the options the call passes (<see cref="TrainerTable"/>).</summary>
         Trainer,
         /// <summary><c>TrainTestSplit</c>, <c>CrossValidationSplit</c>, <c>ShuffleRows</c>, <c>BootstrapSample</c>.</summary>
         Split,
         /// <summary>A catalog's <c>CrossValidate*</c>.</summary>
         CrossValidation,
-        /// <summary><c>IEstimator&lt;T&gt;.Fit</c>.</summary>
-        Fit,
+        /// <summary>A catalog's <c>PermutationFeatureImportance*</c>: the permutations are drawn from the context.</summary>
+        FeatureImportance,
+        /// <summary>A transform that draws from the context unless given a seed: <c>ProjectToPrincipalComponents</c>, <c>ApproximatedKernelMap</c>.</summary>
+        Transform,
     }
 
-    /// <summary>An ML.NET call whose result depends on the random state of an MLContext.</summary>
+    /// <summary>An ML.NET call that draws on the random source of an MLContext.</summary>
     internal sealed class RandomnessUse
     {
         private RandomnessUse(IInvocationOperation invocation, RandomnessKind kind)
@@ -33,27 +36,39 @@ namespace EffectiveML.Analyzers.Model
         /// <summary>Split and cross-validation calls take their own <c>seed</c>, which overrides the context's.</summary>
         public bool TakesSeed => Kind is RandomnessKind.Split or RandomnessKind.CrossValidation;
 
-        public static RandomnessUse? TryCreate(IInvocationOperation invocation, KnownSymbols symbols) =>
-            symbols.Api.Facts(invocation.TargetMethod).Randomness is { } kind ? new RandomnessUse(invocation, kind) : null;
-
-        /// <summary>How a call of <paramref name="method"/> draws on a context's randomness, worked out once per method (<see cref="MethodFacts"/>).</summary>
-        internal static RandomnessKind? KindOf(IMethodSymbol method, ITypeSymbol receiverType, MethodKinds kinds, KnownSymbols symbols)
+        /// <summary>
+        /// The use a call makes of its context's random source, or null when it makes none: a
+        /// split, shuffle, cross-validation or transform given its own seed draws nothing from the
+        /// context, and a trainer draws only at the options the table names for it.
+        /// </summary>
+        public static RandomnessUse? TryCreate(IInvocationOperation invocation, KnownSymbols symbols, MemberValues values)
         {
-            if (method.Name == "Fit")
+            if (symbols.Api.Facts(invocation.TargetMethod).Randomness is not { } kind)
             {
-                // Any estimator's Fit, one the user wrote included.
-                return (kinds & MethodKinds.EstimatorFit) != 0 ? RandomnessKind.Fit : null;
+                return null;
             }
 
-            // Every other use is made on an ML.NET catalog.
+            var draws = kind switch
+            {
+                RandomnessKind.Trainer => DrawsFromContext(invocation, symbols.Api, values, depth: 0),
+                RandomnessKind.FeatureImportance => true,
+                _ => !HasExplicitSeed(invocation),
+            };
+            return draws ? new RandomnessUse(invocation, kind) : null;
+        }
+
+        /// <summary>How calls of <paramref name="method"/> may draw on a context's randomness, worked out once per method (<see cref="MethodFacts"/>).</summary>
+        internal static RandomnessKind? KindOf(IMethodSymbol method, ITypeSymbol receiverType, MethodKinds kinds, KnownSymbols symbols)
+        {
+            // Every use is made on an ML.NET catalog.
             if (!symbols.IsMLSymbol(receiverType))
             {
                 return null;
             }
 
-            if (KnownSymbols.InheritsFrom(receiverType, symbols.TrainersCatalogBase))
+            if ((kinds & MethodKinds.Trainer) != 0)
             {
-                return RandomnessKind.Trainer;
+                return TrainerTable.Find(method.Name) is { Draws: not (ContextDraw.Never or ContextDraw.Unverified) } ? RandomnessKind.Trainer : null;
             }
 
             if (symbols.DataOperationsCatalog is not null
@@ -62,13 +77,100 @@ namespace EffectiveML.Analyzers.Model
                 return IsSplitName(method.Name) ? RandomnessKind.Split : null;
             }
 
-            if (IsCrossValidationName(method.Name) && KnownSymbols.InheritsFrom(receiverType, symbols.TrainCatalogBase))
+            if (KnownSymbols.InheritsFrom(receiverType, symbols.TrainCatalogBase))
             {
-                return RandomnessKind.CrossValidation;
+                if (IsCrossValidationName(method.Name))
+                {
+                    return RandomnessKind.CrossValidation;
+                }
+
+                if (method.Name.StartsWith("PermutationFeatureImportance", System.StringComparison.Ordinal))
+                {
+                    return RandomnessKind.FeatureImportance;
+                }
+            }
+
+            if ((kinds & MethodKinds.TakesSeedArgument) != 0
+                && method.Name is "ProjectToPrincipalComponents" or "ApproximatedKernelMap"
+                && MLApi.Is(receiverType, symbols.Api.TransformsCatalog))
+            {
+                return RandomnessKind.Transform;
             }
 
             return null;
         }
+
+        /// <summary>
+        /// The trainer draws from its context at the options in view. Options the member does not
+        /// create are not guessed at: the trainer is then not counted.
+        /// </summary>
+        private static bool DrawsFromContext(IInvocationOperation trainer, MLApi api, MemberValues values, int depth)
+        {
+            if (TrainerTable.Find(trainer.TargetMethod.Name) is not { } entry)
+            {
+                return false;
+            }
+
+            var options = ValueReader.Argument(trainer, "options") is { ArgumentKind: not ArgumentKind.DefaultValue } given
+                && !ValueReader.RuntimeNull(given.Value, values)
+                ? given.Value
+                : null;
+            Setting Option(string name) => options is null ? Setting.Default : ValueReader.Member(options, name, values);
+
+            switch (entry.Draws)
+            {
+                case ContextDraw.Always:
+                    return true;
+                case ContextDraw.UnlessShuffleOff:
+                    return Option("Shuffle") is var shuffle
+                        && (shuffle.State == SettingState.Default || (shuffle.State == SettingState.Given && ValueReader.Constant(shuffle.Value!, values) is true));
+                case ContextDraw.UnlessSeedSet:
+                    return Option("Seed") is var seed
+                        && (seed.State == SettingState.Default || (seed.State == SettingState.Given && ValueReader.RuntimeNull(seed.Value!, values)));
+                case ContextDraw.WithRandomInitialWeights:
+                    return Option("InitialWeightsDiameter") is { State: SettingState.Given } diameter
+                        && ValueReader.Constant(diameter.Value!, values) is { } value and not string and not bool
+                        && System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture) != 0;
+                case ContextDraw.WithSamplingBooster:
+                    return Option("Seed") is var ownSeed
+                        && (ownSeed.State == SettingState.Default || (ownSeed.State == SettingState.Given && ValueReader.RuntimeNull(ownSeed.Value!, values)))
+                        && Option("Booster") is { State: SettingState.Given } booster
+                        && SamplesRowsOrFeatures(booster.Value!, api, values);
+                case ContextDraw.AsWrappedTrainer:
+                    return depth == 0
+                        && ValueReader.Argument(trainer, "binaryEstimator") is { } wrapped
+                        && ValueReader.Resolve(wrapped.Value, values) is IInvocationOperation wrappedTrainer
+                        && DrawsFromContext(wrappedTrainer, api, values, depth + 1);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// A LightGBM booster that samples: DART drops trees and GOSS samples rows at random; the
+        /// gradient booster samples only with a feature fraction below 1, or a row fraction below 1
+        /// at a non-zero frequency.
+        /// </summary>
+        private static bool SamplesRowsOrFeatures(IOperation booster, MLApi api, MemberValues values)
+        {
+            var type = ValueReader.Creation(booster, values)?.Type;
+            if (MLApi.Is(type, api.LightGbmDartBoosterOptions) || MLApi.Is(type, api.LightGbmGossBoosterOptions))
+            {
+                return true;
+            }
+
+            return MLApi.Is(type, api.LightGbmGradientBoosterOptions)
+                && (Below(ValueReader.Member(booster, "FeatureFraction", values), 1, values)
+                    || (Below(ValueReader.Member(booster, "SubsampleFraction", values), 1, values)
+                        && ValueReader.Member(booster, "SubsampleFrequency", values) is { State: SettingState.Given } frequency
+                        && ValueReader.Constant(frequency.Value!, values) is { } every and not string and not bool
+                        && System.Convert.ToDouble(every, System.Globalization.CultureInfo.InvariantCulture) > 0));
+        }
+
+        private static bool Below(Setting setting, double limit, MemberValues values) =>
+            setting.State == SettingState.Given
+            && ValueReader.Constant(setting.Value!, values) is { } value and not string and not bool
+            && System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture) < limit;
 
         /// <summary>
         /// A name a use that takes a seed of its own can have (<see cref="TakesSeed"/>): a first
@@ -108,6 +210,5 @@ namespace EffectiveML.Analyzers.Model
                 || (unwrapped.ConstantValue.HasValue && unwrapped.ConstantValue.Value is null)
                 || (value.ConstantValue.HasValue && value.ConstantValue.Value is null);
         }
-
     }
 }

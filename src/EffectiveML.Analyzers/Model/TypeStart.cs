@@ -42,8 +42,8 @@ namespace EffectiveML.Analyzers.Model
             For(context, symbols, out var timed)._declarationReaders.Add(timed(reader));
 
         /// <summary>
-        /// Runs <paramref name="open"/> as a type starts whose fields or properties include one of a
-        /// type that <paramref name="wants"/> accepts.
+        /// Runs <paramref name="open"/> as a type starts whose fields, properties or method
+        /// parameters include one of a type that <paramref name="wants"/> accepts.
         /// </summary>
         public static void RegisterScopeOpener(
             CompilationStartAnalysisContext context,
@@ -123,12 +123,13 @@ namespace EffectiveML.Analyzers.Model
 
                 if (memberType is not null)
                 {
-                    for (var i = 0; i < _scopeOpeners.Count && i < 64; i++)
+                    opened = Wanted(memberType, opened);
+                }
+                else if (_scopeOpeners.Count > 0 && member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
+                {
+                    foreach (var parameter in method.Parameters)
                     {
-                        if ((opened & (1UL << i)) == 0 && _scopeOpeners[i].Wants(memberType))
-                        {
-                            opened |= 1UL << i;
-                        }
+                        opened = Wanted(parameter.Type, opened);
                     }
                 }
 
@@ -165,6 +166,20 @@ namespace EffectiveML.Analyzers.Model
                     _scopeOpeners[i].Open(start);
                 }
             }
+        }
+
+        /// <summary><paramref name="opened"/> with the bit of each scope opener that wants <paramref name="type"/> set.</summary>
+        private ulong Wanted(ITypeSymbol type, ulong opened)
+        {
+            for (var i = 0; i < _scopeOpeners.Count && i < 64; i++)
+            {
+                if ((opened & (1UL << i)) == 0 && _scopeOpeners[i].Wants(type))
+                {
+                    opened |= 1UL << i;
+                }
+            }
+
+            return opened;
         }
 
         private void Hand(DeclarationContext context, Declaration declaration)

@@ -6,24 +6,50 @@ using Microsoft.CodeAnalysis.Operations;
 namespace EffectiveML.Analyzers.Model
 {
     /// <summary>
+    /// What the calls in view pass for a parameter, and whether calls out of view may pass something else.
+    /// </summary>
+    internal readonly struct PassedValues
+    {
+        public PassedValues(IReadOnlyList<IOperation> arguments, bool alsoFromElsewhere)
+        {
+            Arguments = arguments;
+            AlsoFromElsewhere = alsoFromElsewhere;
+        }
+
+        public IReadOnlyList<IOperation> Arguments { get; }
+
+        /// <summary>The method may be called from code not in view (or not called in view at all).</summary>
+        public bool AlsoFromElsewhere { get; }
+    }
+
+    /// <summary>
     /// Follows values backwards within a member: through locals, conversions, conditionals and
-    /// receiver chains (<c>ml.Data.TrainTestSplit</c>, <c>pipeline.Fit</c>), and through fields or
-    /// properties whose assignments the caller can see (those of the type being analyzed).
-    /// Nothing is followed into other methods: a parameter or a call result is an origin of its own.
+    /// receiver chains (<c>ml.Data.TrainTestSplit</c>, <c>pipeline.Fit</c>), through fields or
+    /// properties whose assignments the caller can see (those of the type being analyzed), and
+    /// from a parameter to the arguments of the calls the caller can see. Nothing else is followed
+    /// into other methods: a call result is an origin of its own.
     /// </summary>
     internal sealed class ValueTracker
     {
         private readonly Func<IOperation, MemberValues> _valuesOf;
         private readonly Func<ISymbol, IReadOnlyList<IOperation>?> _assignmentsInView;
+        private readonly Func<IParameterSymbol, PassedValues?> _argumentsInView;
 
+        /// <param name="models">The shared member models, whose locals the tracker follows.</param>
         /// <param name="assignmentsInView">
         /// The values assigned to a field or property in view, or null when its assignments are not in view.
         /// </param>
-        /// <param name="models">The shared member models, whose locals the tracker follows.</param>
-        public ValueTracker(MemberModels models, Func<ISymbol, IReadOnlyList<IOperation>?>? assignmentsInView = null)
+        /// <param name="argumentsInView">
+        /// What the calls in view pass for a parameter, or null when its method's calls are not in view.
+        /// </param>
+        public ValueTracker(
+            MemberModels models,
+            Func<ISymbol, IReadOnlyList<IOperation>?>? assignmentsInView = null,
+            Func<IParameterSymbol, PassedValues?>? argumentsInView = null)
         {
             _valuesOf = operation => models.Of(operation).Values;
             _assignmentsInView = assignmentsInView ?? (_ => null);
+            _argumentsInView = argumentsInView ?? (_ => null);
         }
 
         /// <summary>
@@ -121,6 +147,25 @@ namespace EffectiveML.Analyzers.Model
 
                         break;
                     case IParameterReferenceOperation parameter:
+                        if (!visitedMembers.Add(parameter.Parameter))
+                        {
+                            break;
+                        }
+
+                        // A parameter the method assigns holds more than what its callers pass.
+                        if (!_valuesOf(parameter).IsReassigned(parameter.Parameter) && _argumentsInView(parameter.Parameter) is { } passed)
+                        {
+                            foreach (var argument in passed.Arguments)
+                            {
+                                pending.Push(argument);
+                            }
+
+                            if (!passed.AlsoFromElsewhere)
+                            {
+                                break;
+                            }
+                        }
+
                         origins.Add(new ValueOrigin(OriginKind.Parameter, operation, parameter.Parameter));
                         break;
                     case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } reference:

@@ -10,9 +10,11 @@ using Microsoft.CodeAnalysis.Operations;
 namespace EffectiveML.Analyzers.Rules.Reproducibility
 {
     /// <summary>
-    /// EML5001: <c>new MLContext()</c> without a seed whose instance reaches randomness (a trainer,
-    /// a split or shuffle, cross-validation, <c>Fit</c>) in the same type. A context only used to
-    /// load a model and predict stays quiet.
+    /// EML5001: <c>new MLContext()</c> without a seed whose instance reaches a call that draws from
+    /// its random source (<see cref="RandomnessUse"/>): a trainer that reads it at the options in
+    /// view, a split, shuffle or cross-validation without a seed of its own, permutation feature
+    /// importance. Followed through the type's fields and the context parameters of its methods.
+    /// A context that only fits deterministic transforms, loads a model or predicts stays quiet.
     /// </summary>
     public sealed class MLContextWithoutSeedAnalyzer : EffectiveMLAnalyzer
     {

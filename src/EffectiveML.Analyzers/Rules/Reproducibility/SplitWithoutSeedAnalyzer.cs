@@ -1,5 +1,5 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using EffectiveML.Analyzers.Infrastructure;
 using EffectiveML.Analyzers.Model;
 using Microsoft.CodeAnalysis;
@@ -8,9 +8,11 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace EffectiveML.Analyzers.Rules.Reproducibility
 {
     /// <summary>
-    /// EML5002: a split, shuffle or cross-validation without <c>seed:</c> on a context whose
-    /// creation is not in view. When the creation is in view the call is left alone: seeded, there
-    /// is nothing to fix; unseeded, EML5001 reports the creation.
+    /// EML5002: a split, shuffle or cross-validation without <c>seed:</c> on a context that may come
+    /// from somewhere out of view: a parameter of a method others can call, a field assigned
+    /// outside the type, a call's result. A context created in view is left alone: seeded, there
+    /// is nothing to fix; unseeded, EML5001 reports the creation. A context parameter that every
+    /// call in view fills with a context created in view is such a context.
     /// </summary>
     public sealed class SplitWithoutSeedAnalyzer : EffectiveMLAnalyzer
     {
@@ -24,13 +26,7 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
                 foreach (var use in scope.SeedTakingUses)
                 {
                     end.CancellationToken.ThrowIfCancellationRequested();
-                    if (RandomnessUse.HasExplicitSeed(use.Invocation))
-                    {
-                        continue;
-                    }
-
-                    var origins = scope.ContextOrigins(use);
-                    if (origins.Count == 0 || origins.Any(scope.IsMLContextCreation))
+                    if (FirstOutOfView(scope.ContextOrigins(use), scope) is not { } unknown)
                     {
                         continue;
                     }
@@ -40,9 +36,23 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
                         Describe.CallLocation(use.Invocation.Syntax),
                         EffectiveMLOptions.SeedProperties(EffectiveMLOptions.SplitFixSeed, end.Options, use.Invocation.Syntax.SyntaxTree),
                         use.MethodName,
-                        origins[0].Describe()));
+                        unknown.Describe()));
                 }
             });
+        }
+
+        /// <summary>The first origin that is not a context created in view; null when every origin is one.</summary>
+        private static ValueOrigin? FirstOutOfView(IReadOnlyList<ValueOrigin> origins, MLContextScope scope)
+        {
+            foreach (var origin in origins)
+            {
+                if (!scope.IsMLContextCreation(origin))
+                {
+                    return origin;
+                }
+            }
+
+            return null;
         }
     }
 }

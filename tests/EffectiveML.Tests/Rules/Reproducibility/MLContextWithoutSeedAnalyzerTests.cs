@@ -53,13 +53,13 @@ namespace EffectiveML.Tests.Rules.Reproducibility
                 OutputKind.DynamicallyLinkedLibrary,
                 VerifyEML5001.Diagnostic("EML5001")
                     .WithSpan("/0/Test0.cs", 7, 25, 7, 40)
-                    .WithArguments("'TrainTestSplit', 'Sdca' and 'Fit'"));
+                    .WithArguments("'TrainTestSplit' and 'Sdca'"));
         }
 
         [Fact]
-        public async Task Names_an_outer_call_before_the_call_it_starts_with()
+        public async Task Names_only_the_calls_that_draw_from_the_context()
         {
-            // Fit and the trainer call begin at the same position; the fit encloses the trainer.
+            // The normalizer, the boosted trees (their own seed) and the seeded split draw nothing from the context.
             const string source = """
                 using Microsoft.ML;
 
@@ -68,7 +68,11 @@ namespace EffectiveML.Tests.Rules.Reproducibility
                     public static ITransformer Train(IDataView data)
                     {
                         var mlContext = new MLContext();
-                        return mlContext.Regression.Trainers.Sdca(labelColumnName: nameof(HouseData.Price)).Fit(data);
+                        var shuffled = mlContext.Data.ShuffleRows(data);
+                        var split = mlContext.Data.TrainTestSplit(shuffled, testFraction: 0.2, seed: 3);
+                        var pipeline = mlContext.Transforms.NormalizeMinMax("Features")
+                            .Append(mlContext.Regression.Trainers.FastTree(labelColumnName: nameof(HouseData.Price)));
+                        return pipeline.Fit(split.TrainSet);
                     }
                 }
                 """;
@@ -79,7 +83,7 @@ namespace EffectiveML.Tests.Rules.Reproducibility
                 OutputKind.DynamicallyLinkedLibrary,
                 VerifyEML5001.Diagnostic("EML5001")
                     .WithSpan("/0/Test0.cs", 7, 25, 7, 40)
-                    .WithArguments("'Fit' and 'Sdca'"));
+                    .WithArguments("'ShuffleRows'"));
         }
 
         [Fact]
@@ -94,7 +98,7 @@ namespace EffectiveML.Tests.Rules.Reproducibility
 
                     public IEstimator<ITransformer> BuildPipeline() =>
                         _mlContext.Transforms.Concatenate("Features", "Tenure", "MonthlyCharges")
-                            .Append(_mlContext.BinaryClassification.Trainers.FastTree());
+                            .Append(_mlContext.BinaryClassification.Trainers.SdcaLogisticRegression());
 
                     public ITransformer Train(IDataView data) => BuildPipeline().Fit(data);
                 }
@@ -166,7 +170,7 @@ namespace EffectiveML.Tests.Rules.Reproducibility
 
                 var mlContext = {|EML5001:new MLContext()|};
                 var data = mlContext.Data.LoadFromTextFile<HouseData>("houses.csv", separatorChar: ',', hasHeader: true);
-                var model = mlContext.Regression.Trainers.FastTree(labelColumnName: "Price").Fit(data);
+                var model = mlContext.Regression.Trainers.Sdca(labelColumnName: "Price").Fit(data);
                 mlContext.Model.Save(model, data.Schema, "model.zip");
                 """;
 
@@ -183,11 +187,11 @@ namespace EffectiveML.Tests.Rules.Reproducibility
                 {
                     private static readonly MLContext Shared = {|EML5001:new MLContext()|};
 
-                    public ITransformer FitText(IDataView data)
+                    public ITransformer Train(IDataView data)
                     {
                         var ml = Shared;
-                        var text = ml.Transforms.Text;
-                        return text.FeaturizeText("Features", "Review").Fit(data);
+                        var trainers = ml.BinaryClassification.Trainers;
+                        return trainers.SdcaLogisticRegression().Fit(data);
                     }
                 }
                 """;
@@ -206,7 +210,7 @@ namespace EffectiveML.Tests.Rules.Reproducibility
                     public static IEstimator<ITransformer> BuildPipeline(MLContext mlContext) =>
                         mlContext.Transforms.Concatenate("Features", "Size", "Rooms")
                             .Append(mlContext.Transforms.NormalizeMeanVariance("Features"))
-                            .Append(mlContext.Regression.Trainers.LbfgsPoissonRegression(labelColumnName: "Price"));
+                            .Append(mlContext.Regression.Trainers.Sdca(labelColumnName: "Price"));
 
                     public static ITransformer Train(IDataView trainingData)
                     {
@@ -219,7 +223,7 @@ namespace EffectiveML.Tests.Rules.Reproducibility
 
             await VerifyEML5001.Analyzer(
                 source,
-                VerifyEML5001.Diagnostic("EML5001").WithSpan(12, 25, 12, 40).WithArguments("'Fit'"));
+                VerifyEML5001.Diagnostic("EML5001").WithSpan(12, 25, 12, 40).WithArguments("'Sdca'"));
         }
 
         [Fact]
@@ -250,6 +254,210 @@ namespace EffectiveML.Tests.Rules.Reproducibility
                 public partial class Outer
                 {
                     public IDataView Split(IDataView data) => _first.Data.TrainTestSplit(data).TrainSet;
+                }
+                """;
+
+            await VerifyEML5001.Analyzer(source);
+        }
+
+        [Fact]
+        public async Task Flags_trainers_at_the_options_that_make_them_draw_from_the_context()
+        {
+            const string source = """
+                using Microsoft.ML;
+                using Microsoft.ML.Trainers;
+                using Microsoft.ML.Trainers.LightGbm;
+
+                public static class Options
+                {
+                    public static void WithRandomStart(IDataView data)
+                    {
+                        var ml = {|EML5001:new MLContext()|};
+                        var options = new LbfgsLogisticRegressionBinaryTrainer.Options { InitialWeightsDiameter = 0.1f };
+                        ml.BinaryClassification.Trainers.LbfgsLogisticRegression(options).Fit(data);
+                    }
+
+                    public static void WithDart(IDataView data)
+                    {
+                        var ml = {|EML5001:new MLContext()|};
+                        ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options { Booster = new DartBooster.Options() }).Fit(data);
+                    }
+
+                    public static void WithFeatureSampling(IDataView data)
+                    {
+                        var ml = {|EML5001:new MLContext()|};
+                        var booster = new GradientBooster.Options { FeatureFraction = 0.8 };
+                        ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options { Booster = booster }).Fit(data);
+                    }
+
+                    public static void OneVersusAllOfSdca(IDataView data)
+                    {
+                        var ml = {|EML5001:new MLContext()|};
+                        ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.SdcaLogisticRegression()).Fit(data);
+                    }
+
+                    public static void Clusters(IDataView data)
+                    {
+                        var ml = {|EML5001:new MLContext()|};
+                        ml.Clustering.Trainers.KMeans(numberOfClusters: 3).Fit(data);
+                    }
+                }
+                """;
+
+            await VerifyEML5001.Analyzer(source);
+        }
+
+        [Fact]
+        public async Task Flags_feature_importance_and_a_projection_without_a_seed()
+        {
+            const string source = """
+                using Microsoft.ML;
+
+                public static class Explain
+                {
+                    public static void Importance(IDataView data)
+                    {
+                        var ml = {|EML5001:new MLContext()|};
+                        var model = ml.Regression.Trainers.FastTree().Fit(data);
+                        var importance = ml.Regression.PermutationFeatureImportance(model, data, permutationCount: 3);
+                        System.Console.WriteLine(importance.Length);
+                    }
+
+                    public static ITransformer Project(IDataView data)
+                    {
+                        var ml = {|EML5001:new MLContext()|};
+                        return ml.Transforms.ProjectToPrincipalComponents("Pca", "Features", rank: 3).Fit(data);
+                    }
+                }
+                """;
+
+            await VerifyEML5001.Analyzer(source);
+        }
+
+        [Fact]
+        public async Task Flags_a_context_created_in_Main_and_passed_to_a_method_that_trains()
+        {
+            const string source = """
+                using Microsoft.ML;
+
+                internal static class Program
+                {
+                    private static void Main()
+                    {
+                        var mlContext = {|EML5001:new MLContext()|};
+                        var data = mlContext.Data.LoadFromTextFile<HouseData>("houses.csv", separatorChar: ',', hasHeader: true);
+                        var model = Train(mlContext, data);
+                        mlContext.Model.Save(model, data.Schema, "model.zip");
+                    }
+
+                    private static ITransformer Train(MLContext context, IDataView data)
+                    {
+                        var pipeline = context.Transforms.Concatenate("Features", nameof(HouseData.Size), nameof(HouseData.Rooms))
+                            .Append(context.Transforms.NormalizeMinMax("Features"))
+                            .Append(context.Regression.Trainers.Sdca(labelColumnName: nameof(HouseData.Price)));
+                        return pipeline.Fit(data);
+                    }
+                }
+                """;
+
+            await VerifyEML5001.Analyzer(new[] { source, HouseData }, null, OutputKind.ConsoleApplication);
+        }
+
+        [Fact]
+        public async Task Quiet_for_a_context_that_only_fits_deterministic_transforms()
+        {
+            const string source = """
+                using Microsoft.ML;
+
+                public static class Featurizing
+                {
+                    public static IDataView Featurize(IDataView data)
+                    {
+                        var mlContext = new MLContext();
+                        var pipeline = mlContext.Transforms.Categorical.OneHotEncoding("Region")
+                            .Append(mlContext.Transforms.Text.FeaturizeText("Words", "Review"))
+                            .Append(mlContext.Transforms.ResizeImages("Image", 224, 224, "Raw"))
+                            .Append(mlContext.Transforms.Concatenate("Features", "Region", "Words", "Size"))
+                            .Append(mlContext.Transforms.NormalizeMeanVariance("Features"));
+                        return pipeline.Fit(data).Transform(data);
+                    }
+                }
+                """;
+
+            await VerifyEML5001.Analyzer(source);
+        }
+
+        [Fact]
+        public async Task Quiet_when_every_random_call_passes_its_own_seed()
+        {
+            const string source = """
+                using Microsoft.ML;
+
+                public static class Sampling
+                {
+                    public static double Run(IDataView data)
+                    {
+                        var mlContext = new MLContext();
+                        var shuffled = mlContext.Data.ShuffleRows(data, seed: 1);
+                        var sample = mlContext.Data.BootstrapSample(shuffled, seed: 2);
+                        var split = mlContext.Data.TrainTestSplit(sample, testFraction: 0.3, seed: 3);
+                        var folds = mlContext.Regression.CrossValidate(split.TrainSet, mlContext.Regression.Trainers.FastForest(), numberOfFolds: 3, seed: 4);
+                        return folds[0].Metrics.RSquared;
+                    }
+                }
+                """;
+
+            await VerifyEML5001.Analyzer(source);
+        }
+
+        [Fact]
+        public async Task Quiet_for_trainers_that_draw_nothing_from_the_context_at_the_options_in_view()
+        {
+            const string source = """
+                using Microsoft.ML;
+                using Microsoft.ML.Trainers;
+                using Microsoft.ML.Trainers.LightGbm;
+
+                public static class OwnRandomness
+                {
+                    public static void Train(IDataView data)
+                    {
+                        var ml = new MLContext();
+                        ml.BinaryClassification.Trainers.FastTree().Fit(data);
+                        ml.BinaryClassification.Trainers.FastForest().Fit(data);
+                        ml.BinaryClassification.Trainers.LightGbm().Fit(data);
+                        ml.BinaryClassification.Trainers.LbfgsLogisticRegression().Fit(data);
+                        ml.BinaryClassification.Trainers.AveragedPerceptron().Fit(data);
+                        ml.BinaryClassification.Trainers.LinearSvm().Fit(data);
+                        ml.Regression.Trainers.OnlineGradientDescent().Fit(data);
+                        ml.MulticlassClassification.Trainers.NaiveBayes().Fit(data);
+                        ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.AveragedPerceptron()).Fit(data);
+                        ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options { Shuffle = false }).Fit(data);
+                        ml.AnomalyDetection.Trainers.RandomizedPca(new RandomizedPcaTrainer.Options { Seed = 5 }).Fit(data);
+                        var seeded = new LightGbmRegressionTrainer.Options { Seed = 5, Booster = new GossBooster.Options() };
+                        ml.Regression.Trainers.LightGbm(seeded).Fit(data);
+                        ml.BinaryClassification.Calibrators.Platt().Fit(data);
+                    }
+                }
+                """;
+
+            await VerifyEML5001.Analyzer(source);
+        }
+
+        [Fact]
+        public async Task Quiet_for_a_trainer_whose_options_come_from_elsewhere()
+        {
+            const string source = """
+                using Microsoft.ML;
+                using Microsoft.ML.Trainers;
+
+                public static class Configured
+                {
+                    public static ITransformer Train(IDataView data, SdcaRegressionTrainer.Options options)
+                    {
+                        var ml = new MLContext();
+                        return ml.Regression.Trainers.Sdca(options).Fit(data);
+                    }
                 }
                 """;
 
@@ -450,7 +658,7 @@ namespace EffectiveML.Tests.Rules.Reproducibility
                     public static ITransformer Train(IDataView data)
                     {
                         var ml = {|EML5001:new MLContext()|};
-                        return ml.BinaryClassification.Trainers.AveragedPerceptron().Fit(data);
+                        return ml.BinaryClassification.Trainers.SgdCalibrated().Fit(data);
                     }
                 }
                 """;

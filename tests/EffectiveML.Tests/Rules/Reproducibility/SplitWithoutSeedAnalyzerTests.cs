@@ -128,6 +128,117 @@ namespace EffectiveML.Tests.Rules.Reproducibility
         }
 
         [Fact]
+        public async Task Quiet_for_a_private_method_whose_callers_all_pass_seeded_contexts()
+        {
+            const string source = """
+                using Microsoft.ML;
+
+                internal sealed class Experiment
+                {
+                    private readonly MLContext mlContext = new MLContext(seed: 1);
+
+                    public void Run(IDataView data)
+                    {
+                        Evaluate(mlContext, data);
+                        Evaluate(new MLContext(seed: 2), data);
+                        var local = new MLContext(seed: 3);
+                        Evaluate(local, data);
+                    }
+
+                    // The parameter shadows the seeded field; every caller passes a seeded context.
+                    private static void Evaluate(MLContext mlContext, IDataView data)
+                    {
+                        var split = mlContext.Data.TrainTestSplit(data, testFraction: 0.2);
+                        var shuffled = mlContext.Data.ShuffleRows(split.TrainSet);
+                    }
+                }
+                """;
+
+            await VerifyEML5002.Analyzer(source);
+        }
+
+        [Fact]
+        public async Task Quiet_for_a_local_function_and_an_internal_method_of_a_program_with_a_seeded_context()
+        {
+            const string source = """
+                using Microsoft.ML;
+
+                class Program
+                {
+                    static void Main()
+                    {
+                        var mlContext = new MLContext(seed: 0);
+                        var data = mlContext.Data.LoadFromEnumerable(new[] { new Row() });
+                        var train = Split(mlContext, data);
+                        var shuffled = Shuffle(mlContext);
+
+                        IDataView Shuffle(MLContext context) => context.Data.ShuffleRows(train);
+                    }
+
+                    public static IDataView Split(MLContext mlContext, IDataView data) =>
+                        mlContext.Data.TrainTestSplit(data).TrainSet;
+                }
+
+                public class Row
+                {
+                    public float Value { get; set; }
+                }
+                """;
+
+            await VerifyEML5002.Analyzer(source);
+        }
+
+        [Fact]
+        public async Task Flags_a_private_method_when_a_caller_passes_a_context_of_unknown_seed()
+        {
+            const string source = """
+                using Microsoft.ML;
+
+                internal sealed class Experiment
+                {
+                    public void Run(IDataView data, MLContext injected)
+                    {
+                        Split(new MLContext(seed: 1), data);
+                        Split(injected, data);
+                    }
+
+                    private static IDataView Split(MLContext mlContext, IDataView data) =>
+                        mlContext.Data.TrainTestSplit(data).TrainSet;
+                }
+                """;
+
+            await VerifyEML5002.Analyzer(
+                source,
+                VerifyEML5002.Diagnostic("EML5002").WithSpan(12, 24, 12, 44).WithArguments("TrainTestSplit", "the parameter 'injected'"));
+        }
+
+        [Fact]
+        public async Task Flags_a_method_others_can_call_or_that_is_handed_on_as_a_delegate()
+        {
+            const string source = """
+                using System;
+                using Microsoft.ML;
+
+                public sealed class Splits
+                {
+                    public void Run(IDataView data)
+                    {
+                        var seeded = new MLContext(seed: 1);
+                        Public(seeded, data);
+                        Private(seeded, data);
+                        Func<MLContext, IDataView, IDataView> split = Private;
+                    }
+
+                    public IDataView Public(MLContext seeded, IDataView data) => seeded.Data.{|EML5002:ShuffleRows(data)|};
+
+                    private IDataView Private(MLContext context, IDataView data) => context.Data.{|EML5002:ShuffleRows(data)|};
+                }
+                """;
+
+            await VerifyEML5002.Analyzer(source);
+        }
+
+        [Fact]
         public async Task Quiet_for_calls_without_randomness_on_a_parameter_context()
         {
             const string source = """
