@@ -17,6 +17,8 @@ namespace AntiPatterns
 
             Console.WriteLine($"R² with an unseeded context, run 1: {Reproducibility.TrainUnseeded(path):0.000}");
             Console.WriteLine($"R² with an unseeded context, run 2: {Reproducibility.TrainUnseeded(path):0.000}");
+            Console.WriteLine($"R² of SDCA on eight threads from seed 1, run 1: {Reproducibility.TrainSeededOnEightThreads(path):0.000000}");
+            Console.WriteLine($"R² of SDCA on eight threads from seed 1, run 2: {Reproducibility.TrainSeededOnEightThreads(path):0.000000}");
 
             var mlContext = Reproducibility.ContextSeededFromTheClock();
             var data = mlContext.Data.LoadFromTextFile<HouseData>(path, separatorChar: ',', hasHeader: true);

@@ -1,12 +1,13 @@
 using System;
 using System.Linq;
 using Microsoft.ML;
+using Microsoft.ML.Trainers;
 
 namespace AntiPatterns
 {
     /// <summary>
     /// Principle 5, prioritizing reproducibility: each method here gives a different answer on every
-    /// run, and EffectiveML says why (EML5001–EML5004).
+    /// run, and EffectiveML says why (EML5001–EML5004, EML5007).
     /// </summary>
     public static class Reproducibility
     {
@@ -42,6 +43,22 @@ namespace AntiPatterns
 
         /// <summary>EML5004: a "seed" that is the clock, so no run can be repeated.</summary>
         public static MLContext ContextSeededFromTheClock() => new MLContext(seed: Environment.TickCount);
+
+        /// <summary>
+        /// EML5007: the context is seeded, so the same model is expected on every run, but SDCA
+        /// updates it from eight threads at once and the seed does not decide their order.
+        /// </summary>
+        public static double TrainSeededOnEightThreads(string path)
+        {
+            var mlContext = new MLContext(seed: 1);
+            var data = mlContext.Data.LoadFromTextFile<HouseData>(path, separatorChar: ',', hasHeader: true);
+            var trainer = mlContext.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options { LabelColumnName = nameof(HouseData.Price), NumberOfThreads = 8 });
+            var model = mlContext.Transforms.Concatenate("Features", nameof(HouseData.Size), nameof(HouseData.Rooms), nameof(HouseData.Age))
+                .Append(mlContext.Transforms.NormalizeMinMax("Features"))
+                .Append(trainer)
+                .Fit(data);
+            return mlContext.Regression.Evaluate(model.Transform(data), labelColumnName: nameof(HouseData.Price)).RSquared;
+        }
 
         private static IEstimator<ITransformer> BuildPipeline(MLContext mlContext) =>
             mlContext.Transforms.Concatenate("Features", nameof(HouseData.Size), nameof(HouseData.Rooms), nameof(HouseData.Age))

@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.Trainers;
 
 namespace ChurnPrediction
 {
@@ -11,13 +12,19 @@ namespace ChurnPrediction
         public const string FeaturesColumn = "Features";
         private const string ContractEncodedColumn = "ContractEncoded";
 
-        /// <summary>Scale-sensitive SDCA logistic regression, so its features are normalized first.</summary>
+        /// <summary>
+        /// Scale-sensitive SDCA logistic regression, so its features are normalized first; on one
+        /// thread, so that the seeded context gives the same model on every machine.
+        /// </summary>
         public static IEstimator<ITransformer> BuildBaseline(MLContext mlContext) =>
             Featurize(mlContext)
                 .Append(mlContext.Transforms.NormalizeMinMax(FeaturesColumn))
-                .Append(mlContext.BinaryClassification.Trainers.SdcaLogisticRegression(
-                    labelColumnName: nameof(ChurnRecord.Churned),
-                    featureColumnName: FeaturesColumn));
+                .Append(mlContext.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options
+                {
+                    LabelColumnName = nameof(ChurnRecord.Churned),
+                    FeatureColumnName = FeaturesColumn,
+                    NumberOfThreads = 1,
+                }));
 
         /// <summary>Gradient-boosted trees: scale-invariant, so no normalizer.</summary>
         public static IEstimator<ITransformer> BuildBoostedTrees(MLContext mlContext) =>

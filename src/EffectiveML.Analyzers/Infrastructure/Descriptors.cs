@@ -208,6 +208,13 @@ namespace EffectiveML.Analyzers.Infrastructure
             DiagnosticSeverity.Warning,
             "A seed computed from the clock, a GUID or another random source is no seed at all: every run differs and the value that produced a result is lost.");
 
+        public static readonly DiagnosticDescriptor SchedulingDependentTrainer = Create(
+            RuleIds.SchedulingDependentTrainer,
+            "Seeded context, scheduling-dependent trainer",
+            "'{0}' is trained from a seeded MLContext, but with more than one thread its model depends on how the threads are scheduled, which the seed does not cover; set NumberOfThreads = 1 for the same model on every run",
+            DiagnosticSeverity.Info,
+            "A seed makes splits, shuffles and initial weights repeatable. SDCA and SGD also update the model from several threads at once, so on a machine with several cores two runs from the same seed give different models. Only NumberOfThreads = 1 makes them repeatable, at the cost of training time.");
+
         public static readonly DiagnosticDescriptor ModelSavedWithoutEvaluation = Create(
             RuleIds.ModelSavedWithoutEvaluation,
             "Model saved without evaluation",

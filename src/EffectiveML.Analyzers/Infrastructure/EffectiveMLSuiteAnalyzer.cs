@@ -68,6 +68,7 @@ namespace EffectiveML.Analyzers.Infrastructure
             new SplitWithoutSeedAnalyzer(),
             new UnseededRandomAnalyzer(),
             new NonReproducibleSeedAnalyzer(),
+            new SchedulingDependentTrainerAnalyzer(),
             new ModelSavedWithoutEvaluationAnalyzer(),
             new EvaluationDiscardedAnalyzer(),
             new FailureSwallowedAnalyzer(),

@@ -35,6 +35,7 @@ namespace EffectiveML.Analyzers.Infrastructure
         public const string SplitWithoutSeed = "EML5002";
         public const string UnseededRandom = "EML5003";
         public const string NonReproducibleSeed = "EML5004";
+        public const string SchedulingDependentTrainer = "EML5007";
 
         public const string ModelSavedWithoutEvaluation = "EML6001";
         public const string EvaluationDiscarded = "EML6002";

@@ -31,19 +31,20 @@ namespace EffectiveML.Analyzers.Model
     }
 
     /// <summary>
-    /// The MLContexts of one type: every call that draws on a context's randomness, and every
-    /// assignment to the type's MLContext fields and properties, so that a use through a field can
-    /// be traced to the creation it holds. One scope serves both rules that read it (EML5001,
-    /// EML5002). Only a field or property can carry a context from one member of a type to
-    /// another (a parameter or a call result is an origin of its own), so a type that declares no
-    /// MLContext field or property is read one member at a time, as soon as the member is
-    /// analyzed: its scope is that member. A type that declares one is read when it is complete,
-    /// which needs a type scope of the driver's, the costly kind (README, "What it costs a
-    /// build"); only those types get one. Either way the uses are found when the scope is read,
-    /// and only those a rule asks for: most scopes create no unseeded context, and then only the
-    /// calls that take a seed of their own matter.
-    /// In the suite the two rules share one registration. Run alone, as analyzers of their own,
-    /// each registers its own, and the compilation's table of type scopes lets the two meet:
+    /// The MLContexts of one type: every call that draws on a context's randomness, every
+    /// assignment to the type's MLContext fields and properties, and every context the type's
+    /// members pass to its methods, so that a call through a field or a parameter can be traced to
+    /// the creation behind it. One scope serves the rules that read it (EML5001, EML5002, EML5007).
+    /// Only a field, a property or a method's parameter can carry a context from one member of a
+    /// type to another (a call result is an origin of its own), so a type that declares none of
+    /// MLContext type is read one member at a time, as soon as the member is analyzed: its scope
+    /// is that member. A type that declares one is read when it is complete, which needs a type
+    /// scope of the driver's, the costly kind (README, "What it costs a build"); only those types
+    /// get one. Either way the uses are found when the scope is read, and only those a rule asks
+    /// for: most scopes create no unseeded context, and then only the calls that take a seed of
+    /// their own matter.
+    /// In the suite the rules share one registration. Run alone, as analyzers of their own,
+    /// each registers its own, and the compilation's table of type scopes lets them meet:
     /// whichever meets a member first collects it, the origins of a use are traced once, and the
     /// table holds a type's scope only until the first of them is done with the type. All state
     /// is guarded by one lock; collecting a member and answering at the type's end never overlap,
@@ -79,6 +80,9 @@ namespace EffectiveML.Analyzers.Model
         /// scope's contexts be traced to one (EML5001 follows contexts within the type).
         /// </summary>
         public bool CreatesUnseededContext => _createsUnseededContext;
+
+        /// <summary>The members read into the scope, in the order they arrived.</summary>
+        public IReadOnlyList<MemberModel> Members => _members;
 
         /// <summary>Every use, in source order: members arrive in any order under concurrent execution, messages must not.</summary>
         public IReadOnlyList<RandomnessUse> Uses => _uses ??= InSourceOrder(_members.SelectMany(member => member.RandomnessUses));
@@ -186,7 +190,7 @@ namespace EffectiveML.Analyzers.Model
                 var models = symbols.Models;
                 var table = symbols.MLContextScopes;
                 // Only a type whose members can pass a context among themselves needs a scope of its
-                // own: one that declares a field or property of type MLContext. The members of every
+                // own: one that declares a field, property or method parameter of type MLContext. The members of every
                 // other type are read one at a time, and for them nothing is registered, which keeps
                 // the driver from tracking their members' actions.
                 TypeStart.RegisterScopeOpener(context, symbols, symbols.IsMLContext, start =>
@@ -265,9 +269,9 @@ namespace EffectiveML.Analyzers.Model
             }
 
             /// <summary>
-            /// What either rule can report about a member read alone: an MLContext it creates without
-            /// a seed, or a call that takes a seed of its own. Most members have neither, and then
-            /// no scope is built for them.
+            /// What a rule can report about a member read alone: an MLContext it creates (a context
+            /// created in view is what EML5001 and EML5007 look for), or a call that takes a seed of
+            /// its own (EML5002). Most members have neither, and then no scope is built for them.
             /// </summary>
             private static bool MayHaveFindings(MemberModel model)
             {

@@ -25,7 +25,7 @@ namespace EffectiveML.Tests.EndToEnd
                 public static void Main(string[] args)
                 {
                     var mlContext = new MLContext();
-                    var data = mlContext.Data.LoadFromTextFile<Row>(args[0], separatorChar: ',');
+                    var data = mlContext.Data.ShuffleRows(mlContext.Data.LoadFromTextFile<Row>(args[0], separatorChar: ','));
                     var pipeline = mlContext.Transforms.ReplaceMissingValues(nameof(Row.Value), replacementMode: MissingValueReplacingEstimator.ReplacementMode.Mean)
                         .Append(mlContext.Transforms.Concatenate("Features", nameof(Row.Value)))
                         .Append(mlContext.Regression.Trainers.FastTree());

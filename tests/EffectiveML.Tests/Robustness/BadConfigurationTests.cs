@@ -24,9 +24,10 @@ namespace EffectiveML.Tests.Robustness
                 public static ITransformer Train(IDataView data)
                 {
                     var mlContext = new MLContext();
+                    var split = mlContext.Data.TrainTestSplit(data);
                     return mlContext.Transforms.Concatenate("Features", "A", "B")
                         .Append(mlContext.Regression.Trainers.FastTree(numberOfTrees: 5000))
-                        .Fit(data);
+                        .Fit(split.TrainSet);
                 }
             }
             """;

@@ -144,7 +144,7 @@ namespace EffectiveML.Analyzers.Model.Pipelines
             new Entry("SymbolicSgdLogisticRegression", Normalization.Needed, Complexity.Simple, Linear,
                 new(ContextDraw.Unverified, schedulingDependent: false, "Microsoft.ML.Mkl.Components is not served here: not verified, so never counted")),
             new Entry("Ols", Normalization.Needed, Complexity.Simple, "ordinary least squares: NeedNormalization = true; the regression baseline",
-                new(ContextDraw.Never, schedulingDependent: false, "closed-form least squares, no random numbers (Microsoft.ML.Mkl.Components is not served here, so not run)")),
+                new(ContextDraw.Unverified, schedulingDependent: false, "closed-form least squares is expected to draw nothing, but Microsoft.ML.Mkl.Components is not served here: not verified, so never counted")),
             new Entry("LdSvm", Normalization.Needed, Complexity.Simple, "local deep SVM: NeedNormalization = true; a kernel-like linear model, not an ensemble",
                 new(ContextDraw.Always, schedulingDependent: false, "unseeded contexts differ: the tree's initial parameters are drawn from the context")),
             new Entry("KMeans", Normalization.Needed, Complexity.Simple, "distances are dominated by large-valued features: NeedNormalization = true",
