@@ -8,8 +8,10 @@ namespace AntiPatterns.Simplicity
     /// <summary>
     /// Principle 1, opting for simplicity (EML1001): a project whose only model is a boosted tree
     /// ensemble. Nothing here says whether a linear model would have done as well, because no
-    /// simple baseline is trained anywhere in the project. (A separate project because EML1001 looks
-    /// at the whole compilation, and AntiPatterns trains SDCA for other rules.)
+    /// simple baseline is trained anywhere in the project. Principle 2, focusing on impact
+    /// (EML2005): the model is scored once and dropped; nothing in the project saves or serves it.
+    /// (A separate project because both rules look at the whole compilation, and AntiPatterns trains
+    /// SDCA and saves models for other rules.)
     /// </summary>
     public static class Program
     {
@@ -20,17 +22,20 @@ namespace AntiPatterns.Simplicity
             var data = mlContext.Data.LoadFromTextFile<House>(path, separatorChar: ',', hasHeader: true);
             var split = mlContext.Data.TrainTestSplit(data, testFraction: 0.25, seed: 1);
 
-            var model = PricePipelines.BoostedTrees(mlContext).Fit(split.TrainSet);
-            var metrics = mlContext.Regression.Evaluate(model.Transform(split.TestSet), labelColumnName: nameof(House.Price));
-            Console.WriteLine($"Boosted trees, R² {metrics.RSquared:0.000}, RMSE {metrics.RootMeanSquaredError:0}: better than what? Nobody trained a baseline.");
+            var metrics = PriceModel.TrainAndEvaluate(mlContext, split);
+            Console.WriteLine($"Boosted trees, R² {metrics.RSquared:0.000}, RMSE {metrics.RootMeanSquaredError:0}: better than what? Nobody trained a baseline, and the model is gone.");
         }
     }
 
-    public static class PricePipelines
+    public static class PriceModel
     {
-        public static IEstimator<ITransformer> BoostedTrees(MLContext mlContext) =>
-            mlContext.Transforms.Concatenate("Features", nameof(House.Size), nameof(House.Rooms), nameof(House.Age))
-                .Append(mlContext.Regression.Trainers.FastTree(labelColumnName: nameof(House.Price), numberOfLeaves: 8, numberOfTrees: 50, minimumExampleCountPerLeaf: 2));
+        public static RegressionMetrics TrainAndEvaluate(MLContext mlContext, DataOperationsCatalog.TrainTestData split)
+        {
+            var model = mlContext.Transforms.Concatenate("Features", nameof(House.Size), nameof(House.Rooms), nameof(House.Age))
+                .Append(mlContext.Regression.Trainers.FastTree(labelColumnName: nameof(House.Price), numberOfLeaves: 8, numberOfTrees: 50, minimumExampleCountPerLeaf: 2))
+                .Fit(split.TrainSet);
+            return mlContext.Regression.Evaluate(model.Transform(split.TestSet), labelColumnName: nameof(House.Price));
+        }
     }
 
     public sealed class House

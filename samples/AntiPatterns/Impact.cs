@@ -26,7 +26,7 @@ namespace AntiPatterns
             return prices;
         }
 
-        /// <summary>EML2004: saved without the input schema; EML2005 in TrainAndForget: the model dies with the method.</summary>
+        /// <summary>EML2004: saved without the input schema.</summary>
         public static void SaveWithoutSchema(MLContext mlContext, ITransformer model, string path) =>
             mlContext.Model.Save(model, null, path);
 
@@ -40,7 +40,10 @@ namespace AntiPatterns
             mlContext.Model.Save(model, null, path);
         }
 
-        /// <summary>EML2005: trained, scored once, never saved, returned or served.</summary>
+        /// <summary>
+        /// Trained, scored once and dropped. EML2005 stays quiet: this project saves its other models,
+        /// so this one is an experiment; AntiPatterns.Simplicity shows a project that keeps none.
+        /// </summary>
         public static double TrainAndForget(MLContext mlContext, IDataView data)
         {
             var model = mlContext.Transforms.Concatenate("Features", nameof(HouseData.Size), nameof(HouseData.Rooms))

@@ -75,10 +75,11 @@ namespace EffectiveML.Analyzers.Infrastructure
 
         public static readonly DiagnosticDescriptor ModelNeverLeaves = Create(
             RuleIds.ModelNeverLeaves,
-            "Trained model never leaves the method",
-            "The model trained by '{0}' is never saved, returned, stored or used to serve predictions; there is no path to production",
+            "Trained models never leave the project",
+            "This project trains models in {0}, but no model is saved, exported, returned, stored or used to serve predictions; there is no path to production",
             DiagnosticSeverity.Info,
-            "A model that is trained and evaluated but never saved, returned or turned into a prediction engine dies with the method. Impact comes from a model that runs online; plan its way out from the start.");
+            "Impact comes from a model that runs online. A project that trains, scores and drops every model it trains has no way to production: the training has to be repeated, and what serves may not be what was measured. Plan the model's way out (save it, return it, hand it to serving) from the first version.",
+            compilationEnd: true);
 
         public static readonly DiagnosticDescriptor PipelineBuiltInEntryPoint = Create(
             RuleIds.PipelineBuiltInEntryPoint,

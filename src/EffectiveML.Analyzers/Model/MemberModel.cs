@@ -148,6 +148,9 @@ namespace EffectiveML.Analyzers.Model
 
         public IReadOnlyList<ICatchClauseOperation> CatchClauses => Read(_catchClauses);
 
+        /// <summary>Every <c>return</c> (or <c>yield return</c>) of a value of an ML.NET or TorchSharp type.</summary>
+        public IReadOnlyList<IReturnOperation> MLReturns => Read(_mlReturns);
+
         /// <summary>Every method group used as a value (a delegate): its method may be called from anywhere.</summary>
         public IReadOnlyList<IMethodReferenceOperation> MethodReferences => Read(_methodReferences);
 
@@ -300,19 +303,27 @@ namespace EffectiveML.Analyzers.Model
         }
 
         /// <summary>
-        /// A Fit that trains: its pipeline has a trainer in view, or its result type says a
-        /// prediction transformer comes out (<c>TransformerChain&lt;BinaryPredictionTransformer&lt;…&gt;&gt;</c>).
+        /// A Fit that trains: its pipeline has a trainer in view, or, where part of the pipeline is
+        /// not in view, its result type says a prediction transformer comes out
+        /// (<c>TransformerChain&lt;BinaryPredictionTransformer&lt;…&gt;&gt;</c>). A pipeline wholly in
+        /// view without a trainer prepares data, even when a calibrator in it makes predictions.
         /// </summary>
         public bool IsTrainingFit(IInvocationOperation fit)
         {
             if (ValueTracker.Receiver(fit) is { } estimator)
             {
-                foreach (var step in PipelineOf(estimator).Steps)
+                var pipeline = PipelineOf(estimator);
+                foreach (var step in pipeline.Steps)
                 {
                     if (step.Kind == StepKind.Trainer)
                     {
                         return true;
                     }
+                }
+
+                if (pipeline.IsFullyKnown)
+                {
+                    return false;
                 }
             }
 

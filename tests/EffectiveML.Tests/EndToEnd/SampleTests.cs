@@ -18,7 +18,7 @@ namespace EffectiveML.Tests.EndToEnd
         public async Task AntiPatterns_build_shows_every_implemented_rule()
         {
             // The solution: AntiPatterns, its test project (EML3002 shows there) and the
-            // baseline-free project (EML1001 looks at a whole compilation).
+            // baseline-free project whose model never leaves (EML1001 and EML2005 look at a whole compilation).
             var build = await DotNet.RunAsync(
                 Repository.Root,
                 BuildTimeout,
@@ -71,7 +71,7 @@ namespace EffectiveML.Tests.EndToEnd
             }
 
             Assert.Equal(
-                SuiteCatalog.Descriptors.Select(d => d.Id).Where(id => id != "EML3002" && id != "EML1001").OrderBy(id => id, StringComparer.Ordinal),
+                SuiteCatalog.Descriptors.Select(d => d.Id).Where(id => id is not ("EML3002" or "EML1001" or "EML2005")).OrderBy(id => id, StringComparer.Ordinal),
                 results.Select(r => r.GetProperty("ruleId").GetString()!).Distinct().OrderBy(id => id, StringComparer.Ordinal));
         }
 

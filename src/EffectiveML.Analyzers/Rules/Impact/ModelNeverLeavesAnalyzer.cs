@@ -1,4 +1,7 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Linq;
 using EffectiveML.Analyzers.Infrastructure;
 using EffectiveML.Analyzers.Model;
 using Microsoft.CodeAnalysis;
@@ -8,80 +11,140 @@ using Microsoft.CodeAnalysis.Operations;
 namespace EffectiveML.Analyzers.Rules.Impact
 {
     /// <summary>
-    /// EML2005: a model fitted with a trainer whose only uses are its own members (Transform, the
-    /// output schema): never saved, returned, stored, passed on or turned into an engine. Quiet in
-    /// test methods, where fitting and discarding is the point.
+    /// EML2005 (compilation end): the project trains models (a <c>Fit</c> of a chain with a trainer
+    /// in view, outside test methods) and no member saves, exports, returns, stores or serves a
+    /// model, or hands one to code out of view. Reported once, at the first training call, with the
+    /// number of places that train. Fitting featurizers or calibrators is data preparation.
     /// </summary>
     public sealed class ModelNeverLeavesAnalyzer : EffectiveMLAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.ModelNeverLeaves);
 
-        private static readonly string[] FitCalls = { "Fit" };
-
         internal override void InitializeCompilation(CompilationStartAnalysisContext context, KnownSymbols symbols)
         {
-            symbols.Models.RegisterCallAction(context, FitCalls, (member, model, call) =>
+            var api = symbols.Api;
+            var compilation = context.Compilation;
+            // The syntax, not the operation: kept to the compilation's end, an operation would keep its member's whole tree.
+            var trainingFits = new ConcurrentQueue<SyntaxNode>();
+            // Once any model leaves, the compilation has nothing to report: the rest of its members need not be read.
+            var modelLeaves = 0;
+
+            symbols.Models.RegisterMemberAction(context, (member, model) =>
             {
+                if (System.Threading.Volatile.Read(ref modelLeaves) != 0)
+                {
+                    return;
+                }
+
+                if (LetsAModelLeave(model, api, compilation))
+                {
+                    System.Threading.Volatile.Write(ref modelLeaves, 1);
+                    return;
+                }
+
                 if (TestFrameworks.IsTestMethod(member.OwningSymbol))
                 {
                     return;
                 }
 
-                if (!model.IsFit(call.TargetMethod) || !model.IsTrainingFit(call) || Leaves(call, model))
+                var calls = model.MLInvocations;
+                for (var i = 0; i < calls.Count; i++)
+                {
+                    if (model.IsFit(calls[i].TargetMethod) && model.IsTrainingFit(calls[i]))
+                    {
+                        trainingFits.Enqueue(calls[i].Syntax);
+                    }
+                }
+            });
+
+            context.RegisterCompilationEndAction(end =>
+            {
+                if (System.Threading.Volatile.Read(ref modelLeaves) != 0 || trainingFits.IsEmpty)
                 {
                     return;
                 }
 
-                member.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.ModelNeverLeaves, Describe.CallLocation(call.Syntax), call.TargetMethod.Name));
+                var fits = trainingFits
+                    .OrderBy(fit => fit.SyntaxTree.FilePath, StringComparer.Ordinal)
+                    .ThenBy(fit => fit.SpanStart)
+                    .ToList();
+                var places = fits.Count == 1 ? "1 place" : fits.Count + " places";
+                end.ReportDiagnostic(Diagnostic.Create(Descriptors.ModelNeverLeaves, Describe.CallLocation(fits[0]), places));
             });
         }
 
-        /// <summary>The model goes somewhere: anything but a call of its own members counts, as does a reassigned local.</summary>
-        private static bool Leaves(IInvocationOperation fit, MemberModel model)
+        /// <summary>
+        /// A model goes somewhere from this member: saved or exported, turned into a prediction
+        /// engine, returned, stored in a field or property, or handed to a method out of view.
+        /// </summary>
+        private static bool LetsAModelLeave(MemberModel model, MLApi api, Compilation compilation)
         {
-            var parent = Outer(fit);
-            if (parent is IExpressionStatementOperation)
+            var mlCalls = model.MLInvocations;
+            for (var i = 0; i < mlCalls.Count; i++)
             {
-                return false;
-            }
-
-            if (parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
-            {
-                return !IsOwnMemberUse(fit);
-            }
-
-            if (model.Values.SingleValue(declarator.Symbol) is null)
-            {
-                return true;
-            }
-
-            foreach (var local in model.ReferencesTo(declarator.Symbol))
-            {
-                if (!IsOwnMemberUse(local))
+                var method = mlCalls[i].TargetMethod;
+                if (api.IsModelExport(method, model.Symbols)
+                    || api.IsModelOperation(method, "CreatePredictionEngine")
+                    || method.Name == "CreateTimeSeriesEngine")
                 {
                     return true;
                 }
             }
 
-            return false;
-        }
-
-        /// <summary><c>model.Transform(...)</c>, <c>model.GetOutputSchema(...)</c>: the model is the receiver, not a value handed on.</summary>
-        private static bool IsOwnMemberUse(IOperation model) =>
-            Outer(model) is IInvocationOperation { Instance: { } instance } && ValueTracker.Unwrap(instance) == model
-            || Outer(model) is IPropertyReferenceOperation;
-
-        private static IOperation? Outer(IOperation operation)
-        {
-            var parent = operation.Parent;
-            while (parent is IConversionOperation or IParenthesizedOperation)
+            var returns = model.MLReturns;
+            for (var i = 0; i < returns.Count; i++)
             {
-                parent = parent.Parent;
+                if (api.IsTransformer(returns[i].ReturnedValue?.Type))
+                {
+                    return true;
+                }
             }
 
-            return parent;
+            var assignments = model.MLMemberAssignments;
+            for (var i = 0; i < assignments.Count; i++)
+            {
+                if (api.IsTransformer(assignments[i].Target.Type))
+                {
+                    return true;
+                }
+            }
+
+            switch (model.Root)
+            {
+                case IFieldInitializerOperation fields when fields.InitializedFields.Any(field => api.IsTransformer(field.Type)):
+                case IPropertyInitializerOperation properties when properties.InitializedProperties.Any(property => api.IsTransformer(property.Type)):
+                    return true;
+            }
+
+            return HandsAModelOutOfView(model, api, compilation);
+        }
+
+        /// <summary>
+        /// A model passed to a method neither this project nor ML.NET declares (a model registry's
+        /// client, say): where it goes is not in view, so it may well go to production.
+        /// </summary>
+        private static bool HandsAModelOutOfView(MemberModel model, MLApi api, Compilation compilation)
+        {
+            var calls = model.Invocations;
+            for (var i = 0; i < calls.Count; i++)
+            {
+                var method = calls[i].TargetMethod;
+                if (model.Symbols.IsMLSymbol(method) || SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly))
+                {
+                    continue;
+                }
+
+                foreach (var argument in calls[i].Arguments)
+                {
+                    if (argument.ArgumentKind != ArgumentKind.DefaultValue && api.IsTransformer(ValueTracker.Unwrap(argument.Value).Type))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
     }
 }

@@ -8,9 +8,9 @@ namespace EffectiveML.Tests.Rules.Impact
     public class ModelNeverLeavesAnalyzerTests
     {
         [Fact]
-        public async Task Flags_a_model_only_used_to_score_in_the_method()
+        public async Task Flags_a_project_whose_every_model_is_scored_and_dropped_once_at_the_first_training()
         {
-            const string source = """
+            const string experiment = """
                 using System;
                 using Microsoft.ML;
 
@@ -27,58 +27,90 @@ namespace EffectiveML.Tests.Rules.Impact
                 }
                 """;
 
+            const string comparison = """
+                using System;
+                using Microsoft.ML;
+
+                public static class Comparison
+                {
+                    public static void Run(MLContext mlContext, IDataView train, IDataView test)
+                    {
+                        var baseline = mlContext.BinaryClassification.Trainers.SdcaLogisticRegression();
+                        var model = mlContext.Transforms.Concatenate("Features", "A", "B").Append(baseline).Fit(train);
+                        Console.WriteLine(mlContext.BinaryClassification.Evaluate(model.Transform(test)).AreaUnderRocCurve);
+                    }
+                }
+                """;
+
             await VerifyEML2005.Analyzer(
-                source,
-                VerifyEML2005.Diagnostic("EML2005").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("Fit"));
+                new[] { experiment, comparison },
+                VerifyEML2005.Diagnostic("EML2005").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("2 places"));
         }
 
         [Fact]
-        public async Task Quiet_when_the_model_is_saved_returned_stored_served_or_only_prepares_data()
+        public async Task Quiet_when_some_member_saves_returns_stores_or_serves_a_model()
+        {
+            const string training = """
+                using System;
+                using Microsoft.ML;
+
+                public static class Experiments
+                {
+                    public static void Compare(MLContext mlContext, IDataView train, IDataView test)
+                    {
+                        var model = mlContext.Transforms.Concatenate("Features", "A").Append(mlContext.Regression.Trainers.Sdca()).Fit(train);
+                        Console.WriteLine(mlContext.Regression.Evaluate(model.Transform(test)).RSquared);
+                    }
+                }
+                """;
+
+            foreach (var exit in new[]
+            {
+                "public static void Saved(MLContext ml, ITransformer model, IDataView data) => ml.Model.Save(model, data.Schema, \"model.zip\");",
+                "public static ITransformer Returned(MLContext ml, IDataView data) => ml.Regression.Trainers.Sdca().Fit(data);",
+                "public static ITransformer? Stored { get; set; }\n    public static void Keep(ITransformer model) => Stored = model;",
+                "public static float Served(MLContext ml, ITransformer model, Row row) => ml.Model.CreatePredictionEngine<Row, Scored>(model).Predict(row).Score;",
+                "public static void Published(ITransformer model, System.Collections.Generic.List<object> registry) => registry.Add(model);",
+            })
+            {
+                var leaving = $$"""
+                    using Microsoft.ML;
+
+                    public static class Deployment
+                    {
+                        {{exit}}
+                    }
+
+                    public class Row { public float A { get; set; } }
+                    public class Scored { public float Score { get; set; } }
+                    """;
+                await VerifyEML2005.Analyzer(new[] { training, leaving });
+            }
+        }
+
+        [Fact]
+        public async Task Quiet_for_data_preparation_and_calibrators()
         {
             const string source = """
                 using Microsoft.ML;
 
-                public sealed class Training
+                public static class Preparation
                 {
-                    private ITransformer? _model;
-
-                    public ITransformer Returned(MLContext mlContext, IDataView train) =>
-                        mlContext.Transforms.Concatenate("Features", "A").Append(mlContext.Regression.Trainers.Sdca()).Fit(train);
-
-                    public void Saved(MLContext mlContext, IDataView train)
-                    {
-                        var model = mlContext.Transforms.Concatenate("Features", "A").Append(mlContext.Regression.Trainers.Sdca()).Fit(train);
-                        mlContext.Model.Save(model, train.Schema, "model.zip");
-                    }
-
-                    public void Stored(MLContext mlContext, IDataView train)
-                    {
-                        var model = mlContext.Transforms.Concatenate("Features", "A").Append(mlContext.Regression.Trainers.Sdca()).Fit(train);
-                        _model = model;
-                    }
-
-                    public float Served(MLContext mlContext, IDataView train, Row row)
-                    {
-                        var model = mlContext.Transforms.Concatenate("Features", "A").Append(mlContext.Regression.Trainers.Sdca()).Fit(train);
-                        return mlContext.Model.CreatePredictionEngine<Row, Scored>(model).Predict(row).Score;
-                    }
-
-                    public IDataView Prepared(MLContext mlContext, IDataView data)
+                    public static void Prepare(MLContext mlContext, IDataView data, IDataView scored)
                     {
                         var normalizer = mlContext.Transforms.NormalizeMinMax("A").Fit(data);
-                        return normalizer.Transform(data);
+                        var text = mlContext.Transforms.Text.FeaturizeText("Words", "Review").Fit(data);
+                        var calibrator = mlContext.BinaryClassification.Calibrators.Platt(slope: -1, offset: 0).Fit(scored);
+                        System.Console.WriteLine(normalizer.Transform(text.Transform(data)).Schema.Count + calibrator.GetType().Name);
                     }
                 }
-
-                public class Row { public float A { get; set; } }
-                public class Scored { public float Score { get; set; } }
                 """;
 
             await VerifyEML2005.Analyzer(source);
         }
 
         [Fact]
-        public async Task Quiet_in_test_methods()
+        public async Task Quiet_for_training_in_test_methods()
         {
             const string source = """
                 using Microsoft.ML;
