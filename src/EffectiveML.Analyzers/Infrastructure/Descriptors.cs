@@ -247,7 +247,7 @@ namespace EffectiveML.Analyzers.Infrastructure
         public static readonly DiagnosticDescriptor ColumnNameLiteral = Create(
             RuleIds.ColumnNameLiteral,
             "Column name as a string literal",
-            "Column \"{0}\" is named after '{1}'; use nameof({1}) so a rename cannot break the pipeline",
+            "{0} names {1} with {2}; use nameof so that a rename of the schema member cannot break the pipeline",
             DiagnosticSeverity.Info,
             "A column named after a schema property is spelled twice: once as the property, once as a string. Renaming the property silently breaks the string, and ML.NET reports it only when Fit runs.");
 

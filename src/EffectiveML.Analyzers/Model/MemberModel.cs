@@ -107,14 +107,16 @@ namespace EffectiveML.Analyzers.Model
         public IReadOnlyList<SplitSite> Splits => SitesValue.Splits;
 
         /// <summary>
-        /// The schema classes in view: type arguments of <c>LoadFromTextFile&lt;T&gt;</c>,
-        /// <c>LoadFromEnumerable&lt;T&gt;</c>, <c>CreateTextLoader&lt;T&gt;</c>,
-        /// <c>CreateEnumerable&lt;T&gt;</c> and <c>CreatePredictionEngine&lt;TSrc, TDst&gt;</c> in the member.
+        /// The input schema classes in view: type arguments of <c>LoadFromTextFile&lt;T&gt;</c>,
+        /// <c>LoadFromEnumerable&lt;T&gt;</c> and <c>CreateTextLoader&lt;T&gt;</c>, and the
+        /// <c>TSrc</c> of <c>CreatePredictionEngine&lt;TSrc, TDst&gt;</c>, in the member. Output
+        /// classes (<c>TDst</c>, <c>CreateEnumerable&lt;T&gt;</c>) name their members after the
+        /// columns, not the other way round.
         /// </summary>
-        public IReadOnlyList<INamedTypeSymbol> SchemaTypes => Once(ref _schemaTypes, static model => model.CollectSchemaTypes());
+        public IReadOnlyList<INamedTypeSymbol> InputSchemaTypes => Once(ref _schemaTypes, static model => model.CollectInputSchemaTypes());
 
         /// <summary>
-        /// The member of a schema class in view whose column a name spells: one without
+        /// The member of an input schema class in view whose column a name spells: one without
         /// <c>[ColumnName]</c> and of that name. Null when none is, or when some member declares that
         /// column with <c>[ColumnName]</c> (the name is then the column's real name).
         /// </summary>
@@ -674,20 +676,26 @@ namespace EffectiveML.Analyzers.Model
             return result;
         }
 
-        private List<INamedTypeSymbol> CollectSchemaTypes()
+        private List<INamedTypeSymbol> CollectInputSchemaTypes()
         {
             var schemaTypes = new List<INamedTypeSymbol>();
             foreach (var invocation in _mlInvocations ?? Array.Empty<IInvocationOperation>())
             {
                 var method = invocation.TargetMethod;
-                if (!method.IsGenericMethod || !IsSchemaMethod(method.Name))
+                if (!method.IsGenericMethod)
                 {
                     continue;
                 }
 
-                foreach (var argument in method.TypeArguments)
+                var inputs = method.Name switch
                 {
-                    if (argument is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } schema
+                    "LoadFromTextFile" or "LoadFromEnumerable" or "CreateTextLoader" => method.TypeArguments.Length,
+                    "CreatePredictionEngine" => 1,
+                    _ => 0,
+                };
+                for (var i = 0; i < inputs && i < method.TypeArguments.Length; i++)
+                {
+                    if (method.TypeArguments[i] is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } schema
                         && !Symbols.IsMLSymbol(schema)
                         && !schemaTypes.Contains(schema, SymbolEqualityComparer.Default))
                     {
@@ -703,7 +711,7 @@ namespace EffectiveML.Analyzers.Model
         {
             var byName = new Dictionary<string, ISymbol?>(StringComparer.Ordinal);
             List<string>? declared = null;
-            foreach (var schema in SchemaTypes)
+            foreach (var schema in InputSchemaTypes)
             {
                 var columns = Api.Schema(schema);
                 foreach (var (name, member) in columns.Named)
@@ -799,9 +807,6 @@ namespace EffectiveML.Analyzers.Model
 
             return sites;
         }
-
-        private static bool IsSchemaMethod(string name) =>
-            name is "LoadFromTextFile" or "LoadFromEnumerable" or "CreateTextLoader" or "CreateEnumerable" or "CreatePredictionEngine";
 
         /// <summary>The call is itself the receiver of a further <c>Append</c>: only the longest chain is listed.</summary>
         private bool ContinuesIntoAnotherAppend(IInvocationOperation invocation)

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Composition;
 using System.Threading.Tasks;
 using EffectiveML.Analyzers.Infrastructure;
@@ -11,7 +12,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace EffectiveML.CodeFixes.Resilience
 {
-    /// <summary>EML8001: <c>"Size"</c> becomes <c>nameof(HouseData.Size)</c>.</summary>
+    /// <summary>EML8001: each reported literal of a call, <c>"Size"</c>, becomes <c>nameof(HouseData.Size)</c>.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ColumnNameLiteralCodeFix)), Shared]
     public sealed class ColumnNameLiteralCodeFix : RuleCodeFix
     {
@@ -28,22 +29,37 @@ namespace EffectiveML.CodeFixes.Resilience
 
             foreach (var diagnostic in OwnFindings(context))
             {
-                if (!diagnostic.Properties.TryGetValue(ColumnNameLiteralAnalyzer.MemberProperty, out var documentationId)
-                    || documentationId is null
-                    || DocumentationCommentId.GetFirstSymbolForDeclarationId(documentationId, model.Compilation) is not { } member
-                    || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal)
+                var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
+                ISymbol? single = null;
+                for (var i = 0; i < diagnostic.AdditionalLocations.Count; i++)
+                {
+                    if (!diagnostic.Properties.TryGetValue(ColumnNameLiteralAnalyzer.MemberProperty + i, out var documentationId)
+                        || documentationId is null
+                        || DocumentationCommentId.GetFirstSymbolForDeclarationId(documentationId, model.Compilation) is not { } member
+                        || root.FindNode(diagnostic.AdditionalLocations[i].SourceSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal)
+                    {
+                        replacements.Clear();
+                        break;
+                    }
+
+                    // The shortest name of the schema type that binds at this position.
+                    var type = member.ContainingType.ToMinimalDisplayString(model, literal.SpanStart);
+                    replacements[literal] = SyntaxFactory.ParseExpression($"nameof({type}.{member.Name})").WithTriviaFrom(literal);
+                    single = member;
+                }
+
+                if (replacements.Count == 0)
                 {
                     continue;
                 }
 
-                // The shortest name of the schema type that binds at this position.
-                var type = member.ContainingType.ToMinimalDisplayString(model, literal.SpanStart);
-                var nameOf = SyntaxFactory.ParseExpression($"nameof({type}.{member.Name})").WithTriviaFrom(literal);
-                var title = $"Use nameof({member.ContainingType.Name}.{member.Name})";
+                var title = replacements.Count == 1
+                    ? $"Use nameof({single!.ContainingType.Name}.{single.Name})"
+                    : $"Use nameof for the {replacements.Count} column names";
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         title,
-                        _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(literal, nameOf))),
+                        _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]))),
                         equivalenceKey: RuleIds.ColumnNameLiteral),
                     diagnostic);
             }
