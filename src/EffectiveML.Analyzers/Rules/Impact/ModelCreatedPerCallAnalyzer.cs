@@ -10,11 +10,12 @@ namespace EffectiveML.Analyzers.Rules.Impact
     /// <summary>
     /// EML2002: <c>CreatePredictionEngine</c> or <c>Model.Load</c> inside a loop body, a LINQ
     /// lambda, a minimal-API handler lambda or a controller action. <c>CreateTimeSeriesEngine</c>
-    /// is a different call and is not matched.
+    /// is a different call and is not matched, and neither is a call that reads what the iteration
+    /// declares or writes: a loop over model files loads a different model each time.
     /// </summary>
     public sealed class ModelCreatedPerCallAnalyzer : EffectiveMLAnalyzer
     {
-        /// <summary>Present when the call is a local's initializer directly in a loop body and reads nothing the loop declares.</summary>
+        /// <summary>Present when the call is a local's initializer directly in a loop body (it reads nothing the loop declares, or it would not be reported).</summary>
         public const string HoistableProperty = "Hoistable";
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -38,14 +39,25 @@ namespace EffectiveML.Analyzers.Rules.Impact
                 var properties = ImmutableDictionary<string, string?>.Empty;
                 if (CallContexts.EnclosingLoop(call) is { } loop)
                 {
+                    // A loop that loads a different model in each iteration (its path or model comes from the loop) is not a repeat.
+                    if (VariesPerIteration(call, loop, loop.Locals))
+                    {
+                        return;
+                    }
+
                     where = "in every iteration of a loop";
-                    if (IsHoistable(call, loop))
+                    if (IsLocalInitializerInBody(call, loop))
                     {
                         properties = properties.Add(HoistableProperty, "true");
                     }
                 }
                 else if (CallContexts.EnclosingLinqCall(call, api) is { } linq)
                 {
+                    if (EnclosingLambda(call) is { } lambda && VariesPerIteration(call, lambda.Body, lambda.Symbol.Parameters))
+                    {
+                        return;
+                    }
+
                     where = $"for every item of a LINQ '{linq.TargetMethod.Name}'";
                 }
                 else if (CallContexts.EnclosingMinimalApiRoute(call, api) is { } route)
@@ -66,40 +78,65 @@ namespace EffectiveML.Analyzers.Rules.Impact
             });
         }
 
-        /// <summary>
-        /// <c>var engine = ...;</c> directly in the loop's body, reading no variable the loop
-        /// declares or writes: moving it before the loop changes nothing but the cost.
-        /// </summary>
-        private static bool IsHoistable(IInvocationOperation call, ILoopOperation loop)
-        {
-            if (call.Parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Parent: IVariableDeclarationOperation { Parent: IVariableDeclarationGroupOperation group } } }
-                || group.Parent != loop.Body)
-            {
-                return false;
-            }
+        /// <summary><c>var engine = ...;</c> directly in the loop's body: a statement the fix can move before the loop.</summary>
+        private static bool IsLocalInitializerInBody(IInvocationOperation call, ILoopOperation loop) =>
+            call.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Parent: IVariableDeclarationOperation { Parent: IVariableDeclarationGroupOperation group } } }
+            && group.Parent == loop.Body;
 
-            var semanticModel = call.SemanticModel;
-            if (semanticModel is null)
+        /// <summary>
+        /// The call reads a variable the iteration declares or writes (the loop's variable, a local
+        /// of its body, one its condition assigns, a lambda's parameter): each iteration may load or
+        /// build a different model. Data flow that cannot be analyzed (code that does not compile)
+        /// counts as varying: nothing is reported.
+        /// </summary>
+        /// <param name="scope">The loop (its condition and increments included), or the lambda's body.</param>
+        private static bool VariesPerIteration<TSymbol>(IInvocationOperation call, IOperation scope, System.Collections.Immutable.ImmutableArray<TSymbol> iterationVariables)
+            where TSymbol : ISymbol
+        {
+            if (call.SemanticModel is not { } semanticModel)
             {
-                return false;
+                return true;
             }
 
             var flow = semanticModel.AnalyzeDataFlow(call.Syntax);
-            var loopFlow = semanticModel.AnalyzeDataFlow(loop.Body.Syntax);
-            if (flow is null || loopFlow is null || !flow.Succeeded || !loopFlow.Succeeded)
+            var bodyFlow = scope.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax expression
+                ? semanticModel.AnalyzeDataFlow(expression)
+                : semanticModel.AnalyzeDataFlow(scope.Syntax);
+            if (flow is null || bodyFlow is null || !flow.Succeeded || !bodyFlow.Succeeded)
             {
-                return false;
+                return true;
             }
 
             foreach (var read in flow.ReadInside)
             {
-                if (loopFlow.VariablesDeclared.Contains(read) || loopFlow.WrittenInside.Contains(read) || (read is ILocalSymbol local && loop.Locals.Contains(local)))
+                if (bodyFlow.VariablesDeclared.Contains(read) || bodyFlow.WrittenInside.Contains(read))
                 {
-                    return false;
+                    return true;
+                }
+
+                foreach (var variable in iterationVariables)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(variable, read))
+                    {
+                        return true;
+                    }
                 }
             }
 
-            return true;
+            return false;
+        }
+
+        private static IAnonymousFunctionOperation? EnclosingLambda(IOperation operation)
+        {
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation lambda)
+                {
+                    return lambda;
+                }
+            }
+
+            return null;
         }
     }
 }

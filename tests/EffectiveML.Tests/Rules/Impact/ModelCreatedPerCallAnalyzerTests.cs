@@ -112,6 +112,53 @@ namespace EffectiveML.Tests.Rules.Impact
         }
 
         [Fact]
+        public async Task Quiet_for_a_loop_that_loads_a_different_model_in_each_iteration()
+        {
+            const string source = """
+                using System;
+                using System.Collections.Generic;
+                using System.IO;
+                using System.Linq;
+                using Microsoft.ML;
+
+                public static class ModelComparison
+                {
+                    public static void CompareAll(MLContext mlContext, string folder, SentimentInput sample)
+                    {
+                        foreach (var path in Directory.GetFiles(folder, "*.zip"))
+                        {
+                            var model = mlContext.Model.Load(path, out _);
+                            var engine = mlContext.Model.CreatePredictionEngine<SentimentInput, SentimentPrediction>(model);
+                            Console.WriteLine($"{path}: {engine.Predict(sample).Probability}");
+                        }
+
+                        var versions = new[] { "v1", "v2" };
+                        for (var i = 0; i < versions.Length; i++)
+                        {
+                            var model = mlContext.Model.Load(Path.Combine(folder, versions[i] + ".zip"), out _);
+                            Console.WriteLine(model.GetType().Name);
+                        }
+
+                        var loaded = versions.Select(v => mlContext.Model.Load(v + ".zip", out _)).ToList();
+                        Console.WriteLine(loaded.Count);
+                    }
+
+                    public static void Serve(MLContext mlContext)
+                    {
+                        string? line;
+                        while ((line = Console.ReadLine()) != null)
+                        {
+                            var model = mlContext.Model.Load(line, out var schema);
+                            Console.WriteLine(schema.Count);
+                        }
+                    }
+                }
+                """ + WebTypes.Schema;
+
+            await VerifyEML2002.WebAnalyzer(source);
+        }
+
+        [Fact]
         public async Task Fix_hoists_a_loop_invariant_engine_out_of_the_loop()
         {
             const string source = """
