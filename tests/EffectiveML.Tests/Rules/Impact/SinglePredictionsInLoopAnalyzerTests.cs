@@ -43,6 +43,119 @@ namespace EffectiveML.Tests.Rules.Impact
         }
 
         [Fact]
+        public async Task Flags_an_input_built_from_each_element_without_IO()
+        {
+            const string source = """
+                using System.Collections.Generic;
+                using Microsoft.ML;
+
+                public sealed class Review
+                {
+                    public string Title { get; set; } = "";
+                    public string Body { get; set; } = "";
+                }
+
+                public static class Batch
+                {
+                    public static List<bool> Score(PredictionEngine<SentimentInput, SentimentPrediction> engine, Review[] reviews)
+                    {
+                        var results = new List<bool>();
+                        foreach (var review in reviews)
+                        {
+                            var input = new SentimentInput { Text = $"{review.Title}. {review.Body.Trim()}" };
+                            results.Add(engine.{|#0:Predict(input)|}.IsPositive);
+                        }
+
+                        return results;
+                    }
+                }
+                """ + WebTypes.Schema;
+
+            await VerifyEML2003.Analyzer(
+                source,
+                VerifyEML2003.Diagnostic("EML2003").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("'reviews'"));
+        }
+
+        [Fact]
+        public async Task Quiet_for_loops_that_read_or_download_each_input_or_predict_something_else()
+        {
+            const string source = """
+                using System.Collections.Generic;
+                using System.IO;
+                using System.Net.Http;
+                using System.Threading.Tasks;
+                using Microsoft.ML;
+
+                public static class PerFile
+                {
+                    public static List<bool> ScoreFiles(PredictionEngine<SentimentInput, SentimentPrediction> engine, string[] paths)
+                    {
+                        var results = new List<bool>();
+                        foreach (var path in paths)
+                        {
+                            results.Add(engine.Predict(new SentimentInput { Text = File.ReadAllText(path) }).IsPositive);
+                        }
+
+                        return results;
+                    }
+
+                    public static async Task<List<bool>> ScoreDownloads(PredictionEngine<SentimentInput, SentimentPrediction> engine, HttpClient client, string[] urls)
+                    {
+                        var results = new List<bool>();
+                        foreach (var url in urls)
+                        {
+                            var text = await client.GetStringAsync(url);
+                            results.Add(engine.Predict(new SentimentInput { Text = text }).IsPositive);
+                        }
+
+                        return results;
+                    }
+
+                    public static List<bool> ScoreDownloadedCopies(PredictionEngine<SentimentInput, SentimentPrediction> engine, HttpClient client, string[] names)
+                    {
+                        var results = new List<bool>();
+                        foreach (var name in names)
+                        {
+                            File.WriteAllText(name, client.GetStringAsync(name).Result);
+                            results.Add(engine.Predict(new SentimentInput { Text = name }).IsPositive);
+                        }
+
+                        return results;
+                    }
+
+                    public static List<bool> ScoreOneSample(PredictionEngine<SentimentInput, SentimentPrediction> engine, SentimentInput sample, int repeats)
+                    {
+                        var results = new List<bool>();
+                        for (var i = 0; i < repeats; i++)
+                        {
+                            results.Add(engine.Predict(sample).IsPositive);
+                        }
+
+                        return results;
+                    }
+
+                    public static List<bool> ScoreConverted(PredictionEngine<SentimentInput, SentimentPrediction> engine, Converter converter, string[] ids)
+                    {
+                        var results = new List<bool>();
+                        foreach (var id in ids)
+                        {
+                            results.Add(engine.Predict(converter.Lookup(id)).IsPositive);
+                        }
+
+                        return results;
+                    }
+                }
+
+                public sealed class Converter
+                {
+                    public SentimentInput Lookup(string id) => new SentimentInput { Text = id };
+                }
+                """ + WebTypes.Schema;
+
+            await VerifyEML2003.Analyzer(source);
+        }
+
+        [Fact]
         public async Task Quiet_for_loops_that_wait_for_one_input_at_a_time()
         {
             const string source = """
