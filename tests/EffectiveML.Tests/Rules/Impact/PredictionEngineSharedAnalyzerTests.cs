@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using Xunit;
 using VerifyEML2001 = EffectiveML.Tests.Infrastructure.Verify<EffectiveML.Analyzers.Rules.Impact.PredictionEngineSharedAnalyzer>;
 
@@ -40,6 +41,55 @@ namespace EffectiveML.Tests.Rules.Impact
                 VerifyEML2001.Diagnostic("EML2001").WithLocation(1).WithArguments("The static property 'Engine'"),
                 VerifyEML2001.Diagnostic("EML2001").WithLocation(2).WithArguments("'AddSingleton'"),
                 VerifyEML2001.Diagnostic("EML2001").WithLocation(3).WithArguments("'AddSingleton'"));
+        }
+
+        private const string ConsoleProgram = """
+            using System;
+            using System.Linq;
+            using Microsoft.ML;
+
+            public static class Program
+            {
+                private static PredictionEngine<SentimentInput, SentimentPrediction>? {|#0:_engine|};
+
+                public static void Main(string[] args)
+                {
+                    var mlContext = new MLContext(seed: 1);
+                    _engine = mlContext.Model.CreatePredictionEngine<SentimentInput, SentimentPrediction>(mlContext.Model.Load(args[0], out _));
+                    Score(args.Skip(1).ToArray());
+                }
+
+                private static void Score(string[] texts)
+                {
+                    // ONE-THREAD
+                    foreach (var text in texts)
+                    {
+                        Console.WriteLine(_engine!.Predict(new SentimentInput { Text = text }).Probability);
+                    }
+                }
+            }
+            """;
+
+        [Fact]
+        public async Task Flags_a_console_program_that_predicts_from_several_threads()
+        {
+            var source = ConsoleProgram.Replace(
+                "// ONE-THREAD",
+                "System.Threading.Tasks.Parallel.ForEach(texts, text => Console.WriteLine(_engine!.Predict(new SentimentInput { Text = text }).IsPositive));") + WebTypes.Schema;
+
+            await VerifyEML2001.Analyzer(
+                new[] { source },
+                editorConfig: null,
+                OutputKind.ConsoleApplication,
+                VerifyEML2001.Diagnostic("EML2001").WithLocation(0).WithArguments("The static field '_engine'"));
+        }
+
+        [Fact]
+        public async Task Quiet_in_a_single_threaded_console_program()
+        {
+            var source = ConsoleProgram.Replace("{|#0:_engine|}", "_engine") + WebTypes.Schema;
+
+            await VerifyEML2001.Analyzer(new[] { source }, editorConfig: null, OutputKind.ConsoleApplication);
         }
 
         [Fact]
