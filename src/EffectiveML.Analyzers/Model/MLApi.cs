@@ -39,6 +39,7 @@ namespace EffectiveML.Analyzers.Model
             ModelOperationsCatalog = ml("Microsoft.ML.ModelOperationsCatalog");
             PredictionTransformer = ml("Microsoft.ML.IPredictionTransformer`1");
             CalibratorsCatalog = ml("Microsoft.ML.BinaryClassificationCatalog+CalibratorsCatalog");
+            RankingTrainers = ml("Microsoft.ML.RankingCatalog+RankingTrainers");
             LightGbmGradientBoosterOptions = ml("Microsoft.ML.Trainers.LightGbm.GradientBooster+Options");
             LightGbmDartBoosterOptions = ml("Microsoft.ML.Trainers.LightGbm.DartBooster+Options");
             LightGbmGossBoosterOptions = ml("Microsoft.ML.Trainers.LightGbm.GossBooster+Options");
@@ -299,6 +300,7 @@ namespace EffectiveML.Analyzers.Model
         public INamedTypeSymbol? ModelOperationsCatalog { get; }
         public INamedTypeSymbol? PredictionTransformer { get; }
         public INamedTypeSymbol? CalibratorsCatalog { get; }
+        public INamedTypeSymbol? RankingTrainers { get; }
         public INamedTypeSymbol? LightGbmGradientBoosterOptions { get; }
         public INamedTypeSymbol? LightGbmDartBoosterOptions { get; }
         public INamedTypeSymbol? LightGbmGossBoosterOptions { get; }

@@ -8,8 +8,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace EffectiveML.Analyzers.Rules.Assumptions
 {
     /// <summary>
-    /// EML4006: <c>LoadFromTextFile</c>/<c>CreateTextLoader</c> that leaves <c>hasHeader</c> (or the
-    /// options' <c>HasHeader</c>, for options created in view) to its default.
+    /// EML4006: <c>LoadFromTextFile</c>/<c>CreateTextLoader</c> that declares its columns and leaves
+    /// <c>hasHeader</c> (or the options' <c>HasHeader</c>, for options created in view) to its
+    /// default. A loader that declares no columns reads the schema <c>SaveAsText</c> wrote into the
+    /// file's header, which says itself whether a header row follows.
     /// </summary>
     public sealed class HeaderNotDeclaredAnalyzer : EffectiveMLAnalyzer
     {
@@ -24,7 +26,8 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
             symbols.Models.RegisterCallAction(context, MemberModel.TextLoadingMethods, (member, model, call) =>
             {
                 if (!MLApi.Is(call.TargetMethod.ContainingType, symbols.Api.TextLoaderSaverCatalog)
-                    || model.TextLoadingOf(call) is not { HasHeader.State: SettingState.Default } loading)
+                    || model.TextLoadingOf(call) is not { HasHeader.State: SettingState.Default } loading
+                    || !DeclaresColumns(call, model.Values))
                 {
                     return;
                 }
@@ -35,6 +38,36 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                 member.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.HeaderNotDeclared, Describe.CallLocation(call.Syntax), properties, call.TargetMethod.Name));
             });
+        }
+
+        /// <summary>
+        /// The call says which columns to read: a schema class, a <c>columns</c> array, or options
+        /// whose <c>Columns</c> are set (or not in view).
+        /// </summary>
+        private static bool DeclaresColumns(IInvocationOperation call, MemberValues values)
+        {
+            if (call.TargetMethod.IsGenericMethod)
+            {
+                return true;
+            }
+
+            if (ValueReader.Argument(call, "columns") is { } columns)
+            {
+                return columns.ArgumentKind != ArgumentKind.DefaultValue && !ValueReader.RuntimeNull(columns.Value, values);
+            }
+
+            if (ValueReader.Argument(call, "options") is { } options)
+            {
+                if (options.ArgumentKind == ArgumentKind.DefaultValue || ValueReader.RuntimeNull(options.Value, values))
+                {
+                    return false;
+                }
+
+                return ValueReader.Member(options.Value, "Columns", values) is var declared
+                    && !(declared.State == SettingState.Default || (declared.State == SettingState.Given && ValueReader.RuntimeNull(declared.Value!, values)));
+            }
+
+            return false;
         }
     }
 }

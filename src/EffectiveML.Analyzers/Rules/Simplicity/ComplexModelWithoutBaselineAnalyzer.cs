@@ -74,6 +74,12 @@ namespace EffectiveML.Analyzers.Rules.Simplicity
                     return new TrainedModel(call, member.OwningSymbol, method.Name, Complexity.Complex, "a model configured as complex");
                 }
 
+                // Ranking has no simple trainer in ML.NET (only FastTree and LightGBM rank): there is no baseline to ask for.
+                if (entry is { Complexity: Complexity.Complex } && MLApi.Is(MLApi.ReceiverType(method), model.Api.RankingTrainers))
+                {
+                    return null;
+                }
+
                 return entry is { Complexity: not Complexity.DependsOnWrappedTrainer }
                     ? new TrainedModel(call, member.OwningSymbol, method.Name, entry.Complexity, entry.Kind)
                     : null;

@@ -44,6 +44,55 @@ namespace EffectiveML.Tests.Rules.Assumptions
         }
 
         [Fact]
+        public async Task Flags_a_loader_that_declares_its_columns_in_an_array()
+        {
+            const string source = """
+                using Microsoft.ML;
+                using Microsoft.ML.Data;
+
+                public static class Loading
+                {
+                    public static IDataView Load(MLContext mlContext, string path)
+                    {
+                        var columns = new[] { new TextLoader.Column("Price", DataKind.Single, 0), new TextLoader.Column("Area", DataKind.Single, 1) };
+                        return mlContext.Data.{|#0:LoadFromTextFile(path, columns, separatorChar: ',')|};
+                    }
+                }
+                """;
+
+            await VerifyEML4006.Analyzer(
+                source,
+                VerifyEML4006.Diagnostic("EML4006").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("LoadFromTextFile"));
+        }
+
+        [Fact]
+        public async Task Quiet_for_a_loader_that_reads_the_schema_SaveAsText_wrote()
+        {
+            const string source = """
+                using System.IO;
+                using Microsoft.ML;
+                using Microsoft.ML.Data;
+
+                public static class Caching
+                {
+                    public static IDataView RoundTrip(MLContext mlContext, IDataView featurized, string path)
+                    {
+                        using (var stream = File.Create(path))
+                        {
+                            mlContext.Data.SaveAsText(featurized, stream, schema: true);
+                        }
+
+                        var plain = mlContext.Data.LoadFromTextFile(path);
+                        var options = new TextLoader.Options { AllowQuoting = true };
+                        return mlContext.Data.LoadFromTextFile(path, options);
+                    }
+                }
+                """;
+
+            await VerifyEML4006.Analyzer(source);
+        }
+
+        [Fact]
         public async Task Quiet_when_the_header_is_declared_either_way_or_options_come_from_elsewhere()
         {
             const string source = """

@@ -41,6 +41,29 @@ namespace EffectiveML.Tests.Rules.Simplicity
         }
 
         [Fact]
+        public async Task Quiet_for_ranking_where_ML_NET_offers_no_simple_trainer()
+        {
+            const string source = """
+                using Microsoft.ML;
+
+                public static class SearchRanking
+                {
+                    public static ITransformer Train(MLContext mlContext, IDataView data)
+                    {
+                        var pipeline = mlContext.Transforms.Conversion.MapValueToKey("GroupId", "QueryId")
+                            .Append(mlContext.Ranking.Trainers.LightGbm());
+                        return pipeline.Fit(data);
+                    }
+
+                    public static ITransformer TrainTrees(MLContext mlContext, IDataView data) =>
+                        mlContext.Ranking.Trainers.FastTree().Fit(data);
+                }
+                """;
+
+            await VerifyEML1001.Analyzer(source);
+        }
+
+        [Fact]
         public async Task Flags_LightGbm_trained_alone()
         {
             const string source = """
