@@ -10,7 +10,8 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 {
     /// <summary>
     /// EML4008: <c>Evaluate(model.Transform(x))</c> where the model was fitted on x, on rows of x, or
-    /// on a split of x.
+    /// on a split of x, unless the member also evaluates the same model on data it was not fitted
+    /// on: training metrics reported next to test metrics are a deliberate comparison.
     /// </summary>
     public sealed class EvaluatedOnTrainingDataAnalyzer : EffectiveMLAnalyzer
     {
@@ -30,7 +31,8 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                 if (scored.Kind != DataKind.Transformed
                     || scored.Model is not { Kind: ModelKind.Fitted, TrainedOn: { } trainedOn }
                     || scored.Source is not { } evaluated
-                    || !DataNode.ShareRows(evaluated, trainedOn))
+                    || !DataNode.ShareRows(evaluated, trainedOn)
+                    || AlsoEvaluatedOnHeldOutData(scored.Model, trainedOn, model))
                 {
                     return;
                 }
@@ -45,6 +47,24 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                 member.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.EvaluatedOnTrainingData, Describe.CallLocation(call.Syntax), call.TargetMethod.Name, description));
             });
+        }
+
+        /// <summary>Another evaluation in the member scores the same model on data that shares no rows with its training data.</summary>
+        private static bool AlsoEvaluatedOnHeldOutData(ModelNode fitted, DataNode trainedOn, MemberModel model)
+        {
+            var evaluations = model.Evaluations;
+            for (var i = 0; i < evaluations.Count; i++)
+            {
+                if (ValueReader.Argument(evaluations[i], "data") is { } data
+                    && model.DataOf(data.Value) is { Kind: DataKind.Transformed, Model: { } scoredBy, Source: { } source }
+                    && scoredBy.SameAs(fitted)
+                    && !DataNode.ShareRows(source, trainedOn))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

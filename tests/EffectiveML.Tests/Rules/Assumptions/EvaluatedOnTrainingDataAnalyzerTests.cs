@@ -77,6 +77,60 @@ namespace EffectiveML.Tests.Rules.Assumptions
         }
 
         [Fact]
+        public async Task Quiet_when_training_metrics_are_reported_next_to_test_metrics()
+        {
+            const string source = """
+                using System;
+                using Microsoft.ML;
+
+                public static class Training
+                {
+                    public static void Report(MLContext mlContext, string path)
+                    {
+                        var data = mlContext.Data.LoadFromTextFile<Transaction>(path, ',', hasHeader: true);
+                        var split = mlContext.Data.TrainTestSplit(data, testFraction: 0.2, seed: 7);
+                        var model = mlContext.Transforms.Concatenate("Features", "Amount", "Hour")
+                            .Append(mlContext.BinaryClassification.Trainers.FastTree())
+                            .Fit(split.TrainSet);
+                        var onTraining = mlContext.BinaryClassification.Evaluate(model.Transform(split.TrainSet));
+                        var onTest = mlContext.BinaryClassification.Evaluate(model.Transform(split.TestSet));
+                        Console.WriteLine($"AUC on training rows {onTraining.AreaUnderRocCurve:0.000}, on held-out rows {onTest.AreaUnderRocCurve:0.000}");
+                    }
+                }
+                """ + Schema;
+
+            await VerifyEML4008.Analyzer(source);
+        }
+
+        [Fact]
+        public async Task Flags_training_metrics_when_the_other_evaluation_scores_another_model()
+        {
+            const string source = """
+                using System;
+                using Microsoft.ML;
+
+                public static class Training
+                {
+                    public static void Report(MLContext mlContext, string path)
+                    {
+                        var data = mlContext.Data.LoadFromTextFile<Transaction>(path, ',', hasHeader: true);
+                        var split = mlContext.Data.TrainTestSplit(data, testFraction: 0.2, seed: 7);
+                        var features = mlContext.Transforms.Concatenate("Features", "Amount", "Hour");
+                        var trees = features.Append(mlContext.BinaryClassification.Trainers.FastTree()).Fit(split.TrainSet);
+                        var linear = features.Append(mlContext.BinaryClassification.Trainers.LbfgsLogisticRegression()).Fit(split.TrainSet);
+                        var treesOnTraining = mlContext.BinaryClassification.{|#0:Evaluate(trees.Transform(split.TrainSet))|};
+                        var linearOnTest = mlContext.BinaryClassification.Evaluate(linear.Transform(split.TestSet));
+                        Console.WriteLine($"{treesOnTraining.AreaUnderRocCurve} {linearOnTest.AreaUnderRocCurve}");
+                    }
+                }
+                """ + Schema;
+
+            await VerifyEML4008.Analyzer(
+                source,
+                VerifyEML4008.Diagnostic("EML4008").WithLocation(0).WithArguments("Evaluate", "'split.TrainSet'"));
+        }
+
+        [Fact]
         public async Task Quiet_for_the_test_split_separate_files_and_data_not_in_view()
         {
             const string source = """
