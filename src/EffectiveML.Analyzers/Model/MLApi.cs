@@ -35,6 +35,9 @@ namespace EffectiveML.Analyzers.Model
             MulticlassMetrics = ml("Microsoft.ML.Data.MulticlassClassificationMetrics");
             Path = compilation.GetTypeByMetadataName("System.IO.Path");
             ColumnNameAttribute = ml("Microsoft.ML.Data.ColumnNameAttribute");
+            LoadColumnAttribute = ml("Microsoft.ML.Data.LoadColumnAttribute");
+            VectorTypeAttribute = ml("Microsoft.ML.Data.VectorTypeAttribute");
+            TextLoaderColumn = ml("Microsoft.ML.Data.TextLoader+Column");
             PredictionEngineBase = ml("Microsoft.ML.PredictionEngineBase`2");
             ModelOperationsCatalog = ml("Microsoft.ML.ModelOperationsCatalog");
             PredictionTransformer = ml("Microsoft.ML.IPredictionTransformer`1");
@@ -296,6 +299,9 @@ namespace EffectiveML.Analyzers.Model
         public INamedTypeSymbol? MulticlassMetrics { get; }
         public INamedTypeSymbol? Path { get; }
         public INamedTypeSymbol? ColumnNameAttribute { get; }
+        public INamedTypeSymbol? LoadColumnAttribute { get; }
+        public INamedTypeSymbol? VectorTypeAttribute { get; }
+        public INamedTypeSymbol? TextLoaderColumn { get; }
         public INamedTypeSymbol? PredictionEngineBase { get; }
         public INamedTypeSymbol? ModelOperationsCatalog { get; }
         public INamedTypeSymbol? PredictionTransformer { get; }

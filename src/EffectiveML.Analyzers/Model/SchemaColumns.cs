@@ -38,6 +38,7 @@ namespace EffectiveML.Analyzers.Model
     {
         private readonly Dictionary<ISymbol, string> _columnByMember = new(SymbolEqualityComparer.Default);
         private readonly HashSet<string> _columns = new(System.StringComparer.Ordinal);
+        private readonly HashSet<string> _vectors = new(System.StringComparer.Ordinal);
 
         public SchemaType(INamedTypeSymbol type, MLApi api)
         {
@@ -48,6 +49,11 @@ namespace EffectiveML.Analyzers.Model
                 if (!SchemaColumns.IsColumnMember(member))
                 {
                     continue;
+                }
+
+                if (IsDeclaredVector(member, api))
+                {
+                    _vectors.Add(SchemaColumns.ColumnName(member, api));
                 }
 
                 if (SchemaColumns.ColumnNameAttribute(member, api) is { } attribute)
@@ -78,5 +84,39 @@ namespace EffectiveML.Analyzers.Model
         public string? ColumnOf(ISymbol member) => _columnByMember.TryGetValue(member.OriginalDefinition, out var column) ? column : null;
 
         public bool HasColumn(string name) => _columns.Contains(name);
+
+        /// <summary>
+        /// The column is one vector declared as such: an array member loaded from a range or list of
+        /// file columns (<c>[LoadColumn(0, 63)]</c>) or given a size (<c>[VectorType(64)]</c>).
+        /// </summary>
+        public bool IsDeclaredVector(string name) => _vectors.Contains(name);
+
+        private static bool IsDeclaredVector(ISymbol member, MLApi api)
+        {
+            var type = member switch
+            {
+                IPropertySymbol property => property.Type,
+                IFieldSymbol field => field.Type,
+                _ => null,
+            };
+            if (type is not IArrayTypeSymbol)
+            {
+                return false;
+            }
+
+            foreach (var attribute in member.GetAttributes())
+            {
+                if (MLApi.Is(attribute.AttributeClass, api.VectorTypeAttribute)
+                    || (MLApi.Is(attribute.AttributeClass, api.LoadColumnAttribute)
+                        && (attribute.ConstructorArguments.Length == 2
+                            || (attribute.ConstructorArguments.Length == 1
+                                && attribute.ConstructorArguments[0] is { Kind: TypedConstantKind.Array, Values.Length: > 1 }))))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

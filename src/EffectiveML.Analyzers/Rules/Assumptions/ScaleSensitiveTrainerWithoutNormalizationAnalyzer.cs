@@ -13,8 +13,9 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
     /// <summary>
     /// EML4010: a trainer that needs normalization (per the trainer table) whose features are
     /// assembled in view from raw columns with no normalizer and no text featurizer on the way.
-    /// Quiet when any step on the way is unknown, when the features column arrives ready-made, and
-    /// when the data it is fitted on was already transformed by another model.
+    /// Quiet when any step on the way is unknown, when the features column arrives ready-made, when
+    /// it is one vector column loaded as a block (pixels, counts on one scale), and when the data it
+    /// is fitted on was already transformed by another model.
     /// </summary>
     public sealed class ScaleSensitiveTrainerWithoutNormalizationAnalyzer : EffectiveMLAnalyzer
     {
@@ -50,7 +51,8 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                     }
 
                     var raw = new List<string>();
-                    if (Scaling(pipeline, features, index, raw) != Scale.Unscaled)
+                    if (Scaling(pipeline, features, index, raw) != Scale.Unscaled
+                        || (raw.Count == 1 && IsOneLoadedVector(raw[0], model, symbols.Api)))
                     {
                         continue;
                     }
@@ -142,6 +144,36 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// The features are one vector column loaded as a block (pixel intensities, counts): an
+        /// array member of an input schema class in view loaded from a range of file columns or
+        /// given a size, or a <c>TextLoader.Column</c> created in view over a range. Its slots are
+        /// measured on one scale, so no slot dominates the others.
+        /// </summary>
+        private static bool IsOneLoadedVector(string column, MemberModel model, MLApi api)
+        {
+            foreach (var schema in model.InputSchemaTypes)
+            {
+                if (api.Schema(schema).IsDeclaredVector(column))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var creation in model.ObjectCreations)
+            {
+                if (MLApi.Is(creation.Type, api.TextLoaderColumn)
+                    && ValueReader.Argument(creation.Arguments, "name") is { } name
+                    && ValueReader.String(name.Value, model.Values) == column
+                    && (ValueReader.Argument(creation.Arguments, "maxIndex") is not null || ValueReader.Argument(creation.Arguments, "source") is not null))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A model in view prepared the data first: the columns may be normalized there.</summary>

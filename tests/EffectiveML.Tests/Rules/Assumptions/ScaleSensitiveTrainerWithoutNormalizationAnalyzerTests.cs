@@ -77,6 +77,80 @@ namespace EffectiveML.Tests.Rules.Assumptions
         }
 
         [Fact]
+        public async Task Quiet_for_features_that_are_one_vector_column_loaded_as_a_block()
+        {
+            const string source = """
+                using Microsoft.ML;
+                using Microsoft.ML.Data;
+
+                public class Digit
+                {
+                    [LoadColumn(0, 63)] [VectorType(64)] public float[] PixelValues { get; set; } = new float[64];
+                    [LoadColumn(64)] public float Number { get; set; }
+                }
+
+                public static class Digits
+                {
+                    public static ITransformer Train(MLContext mlContext, string path)
+                    {
+                        var data = mlContext.Data.LoadFromTextFile<Digit>(path, separatorChar: ',', hasHeader: false);
+                        var pipeline = mlContext.Transforms.Conversion.MapValueToKey("Label", nameof(Digit.Number))
+                            .Append(mlContext.Transforms.Concatenate("Features", nameof(Digit.PixelValues)))
+                            .Append(mlContext.MulticlassClassification.Trainers.SdcaMaximumEntropy());
+                        return pipeline.Fit(data);
+                    }
+
+                    public static ITransformer TrainFromColumns(MLContext mlContext, string path)
+                    {
+                        var columns = new[]
+                        {
+                            new TextLoader.Column("Counts", DataKind.Single, 0, 99),
+                            new TextLoader.Column("Label", DataKind.Boolean, 100),
+                        };
+                        var data = mlContext.Data.LoadFromTextFile(path, columns, hasHeader: true);
+                        return mlContext.Transforms.CopyColumns("Features", "Counts")
+                            .Append(mlContext.BinaryClassification.Trainers.SdcaLogisticRegression())
+                            .Fit(data);
+                    }
+                }
+                """;
+
+            await VerifyEML4010.Analyzer(source);
+        }
+
+        [Fact]
+        public async Task Flags_a_loaded_vector_concatenated_with_a_separate_raw_column()
+        {
+            const string source = """
+                using Microsoft.ML;
+                using Microsoft.ML.Data;
+
+                public class Digit
+                {
+                    [LoadColumn(0, 63)] [VectorType(64)] public float[] PixelValues { get; set; } = new float[64];
+                    [LoadColumn(64)] public float StrokeCount { get; set; }
+                    [LoadColumn(65)] public float Number { get; set; }
+                }
+
+                public static class Digits
+                {
+                    public static ITransformer Train(MLContext mlContext, string path)
+                    {
+                        var data = mlContext.Data.LoadFromTextFile<Digit>(path, separatorChar: ',', hasHeader: false);
+                        var pipeline = mlContext.Transforms.Conversion.MapValueToKey("Label", nameof(Digit.Number))
+                            .Append(mlContext.Transforms.Concatenate("Features", nameof(Digit.PixelValues), nameof(Digit.StrokeCount)))
+                            .Append(mlContext.MulticlassClassification.Trainers.{|#0:SdcaMaximumEntropy()|});
+                        return pipeline.Fit(data);
+                    }
+                }
+                """;
+
+            await VerifyEML4010.Analyzer(
+                source,
+                VerifyEML4010.Diagnostic("EML4010").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("SdcaMaximumEntropy", "Features", "'PixelValues' and 'StrokeCount'"));
+        }
+
+        [Fact]
         public async Task Quiet_when_fitted_on_data_another_model_prepared()
         {
             const string source = """
