@@ -84,7 +84,7 @@ namespace EffectiveML.Analyzers.Infrastructure
         public static readonly DiagnosticDescriptor PipelineBuiltInEntryPoint = Create(
             RuleIds.PipelineBuiltInEntryPoint,
             "Pipeline built inline in the entry point",
-            "The pipeline with '{0}' is built inline in '{1}'; a pipeline no method returns cannot be unit-tested",
+            "The pipeline with '{0}' is built inline in {1}; a pipeline no method returns cannot be unit-tested",
             DiagnosticSeverity.Info,
             "A pipeline built inside Main or top-level statements can only be exercised by running the whole program. Built by a method, it can be tested, reused and compared.");
 

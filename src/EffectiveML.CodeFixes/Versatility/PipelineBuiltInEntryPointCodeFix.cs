@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using EffectiveML.Analyzers.Infrastructure;
+using EffectiveML.Analyzers.Rules.Versatility;
 using EffectiveML.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -41,6 +42,7 @@ namespace EffectiveML.CodeFixes.Versatility
             }
 
             var chains = diagnostics
+                .Where(d => !d.Properties.ContainsKey(PipelineBuiltInEntryPointAnalyzer.SpreadOverLocalsProperty))
                 .Select(d => root.FindNode(d.Location.SourceSpan, getInnermostNodeForTie: true))
                 .OfType<ExpressionSyntax>()
                 .ToList();
@@ -77,7 +79,8 @@ namespace EffectiveML.CodeFixes.Versatility
 
             foreach (var diagnostic in OwnFindings(context))
             {
-                if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax chain
+                if (diagnostic.Properties.ContainsKey(PipelineBuiltInEntryPointAnalyzer.SpreadOverLocalsProperty)
+                    || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax chain
                     || chain.Span != diagnostic.Location.SourceSpan
                     || Captured(model, chain, context.CancellationToken) is not { } captured)
                 {

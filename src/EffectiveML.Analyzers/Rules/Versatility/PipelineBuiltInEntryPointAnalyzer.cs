@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using EffectiveML.Analyzers.Infrastructure;
 using EffectiveML.Analyzers.Model;
@@ -10,7 +11,8 @@ namespace EffectiveML.Analyzers.Rules.Versatility
     /// <summary>
     /// EML3001: an estimator chain with a trainer built directly in top-level statements or in a
     /// method with an entry-point signature (<c>static void/int/Task Main(string[]?)</c>), in an
-    /// executable or a library. Reported once per chain expression, at the whole chain.
+    /// executable or a library: the trainer written in the chain, or held in a local and appended
+    /// later. Reported once per chain expression, at the whole chain, naming its first trainer.
     /// </summary>
     public sealed class PipelineBuiltInEntryPointAnalyzer : EffectiveMLAnalyzer
     {
@@ -29,6 +31,7 @@ namespace EffectiveML.Analyzers.Rules.Versatility
                 }
 
                 var pipelines = model.Pipelines;
+                HashSet<SyntaxNode>? reported = null;
                 foreach (var call in model.MLInvocations)
                 {
                     if (!pipelines.IsCatalogEstimator(call.TargetMethod) || !pipelines.IsTrainer(call.TargetMethod))
@@ -36,17 +39,52 @@ namespace EffectiveML.Analyzers.Rules.Versatility
                         continue;
                     }
 
+                    // The chain as written around the trainer, or, for a trainer held in a local and
+                    // appended later, the chain that appends it.
                     var chain = OutermostChain(call, pipelines);
-                    if (chain == call || FirstTrainerIn(chain, pipelines) != call)
+                    var inline = chain != call;
+                    if (!inline)
+                    {
+                        foreach (var (pipeline, _) in model.ChainsContaining(call))
+                        {
+                            chain = pipeline.Value;
+                            break;
+                        }
+                    }
+
+                    if (chain == call || !(reported ??= new HashSet<SyntaxNode>()).Add(chain.Syntax))
                     {
                         continue;
                     }
 
-                    var name = entryPoint.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName ? "top-level statements" : entryPoint.Name;
+                    var properties = inline
+                        ? ImmutableDictionary<string, string?>.Empty
+                        : ImmutableDictionary<string, string?>.Empty.Add(SpreadOverLocalsProperty, "true");
                     member.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.PipelineBuiltInEntryPoint, chain.Syntax.GetLocation(), call.TargetMethod.Name, name));
+                        Descriptors.PipelineBuiltInEntryPoint, chain.Syntax.GetLocation(), properties, call.TargetMethod.Name, Where(call, entryPoint)));
                 }
             });
+        }
+
+        /// <summary>
+        /// Present when the trainer reaches the chain through a local: the pipeline is built over
+        /// several statements, which the fix (it extracts one expression) cannot move.
+        /// </summary>
+        public const string SpreadOverLocalsProperty = "SpreadOverLocals";
+
+        /// <summary>"'Main'", "the top-level statements", or the local function of either that builds the chain.</summary>
+        private static string Where(IOperation call, IMethodSymbol entryPoint)
+        {
+            var container = entryPoint.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName ? "the top-level statements" : $"'{entryPoint.Name}'";
+            for (var parent = call.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is ILocalFunctionOperation localFunction)
+                {
+                    return $"the local function '{localFunction.Symbol.Name}' in {container}";
+                }
+            }
+
+            return container;
         }
 
         /// <summary>static, named Main (or the top-level program), returning void, int, Task or Task&lt;int&gt;, taking nothing or string[].</summary>
@@ -94,23 +132,6 @@ namespace EffectiveML.Analyzers.Rules.Versatility
             }
 
             return chain;
-        }
-
-        private static IInvocationOperation? FirstTrainerIn(IOperation chain, Model.Pipelines.PipelineBuilder pipelines)
-        {
-            IInvocationOperation? first = null;
-            foreach (var operation in chain.DescendantsAndSelf())
-            {
-                if (operation is IInvocationOperation invocation
-                    && pipelines.IsCatalogEstimator(invocation.TargetMethod)
-                    && pipelines.IsTrainer(invocation.TargetMethod)
-                    && (first is null || invocation.Syntax.SpanStart < first.Syntax.SpanStart))
-                {
-                    first = invocation;
-                }
-            }
-
-            return first;
         }
     }
 }

@@ -40,7 +40,7 @@ namespace EffectiveML.Tests.Rules.Versatility
 
             await VerifyEML3001.Analyzer(
                 source,
-                VerifyEML3001.Diagnostic("EML3001").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("SdcaLogisticRegression", "Main"));
+                VerifyEML3001.Diagnostic("EML3001").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("SdcaLogisticRegression", "'Main'"));
         }
 
         [Fact]
@@ -67,7 +67,70 @@ namespace EffectiveML.Tests.Rules.Versatility
                 new[] { source },
                 null,
                 OutputKind.ConsoleApplication,
-                VerifyEML3001.Diagnostic("EML3001").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("FastTree", "top-level statements"));
+                VerifyEML3001.Diagnostic("EML3001").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("FastTree", "the top-level statements"));
+        }
+
+        [Fact]
+        public async Task Flags_a_trainer_held_in_a_local_and_appended_later()
+        {
+            const string source = """
+                using Microsoft.ML;
+
+                public static class Program
+                {
+                    public static void Main(string[] args)
+                    {
+                        var mlContext = new MLContext(seed: 1);
+                        var data = mlContext.Data.LoadFromTextFile<Row>(args[0], ',', hasHeader: true);
+                        var preparation = mlContext.Transforms.Concatenate("Features", "A", "B")
+                            .Append(mlContext.Transforms.NormalizeMinMax("Features"));
+                        var trainer = mlContext.BinaryClassification.Trainers.SdcaLogisticRegression();
+                        var pipeline = {|#0:preparation.Append(trainer)|};
+                        var model = pipeline.Fit(data);
+                    }
+                }
+
+                public class Row
+                {
+                    [Microsoft.ML.Data.LoadColumn(0)] public float A { get; set; }
+                    [Microsoft.ML.Data.LoadColumn(1)] public float B { get; set; }
+                    [Microsoft.ML.Data.LoadColumn(2)] public bool Label { get; set; }
+                }
+                """;
+
+            await VerifyEML3001.Analyzer(
+                source,
+                VerifyEML3001.Diagnostic("EML3001").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("SdcaLogisticRegression", "'Main'"));
+        }
+
+        [Fact]
+        public async Task Flags_a_local_function_of_the_top_level_statements_by_its_name()
+        {
+            const string source = """
+                using Microsoft.ML;
+
+                var mlContext = new MLContext(seed: 1);
+                var data = mlContext.Data.LoadFromTextFile<Row>("rows.csv", ',', hasHeader: true);
+                var model = Train(data);
+
+                ITransformer Train(IDataView rows) =>
+                    {|#0:mlContext.Transforms.Concatenate("Features", "A", "B")
+                        .Append(mlContext.Regression.Trainers.FastTree())|}
+                        .Fit(rows);
+
+                public class Row
+                {
+                    [Microsoft.ML.Data.LoadColumn(0)] public float A { get; set; }
+                    [Microsoft.ML.Data.LoadColumn(1)] public float B { get; set; }
+                    [Microsoft.ML.Data.LoadColumn(2)] public float Label { get; set; }
+                }
+                """;
+
+            await VerifyEML3001.Analyzer(
+                new[] { source },
+                null,
+                OutputKind.ConsoleApplication,
+                VerifyEML3001.Diagnostic("EML3001").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("FastTree", "the local function 'Train' in the top-level statements"));
         }
 
         [Fact]
