@@ -155,20 +155,12 @@ namespace EffectiveML.Analyzers.Model.Pipelines
             ImmutableArray<Column> inputs;
             if (ValueReader.Argument(invocation, "inputColumnNames") is { } many)
             {
-                var elements = ValueReader.ArrayElements(many.Value, _values);
-                if (elements.IsDefault)
+                inputs = new ColumnList(_symbols.Api, _values).Read(many.Value);
+                if (inputs.IsDefault)
                 {
                     flows = ImmutableArray.Create(new ColumnFlow(output, ImmutableArray<Column>.Empty));
                     return false;
                 }
-
-                var builder = ImmutableArray.CreateBuilder<Column>(elements.Length);
-                foreach (var element in elements)
-                {
-                    builder.Add(new Column(ValueReader.String(element, _values), element));
-                }
-
-                inputs = builder.MoveToImmutable();
             }
             else if (ValueReader.Argument(invocation, "inputColumnName") is { } single)
             {

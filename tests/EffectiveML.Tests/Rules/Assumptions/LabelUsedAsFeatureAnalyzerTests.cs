@@ -63,6 +63,90 @@ namespace EffectiveML.Tests.Rules.Assumptions
         }
 
         [Fact]
+        public async Task Flags_the_label_among_the_names_of_a_column_list_in_view()
+        {
+            const string source = """
+                using System.Linq;
+                using Microsoft.ML;
+                using Microsoft.ML.Data;
+                using Microsoft.ML.Transforms.Text;
+
+                public static class TicketRouting
+                {
+                    public static ITransformer Train(MLContext mlContext, string path)
+                    {
+                        var columns = new[]
+                        {
+                            new TextLoader.Column("Title", DataKind.String, 0),
+                            new TextLoader.Column("Description", DataKind.String, 1),
+                            new TextLoader.Column("Area", DataKind.String, 2),
+                        };
+                        var data = mlContext.Data.LoadFromTextFile(path, columns, separatorChar: ',', hasHeader: true);
+                        var pipeline = mlContext.Transforms.Conversion.MapValueToKey("Label", "Area")
+                            .Append(mlContext.Transforms.Text.FeaturizeText("Features", new TextFeaturizingEstimator.Options(), {|#0:columns.Select(c => c.Name).ToArray()|}))
+                            .Append(mlContext.MulticlassClassification.Trainers.SdcaMaximumEntropy());
+                        return pipeline.Fit(data);
+                    }
+
+                    public static IEstimator<ITransformer> WithoutTitles(MLContext mlContext)
+                    {
+                        var columns = new[]
+                        {
+                            new TextLoader.Column("Title", DataKind.String, 0),
+                            new TextLoader.Column("Description", DataKind.String, 1),
+                            new TextLoader.Column("Area", DataKind.String, 2),
+                            new TextLoader.Column("Priority", DataKind.Single, 3),
+                        };
+                        var text = columns.Where(c => c.DataKind == DataKind.String && c.Name != "Title").Select(c => c.Name);
+                        return mlContext.Transforms.Conversion.MapValueToKey("Label", "Area")
+                            .Append(mlContext.Transforms.Text.FeaturizeText("Features", new TextFeaturizingEstimator.Options(), {|#1:text.ToArray()|}))
+                            .Append(mlContext.MulticlassClassification.Trainers.SdcaMaximumEntropy());
+                    }
+                }
+                """;
+
+            await VerifyEML4007.Analyzer(
+                source,
+                VerifyEML4007.Diagnostic("EML4007").WithLocation(0).WithArguments("Features", "Area", "the column the label 'Label' is made from"),
+                VerifyEML4007.Diagnostic("EML4007").WithLocation(1).WithArguments("Features", "Area", "the column the label 'Label' is made from"));
+        }
+
+        [Fact]
+        public async Task Quiet_when_a_column_list_filters_the_label_out()
+        {
+            const string source = """
+                using System.Linq;
+                using Microsoft.ML;
+                using Microsoft.ML.Data;
+                using Microsoft.ML.Transforms.Text;
+
+                public static class TicketRouting
+                {
+                    public static ITransformer Train(MLContext mlContext, string path)
+                    {
+                        var columns = new[]
+                        {
+                            new TextLoader.Column("Title", DataKind.String, 0),
+                            new TextLoader.Column("Description", DataKind.String, 1),
+                            new TextLoader.Column("Area", DataKind.String, 2),
+                        };
+                        var data = mlContext.Data.LoadFromTextFile(path, columns, separatorChar: ',', hasHeader: true);
+                        var inputs = columns.Where(c => c.Name != "Area").Select(c => c.Name).ToArray();
+                        var names = new[] { "Title", "Description", "Area" }.Except(new[] { "Area" }).ToArray();
+                        var pipeline = mlContext.Transforms.Conversion.MapValueToKey("Label", "Area")
+                            .Append(mlContext.Transforms.Text.FeaturizeText("Text", new TextFeaturizingEstimator.Options(), inputs))
+                            .Append(mlContext.Transforms.Text.FeaturizeText("Words", new TextFeaturizingEstimator.Options(), names))
+                            .Append(mlContext.Transforms.Concatenate("Features", "Text", "Words"))
+                            .Append(mlContext.MulticlassClassification.Trainers.SdcaMaximumEntropy());
+                        return pipeline.Fit(data);
+                    }
+                }
+                """;
+
+            await VerifyEML4007.Analyzer(source);
+        }
+
+        [Fact]
         public async Task Flags_a_copy_of_the_label_concatenated_into_the_features()
         {
             const string source = """

@@ -72,6 +72,32 @@ namespace EffectiveML.Tests.Rules.Assumptions
         }
 
         [Fact]
+        public async Task Flags_mean_on_a_vector_concatenated_from_a_column_list_in_view()
+        {
+            const string source = """
+                using System.Linq;
+                using Microsoft.ML;
+                using Microsoft.ML.Transforms;
+
+                public static class Preparation
+                {
+                    private const string Target = "Survived";
+
+                    public static IEstimator<ITransformer> Build(MLContext mlContext)
+                    {
+                        var numeric = new[] { "Age", "Fare", "Siblings", Target }.Where(c => c != Target).ToArray();
+                        return mlContext.Transforms.Concatenate("Features", numeric)
+                            .Append(mlContext.Transforms.{|#0:ReplaceMissingValues("Features", replacementMode: MissingValueReplacingEstimator.ReplacementMode.Mean)|});
+                    }
+                }
+                """;
+
+            await VerifyEML4001.Analyzer(
+                source,
+                VerifyEML4001.Diagnostic("EML4001").WithLocation(0).WithArguments("the vector 'Features' concatenated from 'Age', 'Fare' and 'Siblings'"));
+        }
+
+        [Fact]
         public async Task Quiet_for_mean_on_a_single_column()
         {
             const string source = """

@@ -36,6 +36,38 @@ namespace EffectiveML.Tests.Rules.Assumptions
         }
 
         [Fact]
+        public async Task Flags_raw_columns_concatenated_from_a_list_of_schema_names_minus_the_label()
+        {
+            const string source = """
+                using System.Linq;
+                using Microsoft.ML;
+
+                public class House
+                {
+                    public float Size { get; set; }
+                    public float Rooms { get; set; }
+                    public float Price { get; set; }
+                }
+
+                public static class Pipelines
+                {
+                    public static IEstimator<ITransformer> Prices(MLContext mlContext)
+                    {
+                        var features = new[] { nameof(House.Size), nameof(House.Rooms), nameof(House.Price) }
+                            .Where(name => !name.Equals(nameof(House.Price)))
+                            .ToArray();
+                        return mlContext.Transforms.Concatenate("Features", features)
+                            .Append(mlContext.Regression.Trainers.{|#0:Sdca(labelColumnName: nameof(House.Price))|});
+                    }
+                }
+                """;
+
+            await VerifyEML4010.Analyzer(
+                source,
+                VerifyEML4010.Diagnostic("EML4010").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("Sdca", "Features", "'Size' and 'Rooms'"));
+        }
+
+        [Fact]
         public async Task Quiet_with_a_normalizer_or_text_featurizer_upstream_and_for_tree_trainers()
         {
             const string source = """
