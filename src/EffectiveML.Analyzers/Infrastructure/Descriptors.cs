@@ -254,7 +254,7 @@ namespace EffectiveML.Analyzers.Infrastructure
         public static readonly DiagnosticDescriptor HardCodedThreshold = Create(
             RuleIds.HardCodedThreshold,
             "Hard-coded decision threshold",
-            "'{0}' is compared with the literal {1}; a decision threshold belongs in configuration, chosen on validation data",
+            "'{0}' is compared with {1}; a decision threshold belongs in configuration, chosen on validation data",
             DiagnosticSeverity.Info,
             "The threshold that turns a score into a decision trades precision for recall. Hard-coded, it cannot be tuned when the data, the model or the business cost changes.");
 
