@@ -21,6 +21,10 @@ namespace EffectiveML.Analyzers.Model.Pipelines
         private readonly MLApi _api;
         private readonly MemberValues _values;
 
+        // Lists read in one call, however they nest (a Where that tests membership in another
+        // list): code that does not compile can nest without end, and a list this long is not read.
+        private int _listsLeft = 256;
+
         public ColumnList(MLApi api, MemberValues values)
         {
             _api = api;
@@ -68,7 +72,7 @@ namespace EffectiveML.Analyzers.Model.Pipelines
         /// <summary>The elements of a list: name expressions or <c>TextLoader.Column</c> creations; null when not in view.</summary>
         private List<IOperation>? Elements(IOperation value, int depth)
         {
-            if (depth > MaxDepth)
+            if (depth > MaxDepth || --_listsLeft < 0)
             {
                 return null;
             }
@@ -116,7 +120,7 @@ namespace EffectiveML.Analyzers.Model.Pipelines
                     var kept = new List<IOperation>(items.Count);
                     foreach (var item in items)
                     {
-                        switch (Evaluate(condition, item))
+                        switch (Evaluate(condition, item, depth))
                         {
                             case true:
                                 kept.Add(item);
@@ -211,19 +215,19 @@ namespace EffectiveML.Analyzers.Model.Pipelines
         }
 
         /// <summary>Whether a <c>Where</c> condition holds for an element; null when it cannot be told.</summary>
-        private bool? Evaluate(IAnonymousFunctionOperation condition, IOperation item) =>
-            Result(condition) is { } result ? Truth(result, item) : null;
+        private bool? Evaluate(IAnonymousFunctionOperation condition, IOperation item, int depth) =>
+            Result(condition) is { } result ? Truth(result, item, depth) : null;
 
-        private bool? Truth(IOperation operation, IOperation item)
+        private bool? Truth(IOperation operation, IOperation item, int depth)
         {
             switch (ValueTracker.Unwrap(operation))
             {
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
-                    return Truth(not.Operand, item) is { } inner ? !inner : null;
+                    return Truth(not.Operand, item, depth) is { } inner ? !inner : null;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And } and:
-                    return Truth(and.LeftOperand, item) is { } left && Truth(and.RightOperand, item) is { } right ? left && right : null;
+                    return Truth(and.LeftOperand, item, depth) is { } left && Truth(and.RightOperand, item, depth) is { } right ? left && right : null;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or } or:
-                    return Truth(or.LeftOperand, item) is { } either && Truth(or.RightOperand, item) is { } other ? either || other : null;
+                    return Truth(or.LeftOperand, item, depth) is { } either && Truth(or.RightOperand, item, depth) is { } other ? either || other : null;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
                     if (Value(comparison.LeftOperand, item) is not { } a || Value(comparison.RightOperand, item) is not { } b)
                     {
@@ -236,7 +240,7 @@ namespace EffectiveML.Analyzers.Model.Pipelines
                     var second = equals.Instance is not null ? equals.Arguments[0].Value : equals.Arguments.Length > 1 ? equals.Arguments[1].Value : null;
                     return second is not null && Value(first, item) is { } x && Value(second, item) is { } y ? Equals(x, y) : null;
                 case IInvocationOperation { TargetMethod.Name: "Contains", Instance: null } contains when contains.Arguments.Length == 2:
-                    return Elements(contains.Arguments[0].Value, depth: 0) is { } set && Value(contains.Arguments[1].Value, item) is string sought
+                    return Elements(contains.Arguments[0].Value, depth + 1) is { } set && Value(contains.Arguments[1].Value, item) is string sought
                         ? ContainsName(set, sought)
                         : null;
                 default:
