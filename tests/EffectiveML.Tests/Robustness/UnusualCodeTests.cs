@@ -140,7 +140,7 @@ namespace EffectiveML.Tests.Robustness
                             public IEstimator<ITransformer> Pipeline() =>
                                 _mlContext.Transforms.NormalizeEach(new[] { nameof(House.Size), nameof(House.Rooms) })
                                     .Append(_mlContext.Transforms.Concatenate("Features", nameof(House.Size), nameof(House.Rooms)))
-                                    .Append(_mlContext.Regression.Trainers.Sdca(labelColumnName: nameof(House.Price)));
+                                    .Append(_mlContext.Regression.Trainers.Sdca(new Microsoft.ML.Trainers.SdcaRegressionTrainer.Options { LabelColumnName = nameof(House.Price), NumberOfThreads = 1 }));
 
                             public TOut[] ScoreAll<TIn, TOut>(ITransformer model, IEnumerable<TIn> rows)
                                 where TIn : class
