@@ -62,6 +62,20 @@ namespace EffectiveML.Analyzers.Model
             return method.DeclaredAccessibility == Accessibility.Public && KnownSymbols.InheritsFrom(method.ContainingType, api.ControllerBase);
         }
 
+        /// <summary>The innermost lambda that contains the operation.</summary>
+        public static IAnonymousFunctionOperation? EnclosingLambda(IOperation operation)
+        {
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation lambda)
+                {
+                    return lambda;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>The call a lambda containing the operation is passed to, directly.</summary>
         private static IInvocationOperation? EnclosingLambdaCall(IOperation operation)
         {

@@ -125,15 +125,13 @@ namespace EffectiveML.Analyzers.Model
                     return Option("Shuffle") is var shuffle
                         && (shuffle.State == SettingState.Default || (shuffle.State == SettingState.Given && ValueReader.Constant(shuffle.Value!, values) is true));
                 case ContextDraw.UnlessSeedSet:
-                    return Option("Seed") is var seed
-                        && (seed.State == SettingState.Default || (seed.State == SettingState.Given && ValueReader.RuntimeNull(seed.Value!, values)));
+                    return IsUnset(Option("Seed"), values);
                 case ContextDraw.WithRandomInitialWeights:
                     return Option("InitialWeightsDiameter") is { State: SettingState.Given } diameter
                         && ValueReader.Constant(diameter.Value!, values) is { } value and not string and not bool
                         && System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture) != 0;
                 case ContextDraw.WithSamplingBooster:
-                    return Option("Seed") is var ownSeed
-                        && (ownSeed.State == SettingState.Default || (ownSeed.State == SettingState.Given && ValueReader.RuntimeNull(ownSeed.Value!, values)))
+                    return IsUnset(Option("Seed"), values)
                         && Option("Booster") is { State: SettingState.Given } booster
                         && SamplesRowsOrFeatures(booster.Value!, api, values);
                 case ContextDraw.AsWrappedTrainer:
@@ -166,6 +164,11 @@ namespace EffectiveML.Analyzers.Model
                         && ValueReader.Constant(frequency.Value!, values) is { } every and not string and not bool
                         && System.Convert.ToDouble(every, System.Globalization.CultureInfo.InvariantCulture) > 0));
         }
+
+        /// <summary>Left to its default, or set to null in view.</summary>
+        private static bool IsUnset(Setting setting, MemberValues values) =>
+            setting.State == SettingState.Default
+            || (setting.State == SettingState.Given && ValueReader.RuntimeNull(setting.Value!, values));
 
         private static bool Below(Setting setting, double limit, MemberValues values) =>
             setting.State == SettingState.Given

@@ -53,7 +53,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
                 }
                 else if (CallContexts.EnclosingLinqCall(call, api) is { } linq)
                 {
-                    if (EnclosingLambda(call) is { } lambda && VariesPerIteration(call, lambda.Body, lambda.Symbol.Parameters))
+                    if (CallContexts.EnclosingLambda(call) is { } lambda && VariesPerIteration(call, lambda.Body, lambda.Symbol.Parameters))
                     {
                         return;
                     }
@@ -124,19 +124,6 @@ namespace EffectiveML.Analyzers.Rules.Impact
             }
 
             return false;
-        }
-
-        private static IAnonymousFunctionOperation? EnclosingLambda(IOperation operation)
-        {
-            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-            {
-                if (parent is IAnonymousFunctionOperation lambda)
-                {
-                    return lambda;
-                }
-            }
-
-            return null;
         }
     }
 }

@@ -57,7 +57,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
                 if (collection is null
                     && CallContexts.EnclosingLinqCall(call, api) is { TargetMethod.Name: "Select" or "SelectMany" } linq
                     && ValueTracker.Receiver(linq) is { } source
-                    && EnclosingLambda(call) is { } lambda)
+                    && CallContexts.EnclosingLambda(call) is { } lambda)
                 {
                     collection = source;
                     body = lambda.Body;
@@ -265,19 +265,6 @@ namespace EffectiveML.Analyzers.Rules.Impact
                     || name.StartsWith("Azure.Storage", System.StringComparison.Ordinal)
                     || name.StartsWith("Microsoft.WindowsAzure.Storage", System.StringComparison.Ordinal)
                     || name.StartsWith("Amazon.S3", System.StringComparison.Ordinal));
-        }
-
-        private static IAnonymousFunctionOperation? EnclosingLambda(IOperation operation)
-        {
-            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-            {
-                if (parent is IAnonymousFunctionOperation lambda)
-                {
-                    return lambda;
-                }
-            }
-
-            return null;
         }
 
         /// <summary><c>queue.GetConsumingEnumerable()</c> and friends yield items as they arrive, one at a time.</summary>
