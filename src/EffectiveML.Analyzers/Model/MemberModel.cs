@@ -165,6 +165,9 @@ namespace EffectiveML.Analyzers.Model
         /// </summary>
         public IReadOnlyList<ISimpleAssignmentOperation> MLMemberAssignments => Read(_memberAssignments);
 
+        /// <summary>Every reference to a local in the member, in the order of the walk.</summary>
+        public IReadOnlyList<ILocalReferenceOperation> LocalReferences => Read(_localReferenceList);
+
         /// <summary>Every reference to <paramref name="local"/> in the member (collected on first use, for all locals at once).</summary>
         public IReadOnlyList<ILocalReferenceOperation> ReferencesTo(ILocalSymbol local) =>
             Once(ref _localReferences, static model => model.CollectLocalReferences()).TryGetValue(local, out var references)

@@ -25,6 +25,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
         {
             var api = symbols.Api;
             var compilation = context.Compilation;
+            var enginePool = compilation.GetTypeByMetadataName("Microsoft.Extensions.ML.PredictionEnginePool`2");
             // The syntax, not the operation: kept to the compilation's end, an operation would keep its member's whole tree.
             var trainingFits = new ConcurrentQueue<SyntaxNode>();
             // Once any model leaves, the compilation has nothing to report: the rest of its members need not be read.
@@ -37,7 +38,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
                     return;
                 }
 
-                if (LetsAModelLeave(model, api, compilation))
+                if (LetsAModelLeave(model, api, compilation, enginePool))
                 {
                     System.Threading.Volatile.Write(ref modelLeaves, 1);
                     return;
@@ -76,9 +77,10 @@ namespace EffectiveML.Analyzers.Rules.Impact
 
         /// <summary>
         /// A model goes somewhere from this member: saved or exported, turned into a prediction
-        /// engine, returned, stored in a field or property, or handed to a method out of view.
+        /// engine or served from a <c>PredictionEnginePool</c>, returned, stored in a field or
+        /// property, or handed to a method out of view.
         /// </summary>
-        private static bool LetsAModelLeave(MemberModel model, MLApi api, Compilation compilation)
+        private static bool LetsAModelLeave(MemberModel model, MLApi api, Compilation compilation, INamedTypeSymbol? enginePool)
         {
             var mlCalls = model.MLInvocations;
             for (var i = 0; i < mlCalls.Count; i++)
@@ -89,6 +91,18 @@ namespace EffectiveML.Analyzers.Rules.Impact
                     || method.Name == "CreateTimeSeriesEngine")
                 {
                     return true;
+                }
+            }
+
+            if (enginePool is not null)
+            {
+                var calls = model.Invocations;
+                for (var i = 0; i < calls.Count; i++)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(calls[i].TargetMethod.ContainingType?.OriginalDefinition, enginePool))
+                    {
+                        return true;
+                    }
                 }
             }
 
@@ -122,10 +136,20 @@ namespace EffectiveML.Analyzers.Rules.Impact
 
         /// <summary>
         /// A model passed to a method neither this project nor ML.NET declares (a model registry's
-        /// client, say): where it goes is not in view, so it may well go to production.
+        /// client, say), or to a call that does not bind (a package the editor has not restored, such
+        /// as the ONNX exporter): where it goes is not in view, so it may well go to production.
         /// </summary>
         private static bool HandsAModelOutOfView(MemberModel model, MLApi api, Compilation compilation)
         {
+            var locals = model.LocalReferences;
+            for (var i = 0; i < locals.Count; i++)
+            {
+                if (locals[i].Parent is IInvalidOperation && api.IsTransformer(locals[i].Local.Type))
+                {
+                    return true;
+                }
+            }
+
             var calls = model.Invocations;
             for (var i = 0; i < calls.Count; i++)
             {

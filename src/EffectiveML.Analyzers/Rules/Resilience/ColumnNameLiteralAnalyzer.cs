@@ -77,7 +77,10 @@ namespace EffectiveML.Analyzers.Rules.Resilience
         {
             foreach (var argument in arguments)
             {
-                if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is not { } parameter || !IsColumnParameter(parameter))
+                if (argument.ArgumentKind == ArgumentKind.DefaultValue
+                    || argument.Parameter is not { } parameter
+                    || !IsColumnParameter(parameter)
+                    || (IsOutputParameter(parameter) && !WritesInPlace(arguments, model.Values)))
                 {
                     continue;
                 }
@@ -173,6 +176,28 @@ namespace EffectiveML.Analyzers.Rules.Resilience
             }
 
             return null;
+        }
+
+        private static bool IsOutputParameter(IParameterSymbol parameter) =>
+            parameter.Name.Equals("outputColumnName", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// The call writes its output over its input (<c>NormalizeMinMax("Size")</c>): the output
+        /// name then names a column read from the data. Otherwise the output is a new column the
+        /// pipeline creates, and a schema member of that name is another column.
+        /// </summary>
+        private static bool WritesInPlace(ImmutableArray<IArgumentOperation> arguments, MemberValues values)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is { } parameter
+                    && (parameter.Name.Equals("inputColumnName", StringComparison.OrdinalIgnoreCase) || parameter.Name.Equals("inputColumnNames", StringComparison.OrdinalIgnoreCase)))
+                {
+                    return argument.ArgumentKind == ArgumentKind.DefaultValue || ValueReader.RuntimeNull(argument.Value, values);
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -71,6 +71,7 @@ namespace EffectiveML.Tests.Rules.Impact
                 "public static ITransformer? Stored { get; set; }\n    public static void Keep(ITransformer model) => Stored = model;",
                 "public static float Served(MLContext ml, ITransformer model, Row row) => ml.Model.CreatePredictionEngine<Row, Scored>(model).Predict(row).Score;",
                 "public static void Published(ITransformer model, System.Collections.Generic.List<object> registry) => registry.Add(model);",
+                "public static Scored Pooled(Microsoft.Extensions.ML.PredictionEnginePool<Row, Scored> pool, Row row) => pool.Predict(row);\n}\n\nnamespace Microsoft.Extensions.ML\n{\n    public class PredictionEnginePool<TIn, TOut> where TOut : class, new() { public TOut Predict(TIn example) => new TOut(); }",
             })
             {
                 var leaving = $$"""
@@ -86,6 +87,28 @@ namespace EffectiveML.Tests.Rules.Impact
                     """;
                 await VerifyEML2005.Analyzer(new[] { training, leaving });
             }
+        }
+
+        [Fact]
+        public async Task Quiet_when_a_model_goes_to_a_call_that_does_not_bind()
+        {
+            // The editor has not restored the ONNX exporter: the call is an error, but where the model goes is not in view.
+            const string source = """
+                using System.IO;
+                using Microsoft.ML;
+
+                public static class Export
+                {
+                    public static void Train(MLContext mlContext, IDataView data)
+                    {
+                        var model = mlContext.Regression.Trainers.Sdca().Fit(data);
+                        using var stream = File.Create("model.onnx");
+                        mlContext.Model.{|CS1061:ConvertToOnnxFormat|}(model, data, stream);
+                    }
+                }
+                """;
+
+            await VerifyEML2005.Analyzer(source);
         }
 
         [Fact]

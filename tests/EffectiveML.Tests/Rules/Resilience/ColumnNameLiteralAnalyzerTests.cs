@@ -42,6 +42,7 @@ namespace EffectiveML.Tests.Rules.Resilience
                             .Append(mlContext.Regression.Trainers.FastTree());
                         var model = pipeline.Fit(data);
                         var sizes = data.{|#5:GetColumn<float>({|#6:"Size"|})|};
+                        var scaled = mlContext.Transforms.{|#7:NormalizeMinMax({|#8:"Rooms"|})|}.Fit(data);
                         return model;
                     }
                 }
@@ -54,7 +55,9 @@ namespace EffectiveML.Tests.Rules.Resilience
                 VerifyEML8001.Diagnostic("EML8001").WithLocation(3).WithLocation(4).WithSeverity(DiagnosticSeverity.Info)
                     .WithArguments("'ConvertType'", "the column \"Rooms\" (HouseData.Rooms)", "a string literal"),
                 VerifyEML8001.Diagnostic("EML8001").WithLocation(5).WithLocation(6).WithSeverity(DiagnosticSeverity.Info)
-                    .WithArguments("'GetColumn'", "the column \"Size\" (HouseData.Size)", "a string literal"));
+                    .WithArguments("'GetColumn'", "the column \"Size\" (HouseData.Size)", "a string literal"),
+                VerifyEML8001.Diagnostic("EML8001").WithLocation(7).WithLocation(8).WithSeverity(DiagnosticSeverity.Info)
+                    .WithArguments("'NormalizeMinMax'", "the column \"Rooms\" (HouseData.Rooms)", "a string literal"));
         }
 
         [Fact]
@@ -114,7 +117,7 @@ namespace EffectiveML.Tests.Rules.Resilience
         }
 
         [Fact]
-        public async Task Quiet_for_output_classes_and_the_names_ML_NET_gives_or_reads_by_default()
+        public async Task Quiet_for_output_classes_new_columns_and_the_names_ML_NET_gives_or_reads_by_default()
         {
             const string source = """
                 using Microsoft.ML;
@@ -138,6 +141,7 @@ namespace EffectiveML.Tests.Rules.Resilience
                         var ranked = mlContext.Transforms.Conversion.Hash("GroupId", "GroupId").Fit(data).Transform(data);
                         var labels = mlContext.Transforms.Conversion.MapValueToKey("Label").Fit(data).Transform(data);
                         var engine = mlContext.Model.CreatePredictionEngine<HouseData, PricePrediction>(model);
+                        var rooms = mlContext.Transforms.Conversion.ConvertType("Rooms", nameof(HouseData.Size)).Fit(data);
                         var copied = mlContext.Transforms.CopyColumns("Price", "Score").Fit(scored);
                         foreach (var prediction in mlContext.Data.CreateEnumerable<PricePrediction>(explained, reuseRowObject: false))
                         {
