@@ -27,9 +27,10 @@ namespace EffectiveML.Tests.EndToEnd
 
         public LanguageServerTests(PackedPackage package) => _package = package;
 
-        [Fact]
+        [SkippableFact]
         public async Task Server_reports_the_builds_EML_diagnostics_and_clears_them_after_a_fix()
         {
+            await SystemPrograms.RequireDotnetToolsAsync();
             var project = _package.CreateConsumer("lsp", ConsumerPrograms.Unseeded);
 
             var program = Path.Combine(project, "Program.cs");

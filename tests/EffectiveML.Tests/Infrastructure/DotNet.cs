@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 
 namespace EffectiveML.Tests.Infrastructure
 {
-    /// <summary>Runs the dotnet CLI the way a user would, bounded in time, and returns what it printed.</summary>
+    /// <summary>Runs the dotnet CLI (and other programs) the way a user would, bounded in time, and returns what it printed.</summary>
     internal static class DotNet
     {
         public sealed record Result(int ExitCode, string Output)
@@ -15,9 +15,13 @@ namespace EffectiveML.Tests.Infrastructure
             public override string ToString() => $"exit code {ExitCode}{Environment.NewLine}{Output}";
         }
 
-        public static async Task<Result> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments)
+        public static Task<Result> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments) =>
+            RunProgramAsync("dotnet", workingDirectory, timeout, arguments);
+
+        /// <summary>Runs any program the same way: bounded in time, its output collected, in the cleaned environment.</summary>
+        public static async Task<Result> RunProgramAsync(string program, string workingDirectory, TimeSpan timeout, params string[] arguments)
         {
-            var start = new ProcessStartInfo("dotnet")
+            var start = new ProcessStartInfo(program)
             {
                 WorkingDirectory = workingDirectory,
                 RedirectStandardOutput = true,
@@ -44,7 +48,7 @@ namespace EffectiveML.Tests.Infrastructure
             if (!exited)
             {
                 process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {timeout}:{Environment.NewLine}{output}");
+                throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish within {timeout}:{Environment.NewLine}{output}");
             }
 
             process.WaitForExit();
