@@ -36,48 +36,37 @@ namespace EffectiveML.Benchmarks
                 .OrderBy(p => p, StringComparer.Ordinal)
                 .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
 
-        // Declared before the analyzers that fill it: static fields initialize in this order.
-        private static readonly Dictionary<Type, RuleClock> Clocks = new();
+        /// <summary>The rules the suite hosts, in the order of their IDs.</summary>
+        private static readonly ImmutableArray<Rule> Rules = EffectiveMLSuiteAnalyzer.AllRules;
+
+        // With the collector running (--with-gc), the clock leaves its pauses out of each rule's
+        // time and the analyzer's total; inside no-GC regions there are none.
+        private static readonly RuleClock Clock = new(Rules.Length, GC.GetTotalPauseDuration);
 
         /// <summary>
-        /// What the compiler loads from the package: the suite, hosting every rule, with a clock
-        /// that splits its telemetry into the rules' own work, the shared member models and the rest.
+        /// The suite as the compiler loads it, with each rule wrapped to charge its callbacks' time
+        /// to it (<see cref="TimedRule"/>): telemetry of the whole, split into the rules and the rest.
         /// </summary>
-        public static ImmutableArray<DiagnosticAnalyzer> Suite { get; } = typeof(EffectiveMLAnalyzer).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t)
-                && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
-            .OrderBy(t => t.Name, StringComparer.Ordinal)
-            .Select(t => t == typeof(EffectiveMLSuiteAnalyzer)
-                ? (DiagnosticAnalyzer)new EffectiveMLSuiteAnalyzer(Clock(t, EffectiveMLSuiteAnalyzer.Rules.Length))
-                : throw new InvalidOperationException($"{t.Name} is loaded next to the suite: give it a clock"))
-            .ToImmutableArray();
+        public static ImmutableArray<DiagnosticAnalyzer> Suite { get; } = ImmutableArray.Create<DiagnosticAnalyzer>(
+            new EffectiveMLSuiteAnalyzer(Rules.Select((rule, index) => (Rule)new TimedRule(rule, index, Clock))));
 
-        /// <summary>The same analyzers unmeasured, as users run them (for a profiler).</summary>
-        public static ImmutableArray<DiagnosticAnalyzer> Unmeasured { get; } = Suite
-            .Select(a => (DiagnosticAnalyzer)Activator.CreateInstance(a.GetType())!)
-            .ToImmutableArray();
+        /// <summary>The suite as users load it: no rule wrapped, nothing timed inside.</summary>
+        public static ImmutableArray<DiagnosticAnalyzer> Unmeasured { get; } = ImmutableArray.Create<DiagnosticAnalyzer>(new EffectiveMLSuiteAnalyzer());
+
+        /// <summary>Each rule hosted alone by the suite (--each).</summary>
+        public static IEnumerable<(string Name, DiagnosticAnalyzer Analyzer)> EachRule => Rules.Select(rule =>
+            (rule.GetType().Name, (DiagnosticAnalyzer)new EffectiveMLSuiteAnalyzer(new[] { rule })));
 
         /// <summary>
-        /// The shared work, reported next to the rules: the member models with the parts built on
-        /// first request (pipelines, provenance), whichever analyzer asks; and the rest of the
-        /// analyzers' telemetry (the driver's dispatch of their callbacks, the hosts).
+        /// The work that is no rule's, reported next to the rules: building the member models every
+        /// rule reads, dispatching the suite's callbacks, and the driver's work for the analyzer.
         /// </summary>
-        public const string SharedModels = "(shared) member models, and their parts built on request";
-        public const string SharedRest = "(shared) dispatch and driver";
-
-        // With the collector running (--with-gc), the clocks leave its pauses out of each rule's time
-        // and the analyzer's total; inside no-GC regions there are none.
-        private static RuleClock Clock(Type analyzer, int rules) => Clocks[analyzer] = new RuleClock(rules, GC.GetTotalPauseDuration);
+        public const string Shared = "(shared) member models, dispatch and driver";
 
         /// <summary>The rows of the per-rule table: every rule, by class name, with its IDs; then the suite's shared work.</summary>
-        public static IReadOnlyList<(string Name, string Ids, bool IsRule)> Rows { get; } = Suite
-            .SelectMany(a => a is EffectiveMLSuiteAnalyzer
-                ? EffectiveMLSuiteAnalyzer.Rules.Select(r => (DiagnosticAnalyzer)r)
-                : new[] { a })
-            .Select(a => (a.GetType().Name, string.Join(", ", a.SupportedDiagnostics.Select(d => d.Id).Distinct()), true))
-            .OrderBy(r => r.Item2, StringComparer.Ordinal)
-            .Append((SharedModels, "shared", false))
-            .Append((SharedRest, "shared", false))
+        public static IReadOnlyList<(string Name, string Ids, bool IsRule)> Rows { get; } = Rules
+            .Select(rule => (rule.GetType().Name, string.Join(", ", rule.SupportedDiagnostics.Select(d => d.Id).Distinct()), true))
+            .Append((Shared, "shared", false))
             .ToList();
 
         public static ImmutableArray<DiagnosticAnalyzer> Peer { get; } = LoadPeer();
@@ -138,20 +127,16 @@ namespace EffectiveML.Benchmarks
                 total += time;
                 if (Suite.Contains(analyzer))
                 {
-                    // Telemetry sees each analyzer whole; its clock splits the time into the rules'
-                    // own callbacks, the shared member models, and the rest.
-                    var clock = Clocks[analyzer.GetType()];
-                    total -= clock.Pauses;
-                    var hosted = EffectiveMLSuiteAnalyzer.Rules;
-                    var rest = time - clock.Pauses - clock.Models;
-                    for (var rule = 0; rule < hosted.Length; rule++)
+                    // Telemetry sees the suite whole; the timed rules split its time into theirs and the rest.
+                    total -= Clock.Pauses;
+                    var rest = time - Clock.Pauses;
+                    for (var rule = 0; rule < Rules.Length; rule++)
                     {
-                        perAnalyzer[hosted[rule].GetType().Name] = clock.Of(rule);
-                        rest -= clock.Of(rule);
+                        perAnalyzer[Rules[rule].GetType().Name] = Clock.Of(rule);
+                        rest -= Clock.Of(rule);
                     }
 
-                    perAnalyzer[SharedModels] = perAnalyzer.GetValueOrDefault(SharedModels) + clock.Models;
-                    perAnalyzer[SharedRest] = perAnalyzer.GetValueOrDefault(SharedRest) + rest;
+                    perAnalyzer[Shared] = perAnalyzer.GetValueOrDefault(Shared) + rest;
                 }
                 else
                 {
@@ -177,10 +162,7 @@ namespace EffectiveML.Benchmarks
             // callbacks neither wait for a compiler thread nor pay for work the compiler does anyway:
             // what telemetry then charges an analyzer is its own.
             withAnalyzers.Compilation.GetDiagnostics();
-            foreach (var clock in Clocks.Values)
-            {
-                clock.Reset();
-            }
+            Clock.Reset();
 
             Settle();
             var before = GC.GetTotalAllocatedBytes(precise: true);
@@ -249,7 +231,7 @@ namespace EffectiveML.Benchmarks
         /// Measures with the collector running, as in a build, its pauses left out: the measure of
         /// scaling. Inside no-GC regions every allocation of a run stays live, so a run four times
         /// larger works in a heap four times larger on memory never touched before, and plainly
-        /// linear work measures superlinear (README, "What it costs a build").
+        /// linear work measures superlinear (see this project's README).
         /// </summary>
         public static async Task<T> WithCollector<T>(Func<Task<T>> measure)
         {
@@ -375,7 +357,7 @@ namespace EffectiveML.Benchmarks
         /// <summary>The same with EffectiveML's setting: generated code still skipped, reports not filtered again.</summary>
         public sealed class ReportOncePerFileUnfiltered : ReportOncePerFile
         {
-            protected override GeneratedCodeAnalysisFlags GeneratedCode => EffectiveMLAnalyzer.GeneratedCode;
+            protected override GeneratedCodeAnalysisFlags GeneratedCode => EffectiveMLSuiteAnalyzer.GeneratedCode;
         }
 #pragma warning restore RS1001, RS1025, RS1026, RS1036, RS1038, RS1041, RS2008
     }

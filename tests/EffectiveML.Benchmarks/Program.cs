@@ -227,10 +227,10 @@ namespace EffectiveML.Benchmarks
                 // where time and allocations go; --only <class name> picks one.
                 var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
                 await Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Suite);
-                foreach (var analyzer in Measurement.Suite.Concat(EffectiveMLSuiteAnalyzer.Rules).Where(a => only is null || a.GetType().Name == only))
+                foreach (var (name, analyzer) in Measurement.EachRule.Prepend(("EffectiveMLSuiteAnalyzer", Measurement.Unmeasured[0])).Where(a => only is null || a.Item1 == only))
                 {
                     var alone = await Measurement.Analyzers(ml, Measurement.MachineLearning, System.Collections.Immutable.ImmutableArray.Create(analyzer));
-                    Console.WriteLine($"{analyzer.GetType().Name,-52} {alone.Time.TotalMilliseconds,8:0.0} ms {alone.Allocated / 1_048_576.0,8:0.0} MB");
+                    Console.WriteLine($"{name,-52} {alone.Time.TotalMilliseconds,8:0.0} ms {alone.Allocated / 1_048_576.0,8:0.0} MB");
                 }
 
                 return 0;
@@ -288,7 +288,7 @@ namespace EffectiveML.Benchmarks
             // Per rule on both sides: a rule is a diagnostic ID, whatever analyzer class reports it.
             var peerMean = peer.Time.TotalMilliseconds / Math.Max(1, PeerRules);
             Console.WriteLine();
-            Console.WriteLine($"suite {shipped.Time.TotalMilliseconds:0.0} ms on ML as users load it ({suite.Time.TotalMilliseconds:0.0} ms with the per-rule clock of the table), {suiteNonMl.Time.TotalMilliseconds:0.0} ms on non-ML; with the collector on, its pauses left out, {collected.Time.TotalMilliseconds:0.0} ms on ML and {collected4.Time.TotalMilliseconds:0.0} ms on 4x ML; peer {peer.Time.TotalMilliseconds:0.0} ms on ML ({peerMean.ToString("0.00", culture)} ms per rule, {(peer.Time.TotalMilliseconds / Measurement.Peer.Length).ToString("0.00", culture)} per analyzer; ours {ourMean.ToString("0.00", culture)} per rule); worst rule {worst.ToString("0.0000", culture)} of compile time, the shared member models {(suite.PerAnalyzer[Measurement.SharedModels] / compile.Time).ToString("0.0000", culture)}");
+            Console.WriteLine($"suite {shipped.Time.TotalMilliseconds:0.0} ms on ML as users load it ({suite.Time.TotalMilliseconds:0.0} ms with the rules timed for the table), {suiteNonMl.Time.TotalMilliseconds:0.0} ms on non-ML; with the collector on, its pauses left out, {collected.Time.TotalMilliseconds:0.0} ms on ML and {collected4.Time.TotalMilliseconds:0.0} ms on 4x ML; peer {peer.Time.TotalMilliseconds:0.0} ms on ML ({peerMean.ToString("0.00", culture)} ms per rule, {(peer.Time.TotalMilliseconds / Measurement.Peer.Length).ToString("0.00", culture)} per analyzer; ours {ourMean.ToString("0.00", culture)} per rule); worst rule {worst.ToString("0.0000", culture)} of compile time, the shared work {(suite.PerAnalyzer[Measurement.Shared] / compile.Time).ToString("0.0000", culture)}");
             Console.WriteLine(string.Create(culture, $"for comparison, the compiler's own scaling at 4x size, measured the same way: {compileCollected4.Time / (4 * compileCollected.Time):0.00}"));
             Console.WriteLine(string.Create(culture, $"elapsed time of the analysis run beyond the same run with only the do-nothing analyzer: suite {shipped.Wall.TotalMilliseconds:0} ms, {shipped.Wall / compile.Time:0.000} of compile time (telemetry sees {shipped.Time.TotalMilliseconds:0} ms of it){(quick ? string.Empty : $"; peer {peer.Wall.TotalMilliseconds:0} ms (telemetry {peer.Time.TotalMilliseconds:0} ms)")}"));
             Console.WriteLine($"allocations beyond the driver's operation trees: suite {shipped.Allocated / 1_048_576.0:0.0} MB, peer {(quick ? "not measured in quick mode" : $"{peer.Allocated / 1_048_576.0:0.0} MB")}; compiler alone {compile.Allocated / 1_048_576.0:0.0} MB");

@@ -1,110 +1,159 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using EffectiveML.Analyzers.Model;
-using EffectiveML.Analyzers.Rules.Assumptions;
-using EffectiveML.Analyzers.Rules.Impact;
-using EffectiveML.Analyzers.Rules.Reproducibility;
-using EffectiveML.Analyzers.Rules.Resilience;
-using EffectiveML.Analyzers.Rules.Roadblocks;
-using EffectiveML.Analyzers.Rules.Simplicity;
-using EffectiveML.Analyzers.Rules.Uncertainty;
-using EffectiveML.Analyzers.Rules.Versatility;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace EffectiveML.Analyzers.Infrastructure
 {
     /// <summary>
-    /// Hosts every rule: the one analyzer the compiler loads from the package. Each hosted rule is
-    /// still its own class in its own file and can run alone (the tests run it so), but in a build
-    /// the driver sees one analyzer, so it dispatches one callback per member for all of them
-    /// instead of one per rule, and computes the actions of each symbol once instead of once per
-    /// analyzer: that per-analyzer overhead was most of what the suite cost a build before any
-    /// rule decided anything (README, "What it costs a build"). A rule's code fix reads only its
-    /// own rule's findings and finds its Fix All action itself (<c>RuleFixAll</c>), because
-    /// <c>dotnet format</c> may hand it the first finding of any hosted rule.
+    /// The one analyzer the compiler loads from the package: it hosts every rule. The driver sees
+    /// one analyzer, so it dispatches one callback per member for all rules and computes the actions
+    /// of each symbol once. A rule's code fix reads only its own rule's findings and finds its Fix
+    /// All action itself (<c>RuleFixAll</c>), because <c>dotnet format</c> may hand it the first
+    /// finding of any hosted rule.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class EffectiveMLSuiteAnalyzer : DiagnosticAnalyzer
     {
-        private readonly RuleClock? _clock;
+        /// <summary>
+        /// Generated code is not analyzed: the driver skips members of generated files and of
+        /// [GeneratedCode] types. Reports are not filtered again (<c>ReportDiagnostics</c>): every
+        /// report comes from a member the driver already found to be user code, and the filter
+        /// would make the driver resolve every declaration of each reported file to look for
+        /// [GeneratedCode], which on ML code cost more than most rules.
+        /// </summary>
+        internal const GeneratedCodeAnalysisFlags GeneratedCode = GeneratedCodeAnalysisFlags.ReportDiagnostics;
+
+        private readonly ImmutableArray<Rule> _rules;
 
         public EffectiveMLSuiteAnalyzer()
+            : this(AllRules)
         {
         }
 
-        /// <summary>A suite that measures each rule's own time on <paramref name="clock"/> (the benchmark's view inside the suite).</summary>
-        internal EffectiveMLSuiteAnalyzer(RuleClock clock)
+        /// <summary>A suite hosting <paramref name="rules"/> only: how the tests run a rule, the way users run it.</summary>
+        internal EffectiveMLSuiteAnalyzer(IEnumerable<Rule> rules)
         {
-            _clock = clock;
+            _rules = rules.ToImmutableArray();
+            SupportedDiagnostics = _rules
+                .SelectMany(rule => rule.SupportedDiagnostics)
+                .GroupBy(descriptor => descriptor.Id)
+                .Select(group => group.First())
+                .ToImmutableArray();
         }
 
-        /// <summary>Every rule, in the order of their IDs.</summary>
-        internal static ImmutableArray<EffectiveMLAnalyzer> Rules { get; } = ImmutableArray.Create<EffectiveMLAnalyzer>(
-            new InvalidOptionAnalyzer(),
-            new UnknownOptionAnalyzer(),
-            new ComplexModelWithoutBaselineAnalyzer(),
-            new RaisedCapacityWithoutValidationAnalyzer(),
-            new PredictionEngineSharedAnalyzer(),
-            new ModelCreatedPerCallAnalyzer(),
-            new SinglePredictionsInLoopAnalyzer(),
-            new ModelSavedWithoutSchemaAnalyzer(),
-            new ModelNeverLeavesAnalyzer(),
-            new PipelineBuiltInEntryPointAnalyzer(),
-            new PipelineFactoryWithoutTestAnalyzer(),
-            new MachineSpecificDataPathAnalyzer(),
-            new MeanImputationEverywhereAnalyzer(),
-            new ImplicitImputationModeAnalyzer(),
-            new ImputedWithoutIndicatorAnalyzer(),
-            new ImputationCannotSeeMissingAnalyzer(),
-            new CsvWithTabSeparatorAnalyzer(),
-            new HeaderNotDeclaredAnalyzer(),
-            new LabelUsedAsFeatureAnalyzer(),
-            new EvaluatedOnTrainingDataAnalyzer(),
-            new FittedBeforeSplitAnalyzer(),
-            new ScaleSensitiveTrainerWithoutNormalizationAnalyzer(),
-            new ThresholdDependentMetricOnlyAnalyzer(),
-            new MLContextWithoutSeedAnalyzer(),
-            new SplitWithoutSeedAnalyzer(),
-            new UnseededRandomAnalyzer(),
-            new NonReproducibleSeedAnalyzer(),
-            new SchedulingDependentTrainerAnalyzer(),
-            new ModelSavedWithoutEvaluationAnalyzer(),
-            new EvaluationDiscardedAnalyzer(),
-            new FailureSwallowedAnalyzer(),
-            new SuppressedWithoutReasonAnalyzer(),
-            new ColumnNameLiteralAnalyzer(),
-            new HardCodedThresholdAnalyzer());
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Rules
-            .SelectMany(rule => rule.SupportedDiagnostics)
-            .GroupBy(descriptor => descriptor.Id)
-            .Select(group => group.First())
+        /// <summary>Every rule of this assembly, in the order of their first diagnostic's ID.</summary>
+        internal static ImmutableArray<Rule> AllRules { get; } = typeof(Rule).Assembly.GetTypes()
+            .Where(type => !type.IsAbstract && typeof(Rule).IsAssignableFrom(type))
+            .Select(type => (Rule)Activator.CreateInstance(type))
+            .OrderBy(rule => rule.SupportedDiagnostics[0].Id, StringComparer.Ordinal)
             .ToImmutableArray();
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
 
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(EffectiveMLAnalyzer.GeneratedCode);
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCode);
             context.RegisterCompilationStartAction(start =>
             {
-                var symbols = KnownSymbols.Shared(start);
-                if (symbols is null)
+                if (KnownSymbols.TryCreate(start.Compilation) is not { } symbols)
                 {
                     return;
                 }
 
-                var host = new RuleHostContext(start, symbols, _clock);
-                for (var rule = 0; rule < Rules.Length; rule++)
+                var registry = new SuiteRegistry(start, symbols);
+                foreach (var rule in _rules)
                 {
-                    if (RuleSwitch.IsOn(Rules[rule], start.Compilation, start.CancellationToken))
+                    if (RuleSwitch.IsOn(rule, start.Compilation, start.CancellationToken))
                     {
-                        host.Initialize(rule, Rules[rule]);
+                        rule.Register(registry);
                     }
                 }
 
-                host.Complete();
+                registry.Complete();
             });
+        }
+
+        /// <summary>
+        /// The registry the suite hands every rule: what the rules register is gathered and given to
+        /// the driver as one callback per member, one start per type, one action per file.
+        /// </summary>
+        private sealed class SuiteRegistry : RuleRegistry
+        {
+            private readonly CompilationStartAnalysisContext _start;
+            private readonly List<Action<OperationBlockAnalysisContext, MemberModel>> _memberActions = new();
+            private readonly List<Action<SyntaxTreeAnalysisContext>> _treeActions = new();
+            private TypeStart? _typeStart;
+            private MLContextScope.Readers? _scopeReaders;
+
+            // It registers on 'start' once the rules have registered with it, in Complete.
+#pragma warning disable RS1012
+            public SuiteRegistry(CompilationStartAnalysisContext start, KnownSymbols symbols)
+#pragma warning restore RS1012
+            {
+                _start = start;
+                Symbols = symbols;
+            }
+
+            public override KnownSymbols Symbols { get; }
+
+            public override Compilation Compilation => _start.Compilation;
+
+            private TypeStart Types => _typeStart ??= new TypeStart(new GeneratedCode(_start.Options, Symbols));
+
+            public override void OnMember(Action<OperationBlockAnalysisContext, MemberModel> action) => _memberActions.Add(action);
+
+            public override void OnDeclarations(Action<DeclarationContext, Declaration> reader) => Types.AddDeclarationReader(reader);
+
+            public override void OnMLContextScopes(Action<ScopeContext, MLContextScope> reader)
+            {
+                if (Symbols.MLContext is null)
+                {
+                    return;
+                }
+
+                if (_scopeReaders is null)
+                {
+                    _scopeReaders = new MLContextScope.Readers(Symbols);
+                    Types.AddScopeOpener(Symbols.IsMLContext, _scopeReaders.OpenTypeScope);
+                    OnMember(_scopeReaders.OnMember);
+                }
+
+                _scopeReaders.Add(reader);
+            }
+
+            public override void OnSyntaxTree(Action<SyntaxTreeAnalysisContext> action) => _treeActions.Add(action);
+
+            public override void OnCompilationEnd(Action<CompilationAnalysisContext> action) => _start.RegisterCompilationEndAction(action);
+
+            /// <summary>Hands the gathered actions to the driver, one registration of each kind.</summary>
+            public void Complete()
+            {
+                if (_memberActions.Count > 0)
+                {
+                    var actions = _memberActions.ToArray();
+                    var models = Symbols.Models;
+                    _start.RegisterOperationBlockAction(block => models.ForEachMember(block, actions));
+                }
+
+                _typeStart?.RegisterOn(_start);
+
+                if (_treeActions.Count > 0)
+                {
+                    var actions = _treeActions.ToArray();
+                    _start.RegisterSyntaxTreeAction(tree =>
+                    {
+                        foreach (var action in actions)
+                        {
+                            action(tree);
+                        }
+                    });
+                }
+            }
         }
     }
 }

@@ -14,7 +14,7 @@ namespace EffectiveML.Analyzers.Infrastructure
     /// </summary>
     internal static class RuleSwitch
     {
-        public static bool IsOn(DiagnosticAnalyzer rule, Compilation compilation, CancellationToken cancellationToken)
+        public static bool IsOn(Rule rule, Compilation compilation, CancellationToken cancellationToken)
         {
             foreach (var descriptor in rule.SupportedDiagnostics)
             {

@@ -47,9 +47,6 @@ namespace EffectiveML.Analyzers.Model
         /// <summary>Scratch space for the member models' walks.</summary>
         public IndexScratch.Pool IndexScratch { get; } = new();
 
-        /// <summary>The MLContext scope of each type, shared by the two rules that read it.</summary>
-        public System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, MLContextScope> MLContextScopes { get; } = new(SymbolEqualityComparer.Default);
-
         private readonly System.Lazy<MLApi> _api;
 
         /// <summary>The ML.NET types of the pipeline and provenance models, resolved on first use.</summary>
@@ -83,50 +80,6 @@ namespace EffectiveML.Analyzers.Model
         public bool HasMLNet => MLContext is not null;
 
         public bool HasTorchSharp => Torch is not null;
-
-        // Immutable: holds only the factory; the values live in the analyzer driver's per-compilation cache.
-        private static readonly Microsoft.CodeAnalysis.Diagnostics.SyntaxTreeValueProvider<SharedSymbols> SharedProvider = new(_ => new SharedSymbols());
-
-        /// <summary>
-        /// The symbols of the compilation, resolved once for all EffectiveML analyzers: the driver's
-        /// value cache (keyed by the compilation's first tree, and owned by this compilation's
-        /// analysis) hands every analyzer the same instance. Null without ML.NET or TorchSharp.
-        /// </summary>
-#pragma warning disable RS1012 // The start context is used for its value cache only; the analyzer registers its own actions.
-        public static KnownSymbols? Shared(Microsoft.CodeAnalysis.Diagnostics.CompilationStartAnalysisContext context)
-        {
-            var compilation = context.Compilation;
-            using var trees = compilation.SyntaxTrees.GetEnumerator();
-            if (!trees.MoveNext() || !context.TryGetValue(trees.Current, SharedProvider, out var shared))
-            {
-                return TryCreate(compilation);
-            }
-
-            return shared.For(compilation);
-        }
-#pragma warning restore RS1012
-
-        private sealed class SharedSymbols
-        {
-            private readonly object _gate = new();
-            private Compilation? _compilation;
-            private KnownSymbols? _symbols;
-
-            public KnownSymbols? For(Compilation compilation)
-            {
-                lock (_gate)
-                {
-                    // A tree can belong to several compilations; only the one it was computed for may reuse it.
-                    if (!ReferenceEquals(_compilation, compilation))
-                    {
-                        _symbols = TryCreate(compilation);
-                        _compilation = compilation;
-                    }
-
-                    return _symbols;
-                }
-            }
-        }
 
         /// <summary>
         /// The symbols of a compilation that references ML.NET or TorchSharp; null otherwise, which

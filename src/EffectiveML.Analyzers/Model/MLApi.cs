@@ -82,7 +82,7 @@ namespace EffectiveML.Analyzers.Model
 
         /// <summary>
         /// What a method is, for the rules: worked out once per method definition and compilation,
-        /// where each rule used to work it out again for every call it read.
+        /// not again for every call a rule reads.
         /// </summary>
         public MethodFacts Facts(IMethodSymbol method) => _facts.GetOrAdd(method.OriginalDefinition, _computeFacts);
 

@@ -39,16 +39,11 @@ namespace EffectiveML.Analyzers.Model
     /// type to another (a call result is an origin of its own), so a type that declares none of
     /// MLContext type is read one member at a time, as soon as the member is analyzed: its scope
     /// is that member. A type that declares one is read when it is complete, which needs a type
-    /// scope of the driver's, the costly kind (README, "What it costs a build"); only those types
-    /// get one. Either way the uses are found when the scope is read, and only those a rule asks
-    /// for: most scopes create no unseeded context, and then only the calls that take a seed of
-    /// their own matter.
-    /// In the suite the rules share one registration. Run alone, as analyzers of their own,
-    /// each registers its own, and the compilation's table of type scopes lets them meet:
-    /// whichever meets a member first collects it, the origins of a use are traced once, and the
-    /// table holds a type's scope only until the first of them is done with the type. All state
-    /// is guarded by one lock; collecting a member and answering at the type's end never overlap,
-    /// so a registration that finds a member already collected knows the collection is complete.
+    /// scope of the driver's, the kind that makes the driver track every member's actions; only
+    /// those types get one. Either way the uses are found when the scope is read, and only those a
+    /// rule asks for: most scopes create no unseeded context, and then only the calls that take a
+    /// seed of their own matter. Members of a type are collected concurrently, under one lock; the
+    /// driver reads the type's end only after all of them.
     /// </summary>
     internal sealed class MLContextScope
     {
@@ -57,7 +52,6 @@ namespace EffectiveML.Analyzers.Model
         private readonly INamedTypeSymbol _type;
         private readonly List<MemberModel> _members = new();
         private readonly MemberModels _models;
-        private HashSet<SyntaxNode>? _collected;
         private Dictionary<ISymbol, List<IOperation>>? _memberAssignments;
         private Dictionary<IParameterSymbol, List<IOperation>>? _passedArguments;
         private HashSet<IMethodSymbol>? _methodsUsedAsValues;
@@ -146,86 +140,45 @@ namespace EffectiveML.Analyzers.Model
         private ValueTracker Tracker => _tracker ??= new ValueTracker(_models, AssignmentsInView, ArgumentsInView);
 
         /// <summary>
-        /// Hands the scope of each member or type to <paramref name="reader"/>: a member's as soon
-        /// as it is analyzed, a type's when the type is done. The rules the suite hosts share one
-        /// registration: one reading per scope, whichever rules read it.
+        /// The rules that read the scopes, in the order they registered, and the type scopes being
+        /// collected: a type's scope is read when the type is done, a member's as soon as it is
+        /// analyzed. One reading per scope, whichever rules read it.
         /// </summary>
-        public static void Register(
-            CompilationStartAnalysisContext context,
-            KnownSymbols symbols,
-            Action<ScopeContext, MLContextScope> reader)
-        {
-            if (symbols.MLContext is null)
-            {
-                return;
-            }
-
-            if (context is RuleHostContext host)
-            {
-                // Keyed by its type, the host makes the registration once, for the first rule that asks.
-                host.Shared(() => Readers.RegisterOn(host, symbols)).Add(host.Timed(reader));
-                return;
-            }
-
-            Readers.RegisterOn(context, symbols).Add(reader);
-        }
-
-        /// <summary>The rules that read the scopes of one registration, in the order they registered.</summary>
-        private sealed class Readers
+        internal sealed class Readers
         {
             // Filled while the compilation starts, read only once types are analyzed.
             private readonly List<Action<ScopeContext, MLContextScope>> _readers = new();
-
-            // The type scopes of this registration: the compilation's table lets registrations meet,
-            // but the first to finish a type takes it out, and a registration still collecting must
-            // find its own.
             private readonly ConcurrentDictionary<INamedTypeSymbol, MLContextScope> _typeScopes = new(SymbolEqualityComparer.Default);
+            private readonly KnownSymbols _symbols;
+
+            public Readers(KnownSymbols symbols) => _symbols = symbols;
 
             public void Add(Action<ScopeContext, MLContextScope> reader) => _readers.Add(reader);
 
-            /// <param name="context">Where the registration is made: inside the suite, the host, whose one type start and one member callback all rules share.</param>
-            public static Readers RegisterOn(CompilationStartAnalysisContext context, KnownSymbols symbols)
+            /// <summary>
+            /// Only a type whose members can pass a context among themselves needs a scope of its
+            /// own: one that declares a field, property or method parameter of type MLContext. The
+            /// members of every other type are read one at a time, and for them nothing is
+            /// registered, which keeps the driver from tracking their members' actions.
+            /// </summary>
+            public void OpenTypeScope(SymbolStartAnalysisContext start)
             {
-                var readers = new Readers();
-                var models = symbols.Models;
-                var table = symbols.MLContextScopes;
-                // Only a type whose members can pass a context among themselves needs a scope of its
-                // own: one that declares a field, property or method parameter of type MLContext. The members of every
-                // other type are read one at a time, and for them nothing is registered, which keeps
-                // the driver from tracking their members' actions.
-                TypeStart.RegisterScopeOpener(context, symbols, symbols.IsMLContext, start =>
+                var type = (INamedTypeSymbol)start.Symbol;
+                var scope = new MLContextScope(_symbols, type, _symbols.Models);
+                _typeScopes[type] = scope;
+                start.RegisterSymbolEndAction(end =>
                 {
-                    var type = (INamedTypeSymbol)start.Symbol;
-                    var scope = table.GetOrAdd(type, t => new MLContextScope(symbols, t, models));
-                    readers._typeScopes[type] = scope;
-                    start.RegisterSymbolEndAction(end =>
+                    lock (scope._gate)
                     {
-                        lock (scope._gate)
+                        if (scope._members.Count > 0)
                         {
-                            if (scope._members.Count > 0)
-                            {
-                                readers.Read(new ScopeContext(end.ReportDiagnostic, end.Options, end.CancellationToken), scope);
-                            }
+                            Read(new ScopeContext(end.ReportDiagnostic, end.Options, end.CancellationToken), scope);
                         }
+                    }
 
-                        // Letting go frees the type's operations (and so its members' models) once
-                        // all are done; a registration that starts the type later collects a scope of its own.
-                        readers._typeScopes.TryRemove(type, out _);
-                        table.TryRemove(type, out _);
-                    });
+                    // Letting go frees the type's operations (and so its members' models) once all are done.
+                    _typeScopes.TryRemove(type, out _);
                 });
-
-                var onMember = new Action<OperationBlockAnalysisContext, MemberModel>(readers.OnMember);
-                if (context is RuleHostContext host)
-                {
-                    host.AddSharedMemberAction(onMember);
-                }
-                else
-                {
-                    models.RegisterMemberAction(context, onMember);
-                }
-
-                return readers;
             }
 
             private void Read(ScopeContext context, MLContextScope scope)
@@ -237,7 +190,7 @@ namespace EffectiveML.Analyzers.Model
             }
 
             /// <summary>Collects a member into its type's scope, or reads the member as a scope of its own.</summary>
-            private void OnMember(OperationBlockAnalysisContext block, MemberModel model)
+            public void OnMember(OperationBlockAnalysisContext block, MemberModel model)
             {
                 var owner = block.OwningSymbol;
                 if ((owner as INamedTypeSymbol ?? owner.ContainingType) is not { } type)
@@ -249,10 +202,7 @@ namespace EffectiveML.Analyzers.Model
                 {
                     lock (typeScope._gate)
                     {
-                        if ((typeScope._collected ??= new HashSet<SyntaxNode>()).Add(model.Root.Syntax))
-                        {
-                            typeScope.Collect(model);
-                        }
+                        typeScope.Collect(model);
                     }
 
                     return;

@@ -76,9 +76,6 @@ namespace EffectiveML.Analyzers.Model
         private IMethodReferenceOperation[]? _methodReferences;
         private IRelationalPatternOperation[]? _relationalPatterns;
 
-        /// <summary>Set only by the benchmark's measured suite: times the parts built on request as shared work.</summary>
-        internal RuleClock? Clock { get; set; }
-
         public MemberModel(IOperation root, KnownSymbols symbols)
         {
             _root = root;
@@ -451,18 +448,9 @@ namespace EffectiveML.Analyzers.Model
                 return value;
             }
 
-            var clock = Clock;
-            var started = clock?.EnterShared() ?? 0;
-            try
+            lock (this)
             {
-                lock (this)
-                {
-                    return field ??= compute(this);
-                }
-            }
-            finally
-            {
-                clock?.ExitShared(started);
+                return field ??= compute(this);
             }
         }
 
@@ -477,17 +465,7 @@ namespace EffectiveML.Analyzers.Model
                 }
             }
 
-            var clock = Clock;
-            var started = clock?.EnterShared() ?? 0;
-            TValue built;
-            try
-            {
-                built = build(this, key);
-            }
-            finally
-            {
-                clock?.ExitShared(started);
-            }
+            var built = build(this, key);
 
             lock (this)
             {

@@ -15,7 +15,7 @@ namespace EffectiveML.Analyzers.Model
     /// </summary>
     /// <remarks>
     /// A scope of the driver's is costly for every member of a type it is opened on (the driver
-    /// tracks the members' actions for it; README, "What it costs a build"), so nothing is
+    /// tracks the members' actions for it), so nothing is
     /// registered for a type that needs nothing: what a declaration rule finds is reported at the
     /// type's end only when it found something, and a scope is opened only on a type that asks
     /// for one. Generated code is skipped as the driver skips it: a type all of whose parts are
@@ -29,54 +29,22 @@ namespace EffectiveML.Analyzers.Model
         private readonly List<(Func<ITypeSymbol, bool> Wants, Action<SymbolStartAnalysisContext> Open)> _scopeOpeners = new();
         private readonly GeneratedCode _generated;
 
-        private TypeStart(GeneratedCode generated) => _generated = generated;
+        public TypeStart(GeneratedCode generated) => _generated = generated;
 
         /// <summary>
         /// Runs <paramref name="reader"/> for each type and member declared in user code, with its
         /// attributes; what it reports is reported when the type is done.
         /// </summary>
-        public static void RegisterDeclarationReader(
-            CompilationStartAnalysisContext context,
-            KnownSymbols symbols,
-            Action<DeclarationContext, Declaration> reader) =>
-            For(context, symbols, out var timed)._declarationReaders.Add(timed(reader));
+        public void AddDeclarationReader(Action<DeclarationContext, Declaration> reader) => _declarationReaders.Add(reader);
 
         /// <summary>
         /// Runs <paramref name="open"/> as a type starts whose fields, properties or method
         /// parameters include one of a type that <paramref name="wants"/> accepts.
         /// </summary>
-        public static void RegisterScopeOpener(
-            CompilationStartAnalysisContext context,
-            KnownSymbols symbols,
-            Func<ITypeSymbol, bool> wants,
-            Action<SymbolStartAnalysisContext> open) =>
-            For(context, symbols, out _)._scopeOpeners.Add((wants, open));
+        public void AddScopeOpener(Func<ITypeSymbol, bool> wants, Action<SymbolStartAnalysisContext> open) => _scopeOpeners.Add((wants, open));
 
-        /// <summary>
-        /// The registration the rules of a suite share, or a registration of one rule's own when it
-        /// runs alone; <paramref name="timed"/> charges a reader's time to the rule registering it.
-        /// </summary>
-        private static TypeStart For(
-            CompilationStartAnalysisContext context,
-            KnownSymbols symbols,
-            out Func<Action<DeclarationContext, Declaration>, Action<DeclarationContext, Declaration>> timed)
-        {
-            if (context is RuleHostContext host)
-            {
-                timed = host.Timed;
-                return host.Shared(inner => RegisterOn(inner, symbols));
-            }
-
-            timed = static reader => reader;
-            return RegisterOn(context, symbols);
-        }
-
-        private static TypeStart RegisterOn(CompilationStartAnalysisContext context, KnownSymbols symbols)
-        {
-            var typeStart = new TypeStart(new GeneratedCode(context.Options, symbols));
-            context.RegisterSymbolStartAction(typeStart.Start, SymbolKind.NamedType);
-            return typeStart;
-        }
+        /// <summary>The one symbol start of the compilation's types, for every reader and scope.</summary>
+        public void RegisterOn(CompilationStartAnalysisContext context) => context.RegisterSymbolStartAction(Start, SymbolKind.NamedType);
 
         /// <summary>
         /// One pass over the type's members for every rule: each field's and property's type is

@@ -16,7 +16,7 @@ namespace EffectiveML.CodeFixes.Assumptions
         protected override string RuleId => RuleIds.CsvWithTabSeparator;
 
         protected override bool CanFix(Diagnostic diagnostic) =>
-            diagnostic.Properties.ContainsKey(CsvWithTabSeparatorAnalyzer.FixableProperty);
+            diagnostic.Properties.ContainsKey(CsvWithTabSeparatorRule.FixableProperty);
 
         protected override IEnumerable<ArgumentChoice> Choices(Diagnostic diagnostic)
         {

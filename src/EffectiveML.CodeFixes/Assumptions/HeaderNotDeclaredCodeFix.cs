@@ -16,7 +16,7 @@ namespace EffectiveML.CodeFixes.Assumptions
         protected override string RuleId => RuleIds.HeaderNotDeclared;
 
         protected override bool CanFix(Diagnostic diagnostic) =>
-            diagnostic.Properties.ContainsKey(HeaderNotDeclaredAnalyzer.FixableProperty);
+            diagnostic.Properties.ContainsKey(HeaderNotDeclaredRule.FixableProperty);
 
         protected override IEnumerable<ArgumentChoice> Choices(Diagnostic diagnostic)
         {

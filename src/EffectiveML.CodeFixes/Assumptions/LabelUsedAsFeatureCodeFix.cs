@@ -26,7 +26,7 @@ namespace EffectiveML.CodeFixes.Assumptions
 
             foreach (var diagnostic in OwnFindings(context))
             {
-                if (!diagnostic.Properties.TryGetValue(LabelUsedAsFeatureAnalyzer.RemovableProperty, out var column)
+                if (!diagnostic.Properties.TryGetValue(LabelUsedAsFeatureRule.RemovableProperty, out var column)
                     || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node)
                 {
                     continue;

@@ -30,8 +30,8 @@ namespace EffectiveML.CodeFixes.Assumptions
 
             foreach (var diagnostic in OwnFindings(context))
             {
-                if (!diagnostic.Properties.TryGetValue(ScaleSensitiveTrainerWithoutNormalizationAnalyzer.ContextProperty, out var mlContext)
-                    || !diagnostic.Properties.TryGetValue(ScaleSensitiveTrainerWithoutNormalizationAnalyzer.FeatureColumnProperty, out var features)
+                if (!diagnostic.Properties.TryGetValue(ScaleSensitiveTrainerWithoutNormalizationRule.ContextProperty, out var mlContext)
+                    || !diagnostic.Properties.TryGetValue(ScaleSensitiveTrainerWithoutNormalizationRule.FeatureColumnProperty, out var features)
                     || mlContext is null
                     || features is null
                     || diagnostic.AdditionalLocations.Count == 0

@@ -27,7 +27,7 @@ namespace EffectiveML.CodeFixes.Impact
 
             foreach (var diagnostic in OwnFindings(context))
             {
-                if (!diagnostic.Properties.ContainsKey(ModelCreatedPerCallAnalyzer.HoistableProperty)
+                if (!diagnostic.Properties.ContainsKey(ModelCreatedPerCallRule.HoistableProperty)
                     || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<LocalDeclarationStatementSyntax>() is not { Parent: BlockSyntax { Parent: StatementSyntax loop } } declaration
                     || loop is not (ForEachStatementSyntax or ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax)
                     || loop.Parent is not BlockSyntax)

@@ -16,11 +16,11 @@ namespace EffectiveML.CodeFixes.Impact
         protected override string RuleId => RuleIds.ModelSavedWithoutSchema;
 
         protected override bool CanFix(Diagnostic diagnostic) =>
-            diagnostic.Properties.ContainsKey(ModelSavedWithoutSchemaAnalyzer.TrainingDataProperty);
+            diagnostic.Properties.ContainsKey(ModelSavedWithoutSchemaRule.TrainingDataProperty);
 
         protected override IEnumerable<ArgumentChoice> Choices(Diagnostic diagnostic)
         {
-            var data = diagnostic.Properties[ModelSavedWithoutSchemaAnalyzer.TrainingDataProperty]!;
+            var data = diagnostic.Properties[ModelSavedWithoutSchemaRule.TrainingDataProperty]!;
             yield return new ArgumentChoice(
                 $"Save the schema of '{data}'",
                 RuleId,

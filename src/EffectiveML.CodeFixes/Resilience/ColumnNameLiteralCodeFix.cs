@@ -33,7 +33,7 @@ namespace EffectiveML.CodeFixes.Resilience
                 ISymbol? single = null;
                 for (var i = 0; i < diagnostic.AdditionalLocations.Count; i++)
                 {
-                    if (!diagnostic.Properties.TryGetValue(ColumnNameLiteralAnalyzer.MemberProperty + i, out var documentationId)
+                    if (!diagnostic.Properties.TryGetValue(ColumnNameLiteralRule.MemberProperty + i, out var documentationId)
                         || documentationId is null
                         || DocumentationCommentId.GetFirstSymbolForDeclarationId(documentationId, model.Compilation) is not { } member
                         || root.FindNode(diagnostic.AdditionalLocations[i].SourceSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal)

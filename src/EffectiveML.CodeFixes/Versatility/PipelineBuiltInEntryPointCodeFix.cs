@@ -42,7 +42,7 @@ namespace EffectiveML.CodeFixes.Versatility
             }
 
             var chains = diagnostics
-                .Where(d => !d.Properties.ContainsKey(PipelineBuiltInEntryPointAnalyzer.SpreadOverLocalsProperty))
+                .Where(d => !d.Properties.ContainsKey(PipelineBuiltInEntryPointRule.SpreadOverLocalsProperty))
                 .Select(d => root.FindNode(d.Location.SourceSpan, getInnermostNodeForTie: true))
                 .OfType<ExpressionSyntax>()
                 .ToList();
@@ -79,7 +79,7 @@ namespace EffectiveML.CodeFixes.Versatility
 
             foreach (var diagnostic in OwnFindings(context))
             {
-                if (diagnostic.Properties.ContainsKey(PipelineBuiltInEntryPointAnalyzer.SpreadOverLocalsProperty)
+                if (diagnostic.Properties.ContainsKey(PipelineBuiltInEntryPointRule.SpreadOverLocalsProperty)
                     || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax chain
                     || chain.Span != diagnostic.Location.SourceSpan
                     || Captured(model, chain, context.CancellationToken) is not { } captured)

@@ -17,8 +17,9 @@ using Xunit;
 namespace EffectiveML.Tests.Consistency
 {
     /// <summary>
-    /// The rule tests run each rule alone; a build runs them inside the suite, which shares one
-    /// member callback and one type scope among them. These tests hold the two to the same answers.
+    /// The rule tests run the suite hosting one rule; a build runs it hosting all of them, sharing
+    /// one member callback, one type start and the member models among them. These tests hold the
+    /// two to the same answers, so no rule depends on which others run.
     /// </summary>
     public class SuiteTests
     {
@@ -50,16 +51,16 @@ namespace EffectiveML.Tests.Consistency
             """;
 
         [Fact]
-        public async Task The_suite_reports_exactly_what_its_rules_report_alone()
+        public async Task The_suite_reports_for_each_rule_what_the_rule_reports_hosted_alone()
         {
             // Every program of the rule tests and samples in one compilation, plus a generated file
-            // whose findings neither may report.
+            // whose findings no rule may report.
             var compilation = AnalysisRunner.Compile(FuzzCorpus.Sources.ToArray())
                 .AddSyntaxTrees(CSharpSyntaxTree.ParseText(UnseededInGeneratedFile, AnalysisRunner.ParseOptions, path: "/robustness/Training.g.cs"));
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
 
             var suite = await Render(compilation, SuiteCatalog.Analyzers, timeout.Token);
-            var alone = await Render(compilation, SuiteCatalog.Rules.CastArray<DiagnosticAnalyzer>(), timeout.Token);
+            var alone = await Render(compilation, SuiteCatalog.Rules.Select(rule => SuiteCatalog.Hosting(rule)).ToImmutableArray(), timeout.Token);
 
             Assert.Equal(alone, suite);
             Assert.DoesNotContain(suite, d => d.Contains("Training.g.cs", StringComparison.Ordinal));
@@ -75,18 +76,17 @@ namespace EffectiveML.Tests.Consistency
         [Fact]
         public async Task The_rules_that_share_a_type_scope_report_together_what_each_reports_alone()
         {
-            // EML5001, EML5002 and EML5007 collect one MLContext scope per type between them,
-            // inside the suite and as analyzers alone; run concurrently, together, they must say
-            // what each says alone.
+            // EML5001, EML5002 and EML5007 read one MLContext scope per type between them; run
+            // concurrently, together, they must say what each says alone.
             var compilation = AnalysisRunner.Compile(FuzzCorpus.Sources.ToArray());
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-            var rules = new DiagnosticAnalyzer[] { new MLContextWithoutSeedAnalyzer(), new SplitWithoutSeedAnalyzer(), new SchedulingDependentTrainerAnalyzer() };
+            var rules = new Rule[] { new MLContextWithoutSeedRule(), new SplitWithoutSeedRule(), new SchedulingDependentTrainerRule() };
 
-            var together = await Render(compilation, rules.ToImmutableArray(), timeout.Token);
+            var together = await Render(compilation, ImmutableArray.Create(SuiteCatalog.Hosting(rules)), timeout.Token);
             var alone = new List<string>();
             foreach (var rule in rules)
             {
-                alone.AddRange(await Render(compilation, ImmutableArray.Create(rule), timeout.Token));
+                alone.AddRange(await Render(compilation, ImmutableArray.Create(SuiteCatalog.Hosting(rule)), timeout.Token));
             }
 
             Assert.Contains(together, d => d.StartsWith("EML5001 ", StringComparison.Ordinal));
@@ -96,21 +96,22 @@ namespace EffectiveML.Tests.Consistency
         }
 
         [Fact]
-        public async Task An_opt_in_rule_runs_only_where_configuration_turns_it_on()
+        public async Task An_opt_in_rule_registers_only_where_configuration_turns_it_on()
         {
             var off = Compile(ImputedWithoutIndicator, ImmutableDictionary<string, ReportDiagnostic>.Empty);
-            var on = Compile(ImputedWithoutIndicator, ImmutableDictionary<string, ReportDiagnostic>.Empty.Add("EML4003", ReportDiagnostic.Warn));
-            var rule = EffectiveMLSuiteAnalyzer.Rules.IndexOf(EffectiveMLSuiteAnalyzer.Rules.OfType<ImputedWithoutIndicatorAnalyzer>().Single());
+            var on = Compile(ImputedWithoutIndicator, ImmutableDictionary<string, ReportDiagnostic>.Empty
+                .Add("EML4003", ReportDiagnostic.Warn)
+                .Add(OptInProbe.Id, ReportDiagnostic.Warn));
 
-            var offClock = new RuleClock(EffectiveMLSuiteAnalyzer.Rules.Length);
-            var offDiagnostics = await off.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new EffectiveMLSuiteAnalyzer(offClock))).GetAnalyzerDiagnosticsAsync();
+            var offProbe = new OptInProbe();
+            var offDiagnostics = await off.WithAnalyzers(ImmutableArray.Create(SuiteCatalog.Hosting(new ImputedWithoutIndicatorRule(), offProbe))).GetAnalyzerDiagnosticsAsync();
             Assert.DoesNotContain(offDiagnostics, d => d.Id == "EML4003");
-            Assert.Equal(TimeSpan.Zero, offClock.Of(rule));
+            Assert.Equal(0, offProbe.Registrations);
 
-            var onClock = new RuleClock(EffectiveMLSuiteAnalyzer.Rules.Length);
-            var onDiagnostics = await on.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new EffectiveMLSuiteAnalyzer(onClock))).GetAnalyzerDiagnosticsAsync();
+            var onProbe = new OptInProbe();
+            var onDiagnostics = await on.WithAnalyzers(ImmutableArray.Create(SuiteCatalog.Hosting(new ImputedWithoutIndicatorRule(), onProbe))).GetAnalyzerDiagnosticsAsync();
             Assert.Contains(onDiagnostics, d => d.Id == "EML4003");
-            Assert.True(onClock.Of(rule) > TimeSpan.Zero);
+            Assert.Equal(1, onProbe.Registrations);
         }
 
         [Fact]
@@ -127,6 +128,20 @@ namespace EffectiveML.Tests.Consistency
                 var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new EffectiveMLSuiteAnalyzer())).GetAnalyzerDiagnosticsAsync();
                 Assert.Equal(reported, diagnostics.Any(d => d.Id == "EML4003"));
             }
+        }
+
+        /// <summary>A rule that is off by default and counts how often the suite lets it register.</summary>
+        private sealed class OptInProbe : Rule
+        {
+            public const string Id = "PROBE01";
+
+            private static readonly DiagnosticDescriptor Descriptor = new(Id, "probe", "probe", "Test", DiagnosticSeverity.Info, isEnabledByDefault: false);
+
+            public int Registrations { get; private set; }
+
+            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
+
+            internal override void Register(RuleRegistry registry) => Registrations++;
         }
 
         /// <summary>Sets EML4003's severity for every tree, or globally, as .editorconfig and global configs do.</summary>

@@ -14,19 +14,22 @@ namespace EffectiveML.Tests.Infrastructure
     internal static class SuiteCatalog
     {
         /// <summary>What the compiler loads: the analyzers marked [DiagnosticAnalyzer] (the suite, which hosts every rule).</summary>
-        public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = typeof(EffectiveMLAnalyzer).Assembly.GetTypes()
+        public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = typeof(Rule).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t)
                 && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), inherit: false).Length > 0)
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();
 
-        /// <summary>Every rule, each of which can also run alone (as the per-rule tests run it).</summary>
-        public static ImmutableArray<EffectiveMLAnalyzer> Rules { get; } = typeof(EffectiveMLAnalyzer).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(EffectiveMLAnalyzer).IsAssignableFrom(t))
+        /// <summary>Every rule (the suite hosts them all; the per-rule tests host one at a time).</summary>
+        public static ImmutableArray<Rule> Rules { get; } = typeof(Rule).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(Rule).IsAssignableFrom(t))
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
-            .Select(t => (EffectiveMLAnalyzer)Activator.CreateInstance(t)!)
+            .Select(t => (Rule)Activator.CreateInstance(t)!)
             .ToImmutableArray();
+
+        /// <summary>The suite hosting only <paramref name="rules"/>.</summary>
+        public static DiagnosticAnalyzer Hosting(params Rule[] rules) => new EffectiveMLSuiteAnalyzer(rules);
 
         public static ImmutableArray<CodeFixProvider> CodeFixes { get; } = typeof(MLContextWithoutSeedCodeFix).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))

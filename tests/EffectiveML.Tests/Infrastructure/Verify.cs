@@ -6,14 +6,32 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using EffectiveML.Analyzers.Infrastructure;
 
 namespace EffectiveML.Tests.Infrastructure
 {
-    /// <summary>Runs an analyzer (and its fix) on test sources compiled against offline references.</summary>
-    internal static class Verify<TAnalyzer>
-        where TAnalyzer : DiagnosticAnalyzer, new()
+    /// <summary>
+    /// Runs a rule (and its fix) on test sources compiled against offline references, hosted by the
+    /// suite as a build hosts it (<see cref="RuleHost{TRule}"/>).
+    /// </summary>
+    internal static class Verify<TRule>
+        where TRule : Rule, new()
     {
-        public static DiagnosticResult Diagnostic(string id) => new DiagnosticResult(id, DiagnosticSeverity.Warning);
+        /// <summary>A finding of <paramref name="id"/> at the severity its descriptor gives by default.</summary>
+        public static DiagnosticResult Diagnostic(string id) => new DiagnosticResult(id, DefaultSeverity(id));
+
+        private static DiagnosticSeverity DefaultSeverity(string id)
+        {
+            foreach (var descriptor in new TRule().SupportedDiagnostics)
+            {
+                if (descriptor.Id == id)
+                {
+                    return descriptor.DefaultSeverity;
+                }
+            }
+
+            return DiagnosticSeverity.Warning;
+        }
 
         /// <summary>Asserts exactly the diagnostics marked in <paramref name="source"/> (and any <paramref name="expected"/>).</summary>
         public static Task Analyzer(string source, params DiagnosticResult[] expected) =>
@@ -126,7 +144,7 @@ namespace EffectiveML.Tests.Infrastructure
                 new[] { tree },
                 TestReferences.MLProject,
                 new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, specificDiagnosticOptions: specific));
-            var analyzers = System.Collections.Immutable.ImmutableArray.Create<DiagnosticAnalyzer>(new TAnalyzer());
+            var analyzers = System.Collections.Immutable.ImmutableArray.Create<DiagnosticAnalyzer>(new RuleHost<TRule>());
             return await compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync();
         }
 
@@ -141,11 +159,11 @@ namespace EffectiveML.Tests.Infrastructure
             }
         }
 
-        private sealed class AnalyzerTest : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        private sealed class AnalyzerTest : CSharpAnalyzerTest<RuleHost<TRule>, DefaultVerifier>
         {
         }
 
-        private sealed class CodeFixTest<TCodeFix> : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        private sealed class CodeFixTest<TCodeFix> : CSharpCodeFixTest<RuleHost<TRule>, TCodeFix, DefaultVerifier>
             where TCodeFix : CodeFixProvider, new()
         {
         }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
+using EffectiveML.Analyzers.Infrastructure;
 using EffectiveML.Analyzers.Model;
 using EffectiveML.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -38,10 +39,10 @@ namespace EffectiveML.Tests.Model
                 new[] { CSharpSyntaxTree.ParseText(source) },
                 TestReferences.MLProject,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ModelProbe("a", seen, symbols), new ModelProbe("b", seen, symbols));
+            var analyzers = ImmutableArray.Create(SuiteCatalog.Hosting(new ModelProbe("a", seen, symbols), new ModelProbe("b", seen, symbols)));
             await compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync();
 
-            // One symbol resolution per compilation, whichever analyzer asks first.
+            // One symbol resolution per compilation, handed to every rule.
             Assert.Equal(2, symbols.Count);
             Assert.Single(symbols.Distinct());
 
@@ -54,9 +55,8 @@ namespace EffectiveML.Tests.Model
             }
         }
 
-#pragma warning disable RS1001, RS1008, RS1036, RS1038, RS1041, RS2008 // A test double run directly by CompilationWithAnalyzers; never shipped or loaded by a compiler.
-        [DiagnosticAnalyzer(LanguageNames.CSharp)]
-        private sealed class ModelProbe : DiagnosticAnalyzer
+        /// <summary>A rule that records the model each member gets and the symbols it was handed.</summary>
+        private sealed class ModelProbe : Rule
         {
             private static readonly DiagnosticDescriptor Probe = new("PROBE", "probe", "probe", "Test", DiagnosticSeverity.Hidden, true);
             private readonly string _name;
@@ -72,25 +72,11 @@ namespace EffectiveML.Tests.Model
 
             public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Probe);
 
-            public override void Initialize(AnalysisContext context)
+            internal override void Register(RuleRegistry registry)
             {
-                context.EnableConcurrentExecution();
-                context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-                context.RegisterCompilationStartAction(start =>
-                {
-                    var shared = KnownSymbols.Shared(start)!;
-                    _symbols.Add(shared);
-                    var models = shared.Models;
-                    start.RegisterOperationAction(
-                        operation =>
-                        {
-                            var model = models.Of(operation.Operation);
-                            _seen.Add((_name, ValueTracker.MemberRoot(operation.Operation), model));
-                        },
-                        OperationKind.Invocation);
-                });
+                _symbols.Add(registry.Symbols);
+                registry.OnMember((_, model) => _seen.Add((_name, model.Root, model)));
             }
         }
-#pragma warning restore RS1001, RS1008, RS1036, RS1038, RS1041, RS2008
     }
 }

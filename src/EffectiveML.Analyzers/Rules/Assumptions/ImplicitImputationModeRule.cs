@@ -1,0 +1,42 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using EffectiveML.Analyzers.Infrastructure;
+using EffectiveML.Analyzers.Model;
+using EffectiveML.Analyzers.Model.Pipelines;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EffectiveML.Analyzers.Rules.Assumptions
+{
+    /// <summary>EML4002: <c>ReplaceMissingValues</c> without a replacement mode silently writes 0.</summary>
+    public sealed class ImplicitImputationModeRule : Rule
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.ImplicitImputationMode);
+
+        internal override void Register(RuleRegistry registry)
+        {
+            var symbols = registry.Symbols;
+            registry.OnCalls(static model => model.TransformCalls, (member, model, call) =>
+            {
+                if (symbols.Api.FindTransform(call.TargetMethod)?.Kind != StepKind.Imputer
+                    || ValueReader.Argument(call, "replacementMode") is not { ArgumentKind: ArgumentKind.DefaultValue })
+                {
+                    return;
+                }
+
+                var names = new List<string>();
+                foreach (var flow in model.PipelineOf(call).Steps[0].Flows)
+                {
+                    names.Add(flow.Output.Name ?? "?");
+                }
+
+                member.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.ImplicitImputationMode,
+                    Describe.CallLocation(call.Syntax),
+                    names.Count == 0 ? "its columns" : Describe.Names(names)));
+            });
+        }
+    }
+}

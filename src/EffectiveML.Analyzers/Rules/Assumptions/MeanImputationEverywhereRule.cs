@@ -1,0 +1,90 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using EffectiveML.Analyzers.Infrastructure;
+using EffectiveML.Analyzers.Model;
+using EffectiveML.Analyzers.Model.Pipelines;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EffectiveML.Analyzers.Rules.Assumptions
+{
+    /// <summary>
+    /// EML4001: <c>ReplaceMissingValues</c> with <c>Mean</c> over several columns in one call, or over
+    /// a vector that <c>Concatenate</c> assembled: one choice made for every feature at once.
+    /// </summary>
+    public sealed class MeanImputationEverywhereRule : Rule
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.MeanImputationEverywhere);
+
+        internal override void Register(RuleRegistry registry)
+        {
+            var symbols = registry.Symbols;
+            registry.OnCalls(static model => model.TransformCalls, (member, model, call) =>
+            {
+                if (symbols.Api.FindTransform(call.TargetMethod)?.Kind != StepKind.Imputer)
+                {
+                    return;
+                }
+
+                if (Imputation.Mode(call, symbols.Api, model.Values) != Imputation.Mean)
+                {
+                    return;
+                }
+
+                var columns = ImputedColumns(call, model);
+                if (columns is not null)
+                {
+                    member.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.MeanImputationEverywhere, Describe.CallLocation(call.Syntax), columns));
+                }
+            });
+        }
+
+        /// <summary>What the call imputes with one mean, described for the message; null when it is a single column.</summary>
+        private static string? ImputedColumns(IInvocationOperation call, MemberModel model)
+        {
+            var step = model.PipelineOf(call).Steps[0];
+            if (ValueReader.Argument(call, "columns") is not null)
+            {
+                if (step.Flows.Length < 2)
+                {
+                    return null;
+                }
+
+                var names = new List<string>();
+                foreach (var flow in step.Flows)
+                {
+                    names.Add(flow.Inputs[0].Name ?? "?");
+                }
+
+                return "columns " + Describe.Names(names);
+            }
+
+            if (step.Flows.Length != 1 || step.Flows[0].Inputs.Length != 1 || step.Flows[0].Inputs[0].Name is not { } input)
+            {
+                return null;
+            }
+
+            foreach (var (pipeline, index) in model.ChainsContaining(call))
+            {
+                if (pipeline.TryFindProducer(input, index, out var producer, out var flow)
+                    && producer >= 0
+                    && pipeline.Steps[producer].Kind == StepKind.Concatenate
+                    && flow!.Inputs.Length >= 2)
+                {
+                    var names = new List<string>();
+                    foreach (var column in flow.Inputs)
+                    {
+                        names.Add(column.Name ?? "?");
+                    }
+
+                    return $"the vector '{input}' concatenated from {Describe.Names(names)}";
+                }
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System.Collections.Immutable;
+using EffectiveML.Analyzers.Infrastructure;
+using EffectiveML.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EffectiveML.Analyzers.Rules.Impact
+{
+    /// <summary>
+    /// EML2002: <c>CreatePredictionEngine</c> or <c>Model.Load</c> inside a loop body, a LINQ
+    /// lambda, a minimal-API handler lambda or a controller action. <c>CreateTimeSeriesEngine</c>
+    /// is a different call and is not matched, and neither is a call that reads what the iteration
+    /// declares or writes: a loop over model files loads a different model each time.
+    /// </summary>
+    public sealed class ModelCreatedPerCallRule : Rule
+    {
+        /// <summary>Present when the call is a local's initializer directly in a loop body (it reads nothing the loop declares, or it would not be reported).</summary>
+        public const string HoistableProperty = "Hoistable";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.ModelCreatedPerCall);
+
+        /// <summary>The calls that create a model or engine; the rule checks their catalog itself.</summary>
+        private static readonly string[] ModelCreatingMethods = { "CreatePredictionEngine", "Load" };
+
+        internal override void Register(RuleRegistry registry)
+        {
+            var symbols = registry.Symbols;
+            var api = symbols.Api;
+            registry.OnCalls(ModelCreatingMethods, (member, model, call) =>
+            {
+                var method = call.TargetMethod;
+                if (!(api.IsModelOperation(method, "CreatePredictionEngine") || api.IsModelOperation(method, "Load")))
+                {
+                    return;
+                }
+
+                string where;
+                var properties = ImmutableDictionary<string, string?>.Empty;
+                if (CallContexts.EnclosingLoop(call) is { } loop)
+                {
+                    // A loop that loads a different model in each iteration (its path or model comes from the loop) is not a repeat.
+                    if (VariesPerIteration(call, loop, loop.Locals))
+                    {
+                        return;
+                    }
+
+                    where = "in every iteration of a loop";
+                    if (IsLocalInitializerInBody(call, loop))
+                    {
+                        properties = properties.Add(HoistableProperty, "true");
+                    }
+                }
+                else if (CallContexts.EnclosingLinqCall(call, api) is { } linq)
+                {
+                    if (CallContexts.EnclosingLambda(call) is { } lambda && VariesPerIteration(call, lambda.Body, lambda.Symbol.Parameters))
+                    {
+                        return;
+                    }
+
+                    where = $"for every item of a LINQ '{linq.TargetMethod.Name}'";
+                }
+                else if (CallContexts.EnclosingMinimalApiRoute(call, api) is { } route)
+                {
+                    where = $"on every request of a '{route.TargetMethod.Name}' handler";
+                }
+                else if (CallContexts.IsControllerAction(member.OwningSymbol, api))
+                {
+                    where = $"on every request to the controller action '{member.OwningSymbol.Name}'";
+                }
+                else
+                {
+                    return;
+                }
+
+                member.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.ModelCreatedPerCall, Describe.CallLocation(call.Syntax), properties, method.Name, where));
+            });
+        }
+
+        /// <summary><c>var engine = ...;</c> directly in the loop's body: a statement the fix can move before the loop.</summary>
+        private static bool IsLocalInitializerInBody(IInvocationOperation call, ILoopOperation loop) =>
+            call.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Parent: IVariableDeclarationOperation { Parent: IVariableDeclarationGroupOperation group } } }
+            && group.Parent == loop.Body;
+
+        /// <summary>
+        /// The call reads a variable the iteration declares or writes (the loop's variable, a local
+        /// of its body, one its condition assigns, a lambda's parameter): each iteration may load or
+        /// build a different model. Data flow that cannot be analyzed (code that does not compile)
+        /// counts as varying: nothing is reported.
+        /// </summary>
+        /// <param name="scope">The loop (its condition and increments included), or the lambda's body.</param>
+        private static bool VariesPerIteration<TSymbol>(IInvocationOperation call, IOperation scope, System.Collections.Immutable.ImmutableArray<TSymbol> iterationVariables)
+            where TSymbol : ISymbol
+        {
+            if (call.SemanticModel is not { } semanticModel)
+            {
+                return true;
+            }
+
+            var flow = semanticModel.AnalyzeDataFlow(call.Syntax);
+            var bodyFlow = scope.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax expression
+                ? semanticModel.AnalyzeDataFlow(expression)
+                : semanticModel.AnalyzeDataFlow(scope.Syntax);
+            if (flow is null || bodyFlow is null || !flow.Succeeded || !bodyFlow.Succeeded)
+            {
+                return true;
+            }
+
+            foreach (var read in flow.ReadInside)
+            {
+                if (bodyFlow.VariablesDeclared.Contains(read) || bodyFlow.WrittenInside.Contains(read))
+                {
+                    return true;
+                }
+
+                foreach (var variable in iterationVariables)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(variable, read))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using System.Collections.Immutable;
+using EffectiveML.Analyzers.Infrastructure;
+using EffectiveML.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EffectiveML.Analyzers.Rules.Roadblocks
+{
+    /// <summary>
+    /// EML7001: a catch around an ML call that can fail for data reasons (Fit, Transform, Predict,
+    /// Model.Load, Evaluate*, a TorchSharp optimizer step or backward pass) whose handler neither
+    /// throws, nor logs (ILogger, Console.Error, Trace, Debug), nor uses the exception.
+    /// </summary>
+    public sealed class FailureSwallowedRule : Rule
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.FailureSwallowed);
+
+        internal override void Register(RuleRegistry registry)
+        {
+            var symbols = registry.Symbols;
+            var api = symbols.Api;
+            registry.OnMember((member, model) =>
+            {
+                if (model.MLInvocations.Count == 0)
+                {
+                    return;
+                }
+
+                foreach (var clause in model.CatchClauses)
+                {
+                    if (clause.Parent is not ITryOperation tryOperation
+                        || FailingCall(tryOperation.Body, model, symbols) is not { } guarded
+                        || SurfacesFailure(clause, api))
+                    {
+                        continue;
+                    }
+
+                    var catchKeyword = ((Microsoft.CodeAnalysis.CSharp.Syntax.CatchClauseSyntax)clause.Syntax).CatchKeyword;
+                    member.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.FailureSwallowed, catchKeyword.GetLocation(), guarded.TargetMethod.Name));
+                }
+            });
+        }
+
+        /// <summary>The first ML call in the try block that fails on bad data, files or schemas.</summary>
+        private static IInvocationOperation? FailingCall(IOperation tryBody, MemberModel model, KnownSymbols symbols)
+        {
+            var api = symbols.Api;
+            var span = tryBody.Syntax.Span;
+            foreach (var call in model.MLInvocations)
+            {
+                // The member's ML calls, in walk order, are the try block's when they lie inside it.
+                if (!span.Contains(call.Syntax.Span))
+                {
+                    continue;
+                }
+
+                var method = call.TargetMethod;
+                var fails = method.Name switch
+                {
+                    "Fit" => api.Implements(method.ContainingType, symbols.Estimator),
+                    "Transform" => api.IsTransformer(method.ContainingType),
+                    "Predict" => api.IsPredictionEngine(method.ContainingType),
+                    "Load" => api.IsModelOperation(method, "Load"),
+                    "step" => KnownSymbols.InheritsFrom(method.ContainingType, symbols.TorchOptimizer),
+                    "backward" => symbols.Torch is not null,
+                    _ => api.IsEvaluation(method, symbols),
+                };
+
+                if (fails)
+                {
+                    return call;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The handler throws, logs, writes to the error stream, or does something with the exception.</summary>
+        private static bool SurfacesFailure(ICatchClauseOperation clause, MLApi api)
+        {
+            foreach (var operation in clause.Handler.Descendants())
+            {
+                switch (operation)
+                {
+                    case IThrowOperation:
+                        return true;
+                    case ILocalReferenceOperation local when clause.ExceptionDeclarationOrExpression is IVariableDeclaratorOperation declared
+                        && SymbolEqualityComparer.Default.Equals(local.Local, declared.Symbol):
+                        return true;
+                    case IInvocationOperation call when IsLogging(call, api):
+                        return true;
+                    case IPropertyReferenceOperation { Property.Name: "Error" } error when MLApi.Is(error.Property.ContainingType, api.Console):
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsLogging(IInvocationOperation call, MLApi api)
+        {
+            var type = call.TargetMethod.ContainingType;
+            foreach (var argument in call.Arguments)
+            {
+                // Source-generated LoggerMessage methods take the logger as an argument.
+                if (api.Implements(argument.Value.Type, api.Logger))
+                {
+                    return true;
+                }
+            }
+
+            return api.Implements(type, api.Logger)
+                || MLApi.Is(type, api.LoggerExtensions)
+                || MLApi.Is(type, api.Trace)
+                || MLApi.Is(type, api.Debug)
+                || (call.Instance is { } instance && api.Implements(instance.Type, api.Logger));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+
+namespace EffectiveML.Benchmarks
+{
+    /// <summary>
+    /// The time each hosted rule spends in its own callbacks, counted by <see cref="TimedRule"/>.
+    /// The compiler's telemetry sees one analyzer, the suite; the benchmark wraps each rule to see
+    /// inside it. Given the collector's pause time, the clock leaves out the pauses that interrupt
+    /// the work it times, and counts them apart.
+    /// </summary>
+    internal sealed class RuleClock
+    {
+        private readonly long[] _ticks;
+        private readonly Func<TimeSpan>? _collectorPauses;
+        private long _pauseTicks;
+
+        /// <param name="collectorPauses">The process's total garbage-collection pause time so far, if the pauses are to be left out.</param>
+        public RuleClock(int rules, Func<TimeSpan>? collectorPauses = null)
+        {
+            _ticks = new long[rules];
+            _collectorPauses = collectorPauses;
+        }
+
+        /// <summary>Collector pauses that fell inside the callbacks this clock timed.</summary>
+        public TimeSpan Pauses => Elapsed(Interlocked.Read(ref _pauseTicks));
+
+        public TimeSpan Of(int rule) => Elapsed(Interlocked.Read(ref _ticks[rule]));
+
+        /// <summary>Starts every measure again at zero (one clock serves many measured runs).</summary>
+        public void Reset()
+        {
+            for (var rule = 0; rule < _ticks.Length; rule++)
+            {
+                Interlocked.Exchange(ref _ticks[rule], 0);
+            }
+
+            Interlocked.Exchange(ref _pauseTicks, 0);
+        }
+
+        /// <summary>Runs <paramref name="work"/> and charges its time, less the collector's pauses, to <paramref name="rule"/>.</summary>
+        public void Time(int rule, Action work)
+        {
+            var pausedBefore = PausedSoFar();
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                work();
+            }
+            finally
+            {
+                var paused = PausedSoFar() - pausedBefore;
+                Interlocked.Add(ref _ticks[rule], Stopwatch.GetTimestamp() - started - paused);
+                Interlocked.Add(ref _pauseTicks, paused);
+            }
+        }
+
+        private long PausedSoFar() =>
+            _collectorPauses is { } pauses ? (long)(pauses().TotalSeconds * Stopwatch.Frequency) : 0;
+
+        private static TimeSpan Elapsed(long ticks) => TimeSpan.FromSeconds(ticks / (double)Stopwatch.Frequency);
+    }
+}

@@ -1,0 +1,215 @@
+using System.Threading.Tasks;
+using EffectiveML.CodeFixes.Reproducibility;
+using Xunit;
+using VerifyEML5003 = EffectiveML.Tests.Infrastructure.Verify<EffectiveML.Analyzers.Rules.Reproducibility.UnseededRandomRule>;
+
+namespace EffectiveML.Tests.Rules.Reproducibility
+{
+    public class UnseededRandomRuleTests
+    {
+        [Fact]
+        public async Task Flags_new_random_in_a_member_that_trains()
+        {
+            const string source = """
+                using System;
+                using System.Collections.Generic;
+                using System.Linq;
+                using Microsoft.ML;
+
+                public class Sample
+                {
+                    public float Value { get; set; }
+                    public bool Label { get; set; }
+                }
+
+                public static class Augmentation
+                {
+                    public static ITransformer Train(MLContext mlContext, List<Sample> samples)
+                    {
+                        var rng = new Random();
+                        var noisy = samples.Select(s => new Sample { Value = s.Value + (float)rng.NextDouble(), Label = s.Label });
+                        var data = mlContext.Data.LoadFromEnumerable(noisy);
+                        return mlContext.BinaryClassification.Trainers.FastTree().Fit(data);
+                    }
+                }
+                """;
+
+            await VerifyEML5003.Analyzer(
+                source,
+                VerifyEML5003.Diagnostic("EML5003").WithSpan(16, 19, 16, 31).WithArguments("new Random()", "Train"));
+        }
+
+        [Fact]
+        public async Task Flags_random_shared_in_a_lambda_of_an_ml_member()
+        {
+            const string source = """
+                using System;
+                using System.Linq;
+                using Microsoft.ML;
+                using Microsoft.ML.Data;
+
+                public static class Sampling
+                {
+                    public static float[] Subsample(IDataView data, MLContext mlContext)
+                    {
+                        var values = data.GetColumn<float>("Value").ToArray();
+                        return values.Where(_ => {|EML5003:Random.Shared|}.NextDouble() < 0.5).ToArray();
+                    }
+                }
+                """;
+
+            await VerifyEML5003.Analyzer(source);
+        }
+
+        [Fact]
+        public async Task Flags_random_in_a_torchsharp_training_member()
+        {
+            const string source = """
+                using System;
+                using TorchSharp;
+                using static TorchSharp.torch;
+
+                public static class Init
+                {
+                    public static Tensor Noise(long size)
+                    {
+                        var rng = {|EML5003:new Random()|};
+                        var values = new float[size];
+                        for (var i = 0; i < size; i++)
+                        {
+                            values[i] = (float)rng.NextDouble();
+                        }
+
+                        return tensor(values);
+                    }
+                }
+                """;
+
+            await VerifyEML5003.Analyzer(source);
+        }
+
+        [Fact]
+        public async Task Quiet_for_seeded_random_in_ml_code()
+        {
+            const string source = """
+                using System;
+                using Microsoft.ML;
+
+                public static class Seeded
+                {
+                    public static IDataView Shuffle(MLContext mlContext, IDataView data, int seed)
+                    {
+                        var rng = new Random(seed);
+                        var fixedRng = new Random(42);
+                        return mlContext.Data.ShuffleRows(data, seed: rng.Next() + fixedRng.Next());
+                    }
+                }
+                """;
+
+            await VerifyEML5003.Analyzer(source);
+        }
+
+        [Fact]
+        public async Task Quiet_for_random_in_members_without_ml_types()
+        {
+            const string source = """
+                using System;
+                using System.Threading.Tasks;
+                using Microsoft.ML;
+
+                public sealed class Service
+                {
+                    private readonly MLContext _mlContext = new MLContext(seed: 0);
+
+                    public static TimeSpan RetryDelay(int attempt) =>
+                        TimeSpan.FromMilliseconds(100 * attempt + new Random().Next(0, 50));
+
+                    public static string Greeting() => Random.Shared.Next(2) == 0 ? "Hello" : "Hi";
+
+                    public Task Warmup() => Task.CompletedTask;
+                }
+                """;
+
+            await VerifyEML5003.Analyzer(source);
+        }
+
+        [Fact]
+        public async Task Quiet_in_generated_code()
+        {
+            const string generated = """
+                // <auto-generated/>
+                using System;
+                using Microsoft.ML;
+
+                public static class GeneratedNoise
+                {
+                    public static double Next(IDataView data) => new Random().NextDouble();
+                }
+                """;
+
+            await VerifyEML5003.AnalyzerWithFiles(new[] { ("/0/Noise.generated.cs", generated) });
+        }
+
+        [Fact]
+        public async Task Fix_adds_a_seed_to_new_random_and_leaves_random_shared_to_the_user()
+        {
+            const string source = """
+                using System;
+                using Microsoft.ML;
+
+                public static class Noise
+                {
+                    public static double Jitter(IDataView data)
+                    {
+                        var first = {|EML5003:new Random()|};
+                        Random second = {|EML5003:new()|};
+                        return first.NextDouble() + second.NextDouble() + {|EML5003:Random.Shared|}.NextDouble();
+                    }
+                }
+                """;
+
+            const string fixedSource = """
+                using System;
+                using Microsoft.ML;
+
+                public static class Noise
+                {
+                    public static double Jitter(IDataView data)
+                    {
+                        var first = new Random(0);
+                        Random second = new(0);
+                        return first.NextDouble() + second.NextDouble() + {|EML5003:Random.Shared|}.NextDouble();
+                    }
+                }
+                """;
+
+            await VerifyEML5003.CodeFix<UnseededRandomCodeFix>(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task Fix_uses_the_configured_seed_value()
+        {
+            const string source = """
+                using System;
+                using Microsoft.ML;
+
+                public static class Noise
+                {
+                    public static double Jitter(IDataView data) => {|EML5003:new Random()|}.NextDouble();
+                }
+                """;
+
+            const string fixedSource = """
+                using System;
+                using Microsoft.ML;
+
+                public static class Noise
+                {
+                    public static double Jitter(IDataView data) => new Random(-1).NextDouble();
+                }
+                """;
+
+            await VerifyEML5003.CodeFix<UnseededRandomCodeFix>(source, fixedSource, editorConfig: "effective_ml.EML5003.seed_value = -1");
+        }
+    }
+}
