@@ -45,7 +45,7 @@ namespace EffectiveML.Analyzers.Model
         public MemberModels Models { get; }
 
         /// <summary>Scratch space for the member models' walks.</summary>
-        public IndexScratch.Pool IndexScratch { get; } = new();
+        public OperationIndex.ScratchPool IndexScratch { get; } = new();
 
         private readonly System.Lazy<MLApi> _api;
 

@@ -49,7 +49,7 @@ namespace EffectiveML.Analyzers.Model
     {
         private readonly IOperation _root;
         private PipelineBuilder? _pipelines;
-        private MemberValues? _values;
+        private readonly MemberValues? _values;
         // Everything below is created on first use: most members (accessors, attributes, plain
         // methods) need none of it, and the model is built for every member of an ML project.
         // The indexes are arrays of exactly their length, filled once by the walk.
@@ -58,30 +58,24 @@ namespace EffectiveML.Analyzers.Model
         private Dictionary<IOperation, ModelNode>? _modelByValue;
         private Sites? _sites;
         private Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>? _localReferences;
-        private ILocalReferenceOperation[]? _localReferenceList;
         private Dictionary<string, ISymbol?>? _schemaMembers;
         private List<INamedTypeSymbol>? _schemaTypes;
         private IInvocationOperation[]? _transformCalls;
         private IInvocationOperation[]? _evaluations;
         private List<RandomnessUse>? _randomnessUses;
-        private IInvocationOperation[]? _invocations;
-        private IInvocationOperation[]? _mlInvocations;
-        private IPropertyReferenceOperation[]? _mlPropertyReads;
-        private IObjectCreationOperation[]? _objectCreations;
-        private IPropertyReferenceOperation[]? _randomSharedReads;
-        private IBinaryOperation[]? _comparisons;
-        private ICatchClauseOperation[]? _catchClauses;
-        private ISimpleAssignmentOperation[]? _memberAssignments;
-        private IReturnOperation[]? _mlReturns;
-        private IMethodReferenceOperation[]? _methodReferences;
-        private IRelationalPatternOperation[]? _relationalPatterns;
+        private readonly OperationIndex _index;
 
         public MemberModel(IOperation root, KnownSymbols symbols)
         {
             _root = root;
             Symbols = symbols;
-            Index(root);
+            _index = OperationIndex.Build(root, symbols, out _values);
         }
+
+        /// <summary>One of the lists the walk fills (<see cref="Indexed"/>).</summary>
+        public IReadOnlyList<T> Operations<T>(IndexedList<T> list)
+            where T : class, IOperation =>
+            _index.Of(list);
 
         /// <summary>The member's operation tree: a method body, an initializer or the top-level program.</summary>
         public IOperation Root => _root;
@@ -128,42 +122,42 @@ namespace EffectiveML.Analyzers.Model
         public IReadOnlyList<RandomnessUse> RandomnessUses => Once(ref _randomnessUses, static model => model.CollectRandomnessUses());
 
         /// <summary>Every call in the member, in source order.</summary>
-        public IReadOnlyList<IInvocationOperation> Invocations => Read(_invocations);
+        public IReadOnlyList<IInvocationOperation> Invocations => _index.Of(Indexed.Invocations);
 
         /// <summary>Every call of an ML.NET or TorchSharp method in the member, in source order.</summary>
-        public IReadOnlyList<IInvocationOperation> MLInvocations => Read(_mlInvocations);
+        public IReadOnlyList<IInvocationOperation> MLInvocations => _index.Of(Indexed.MLInvocations);
 
         /// <summary>Every read of a property declared by ML.NET or TorchSharp (metrics, split sides …).</summary>
-        public IReadOnlyList<IPropertyReferenceOperation> MLPropertyReads => Read(_mlPropertyReads);
+        public IReadOnlyList<IPropertyReferenceOperation> MLPropertyReads => _index.Of(Indexed.MLPropertyReads);
 
         /// <summary>Every object creation in the member, of any type (ML options, <c>new Random()</c>, column pairs …).</summary>
-        public IReadOnlyList<IObjectCreationOperation> ObjectCreations => Read(_objectCreations);
+        public IReadOnlyList<IObjectCreationOperation> ObjectCreations => _index.Of(Indexed.ObjectCreations);
 
         /// <summary>Every read of <c>Random.Shared</c>.</summary>
-        public IReadOnlyList<IPropertyReferenceOperation> RandomSharedReads => Read(_randomSharedReads);
+        public IReadOnlyList<IPropertyReferenceOperation> RandomSharedReads => _index.Of(Indexed.RandomSharedReads);
 
         /// <summary>Every <c>&lt;</c>, <c>&lt;=</c>, <c>&gt;</c> and <c>&gt;=</c> comparison.</summary>
-        public IReadOnlyList<IBinaryOperation> Comparisons => Read(_comparisons);
+        public IReadOnlyList<IBinaryOperation> Comparisons => _index.Of(Indexed.Comparisons);
 
-        public IReadOnlyList<ICatchClauseOperation> CatchClauses => Read(_catchClauses);
+        public IReadOnlyList<ICatchClauseOperation> CatchClauses => _index.Of(Indexed.CatchClauses);
 
         /// <summary>Every <c>return</c> (or <c>yield return</c>) of a value of an ML.NET or TorchSharp type.</summary>
-        public IReadOnlyList<IReturnOperation> MLReturns => Read(_mlReturns);
+        public IReadOnlyList<IReturnOperation> MLReturns => _index.Of(Indexed.MLReturns);
 
         /// <summary>Every method group used as a value (a delegate): its method may be called from anywhere.</summary>
-        public IReadOnlyList<IMethodReferenceOperation> MethodReferences => Read(_methodReferences);
+        public IReadOnlyList<IMethodReferenceOperation> MethodReferences => _index.Of(Indexed.MethodReferences);
 
         /// <summary>Every relational pattern (<c>is &gt; 0.5f</c>, <c>&gt;= 0.5 and &lt; 0.7</c> in a switch arm).</summary>
-        public IReadOnlyList<IRelationalPatternOperation> RelationalPatterns => Read(_relationalPatterns);
+        public IReadOnlyList<IRelationalPatternOperation> RelationalPatterns => _index.Of(Indexed.RelationalPatterns);
 
         /// <summary>
         /// Every <c>x.Member = value</c> (object initializers included) whose member is declared by
         /// ML.NET or TorchSharp or holds an ML type: seeds on options, MLContext fields.
         /// </summary>
-        public IReadOnlyList<ISimpleAssignmentOperation> MLMemberAssignments => Read(_memberAssignments);
+        public IReadOnlyList<ISimpleAssignmentOperation> MLMemberAssignments => _index.Of(Indexed.MLMemberAssignments);
 
         /// <summary>Every reference to a local in the member, in the order of the walk.</summary>
-        public IReadOnlyList<ILocalReferenceOperation> LocalReferences => Read(_localReferenceList);
+        public IReadOnlyList<ILocalReferenceOperation> LocalReferences => _index.Of(Indexed.LocalReferences);
 
         /// <summary>Every reference to <paramref name="local"/> in the member (collected on first use, for all locals at once).</summary>
         public IReadOnlyList<ILocalReferenceOperation> ReferencesTo(ILocalSymbol local) =>
@@ -436,8 +430,6 @@ namespace EffectiveML.Analyzers.Model
 
         private Sites SitesValue => Once(ref _sites, static model => model.CollectSites());
 
-        private static IReadOnlyList<T> Read<T>(T[]? array) => array ?? Array.Empty<T>();
-
         /// <summary>Computes a part of the model once; rules on other threads wait rather than compute it again.</summary>
         private T Once<T>(ref T? field, Func<MemberModel, T> compute)
             where T : class
@@ -480,141 +472,10 @@ namespace EffectiveML.Analyzers.Model
             }
         }
 
-        /// <summary>
-        /// The member's one walk: what every rule looks for is indexed here, so rules iterate short
-        /// lists instead of each receiving a callback for every operation. The walk recurses over
-        /// each operation's children, which allocates nothing (an iterator over descendants cost a
-        /// quarter more); the lists are filled in scratch space the compilation lends and copied
-        /// out at their final length.
-        /// </summary>
-        private void Index(IOperation root)
-        {
-            var scratch = Symbols.IndexScratch.Rent();
-            try
-            {
-                Walk(root, scratch, depth: 0);
-                _invocations = scratch.Invocations.Drain();
-                _mlInvocations = scratch.MLInvocations.Drain();
-                _mlPropertyReads = scratch.MLPropertyReads.Drain();
-                _objectCreations = scratch.ObjectCreations.Drain();
-                _randomSharedReads = scratch.RandomSharedReads.Drain();
-                _comparisons = scratch.Comparisons.Drain();
-                _catchClauses = scratch.CatchClauses.Drain();
-                _memberAssignments = scratch.MemberAssignments.Drain();
-                _mlReturns = scratch.MLReturns.Drain();
-                _localReferenceList = scratch.LocalReferences.Drain();
-                _methodReferences = scratch.MethodReferences.Drain();
-                _relationalPatterns = scratch.RelationalPatterns.Drain();
-            }
-            finally
-            {
-                Symbols.IndexScratch.Return(scratch);
-            }
-        }
-
-        // Deeper than this (a chain of thousands of concatenations, say) the walk goes on with a stack of its own.
-        private const int RecursionLimit = 256;
-
-        private void Walk(IOperation operation, IndexScratch scratch, int depth)
-        {
-            Visit(operation, scratch);
-            if (depth >= RecursionLimit)
-            {
-                foreach (var descendant in operation.Descendants())
-                {
-                    Visit(descendant, scratch);
-                }
-
-                return;
-            }
-
-            foreach (var child in operation.ChildOperations)
-            {
-                Walk(child, scratch, depth + 1);
-            }
-        }
-
-        private void Visit(IOperation operation, IndexScratch scratch)
-        {
-            switch (operation.Kind)
-            {
-                case OperationKind.Invocation:
-                    var invocation = (IInvocationOperation)operation;
-                    scratch.Invocations.Add(invocation);
-                    if (Symbols.IsMLSymbol(invocation.TargetMethod))
-                    {
-                        scratch.MLInvocations.Add(invocation);
-                    }
-
-                    return;
-                case OperationKind.LocalReference:
-                    // Listed in the walk, grouped by local only if a rule asks: a second walk to
-                    // find them cost more than listing every one.
-                    scratch.LocalReferences.Add((ILocalReferenceOperation)operation);
-                    return;
-                case OperationKind.PropertyReference:
-                    var propertyRead = (IPropertyReferenceOperation)operation;
-                    if (Symbols.IsMLSymbol(propertyRead.Property))
-                    {
-                        scratch.MLPropertyReads.Add(propertyRead);
-                    }
-                    else if (Symbols.RandomShared is { } shared && SymbolEqualityComparer.Default.Equals(propertyRead.Property, shared))
-                    {
-                        scratch.RandomSharedReads.Add(propertyRead);
-                    }
-
-                    return;
-                case OperationKind.ObjectCreation:
-                    scratch.ObjectCreations.Add((IObjectCreationOperation)operation);
-                    return;
-                case OperationKind.Binary:
-                    if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual } comparison)
-                    {
-                        scratch.Comparisons.Add(comparison);
-                    }
-
-                    return;
-                case OperationKind.CatchClause:
-                    scratch.CatchClauses.Add((ICatchClauseOperation)operation);
-                    return;
-                case OperationKind.MethodReference:
-                    scratch.MethodReferences.Add((IMethodReferenceOperation)operation);
-                    return;
-                case OperationKind.RelationalPattern:
-                    scratch.RelationalPatterns.Add((IRelationalPatternOperation)operation);
-                    return;
-                case OperationKind.SimpleAssignment:
-                    if (operation is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } target } assignment
-                        && (Symbols.IsMLSymbol(target.Member) || Symbols.IsMLType(target.Type)))
-                    {
-                        scratch.MemberAssignments.Add(assignment);
-                    }
-
-                    MemberValues.Visit(ref _values, operation);
-                    return;
-                case OperationKind.Return:
-                case OperationKind.YieldReturn:
-                    if (operation is IReturnOperation { ReturnedValue: { } returned } returnOperation && Symbols.IsMLType(returned.Type))
-                    {
-                        scratch.MLReturns.Add(returnOperation);
-                    }
-
-                    return;
-                case OperationKind.VariableDeclarator:
-                case OperationKind.CompoundAssignment:
-                case OperationKind.CoalesceAssignment:
-                case OperationKind.DeconstructionAssignment:
-                case OperationKind.Argument:
-                case OperationKind.Loop:
-                    MemberValues.Visit(ref _values, operation);
-                    return;
-            }
-        }
-
         private List<RandomnessUse> CollectRandomnessUses()
         {
             var uses = new List<RandomnessUse>();
-            foreach (var call in _invocations ?? Array.Empty<IInvocationOperation>())
+            foreach (var call in Invocations)
             {
                 if (RandomnessUse.TryCreate(call, Symbols, Values) is { } use)
                 {
@@ -628,10 +489,11 @@ namespace EffectiveML.Analyzers.Model
         /// <summary>The member's ML calls whose target <paramref name="keep"/> accepts, at their exact number.</summary>
         private IInvocationOperation[] MLCallsWhere(Func<MemberModel, IMethodSymbol, bool> keep)
         {
-            var calls = _mlInvocations ?? Array.Empty<IInvocationOperation>();
+            var calls = MLInvocations;
+            var count = calls.Count;
             var kept = 0;
-            var keeps = calls.Length <= 64 ? stackalloc bool[calls.Length] : new bool[calls.Length];
-            for (var i = 0; i < calls.Length; i++)
+            var keeps = count <= 64 ? stackalloc bool[count] : new bool[count];
+            for (var i = 0; i < count; i++)
             {
                 if (keep(this, calls[i].TargetMethod))
                 {
@@ -646,7 +508,7 @@ namespace EffectiveML.Analyzers.Model
             }
 
             var result = new IInvocationOperation[kept];
-            for (int i = 0, k = 0; i < calls.Length; i++)
+            for (int i = 0, k = 0; i < count; i++)
             {
                 if (keeps[i])
                 {
@@ -660,7 +522,7 @@ namespace EffectiveML.Analyzers.Model
         private List<INamedTypeSymbol> CollectInputSchemaTypes()
         {
             var schemaTypes = new List<INamedTypeSymbol>();
-            foreach (var invocation in _mlInvocations ?? Array.Empty<IInvocationOperation>())
+            foreach (var invocation in MLInvocations)
             {
                 var method = invocation.TargetMethod;
                 if (!method.IsGenericMethod)
@@ -723,7 +585,7 @@ namespace EffectiveML.Analyzers.Model
         private Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> CollectLocalReferences()
         {
             var map = new Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>(SymbolEqualityComparer.Default);
-            foreach (var localReference in _localReferenceList ?? Array.Empty<ILocalReferenceOperation>())
+            foreach (var localReference in LocalReferences)
             {
                 if (!map.TryGetValue(localReference.Local, out var references))
                 {
@@ -741,12 +603,12 @@ namespace EffectiveML.Analyzers.Model
         private Sites CollectSites()
         {
             var sites = new Sites();
-            foreach (var returnOperation in _mlReturns ?? Array.Empty<IReturnOperation>())
+            foreach (var returnOperation in MLReturns)
             {
                 sites.Returned.Add(ValueReader.Resolve(returnOperation.ReturnedValue!, Values));
             }
 
-            foreach (var invocation in _mlInvocations ?? Array.Empty<IInvocationOperation>())
+            foreach (var invocation in MLInvocations)
             {
                 var method = invocation.TargetMethod;
                 if (Pipelines.IsAppend(method) || Pipelines.IsAppendCacheCheckpoint(method))

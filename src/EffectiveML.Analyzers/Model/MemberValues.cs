@@ -31,6 +31,21 @@ namespace EffectiveML.Analyzers.Model
         /// </summary>
         internal static void Visit(ref MemberValues? values, IOperation operation)
         {
+            // The kind first: one enum test turns away most operations before any type test.
+            switch (operation.Kind)
+            {
+                case OperationKind.VariableDeclarator:
+                case OperationKind.SimpleAssignment:
+                case OperationKind.CompoundAssignment:
+                case OperationKind.CoalesceAssignment:
+                case OperationKind.DeconstructionAssignment:
+                case OperationKind.Argument:
+                case OperationKind.Loop:
+                    break;
+                default:
+                    return;
+            }
+
             if (values is null)
             {
                 if (!Writes(operation))
@@ -61,21 +76,6 @@ namespace EffectiveML.Analyzers.Model
 
         private void Visit(IOperation operation)
         {
-            // The kind first: one enum test turns away most operations before any type test.
-            switch (operation.Kind)
-            {
-                case OperationKind.VariableDeclarator:
-                case OperationKind.SimpleAssignment:
-                case OperationKind.CompoundAssignment:
-                case OperationKind.CoalesceAssignment:
-                case OperationKind.DeconstructionAssignment:
-                case OperationKind.Argument:
-                case OperationKind.Loop:
-                    break;
-                default:
-                    return;
-            }
-
             switch (operation)
             {
                 case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
