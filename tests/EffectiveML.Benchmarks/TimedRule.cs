@@ -52,10 +52,10 @@ namespace EffectiveML.Benchmarks
             public override void OnMember(Action<OperationBlockAnalysisContext, MemberModel> action) =>
                 _inner.OnMember((member, model) => _clock.Time(_rule, () => action(member, model)));
 
-            public override void OnDeclarations(Action<DeclarationContext, Declaration> reader) =>
+            public override void OnDeclarations(Action<DeclarationFindings, Declaration> reader) =>
                 _inner.OnDeclarations((context, declaration) => _clock.Time(_rule, () => reader(context, declaration)));
 
-            public override void OnMLContextScopes(Action<ScopeContext, MLContextScope> reader) =>
+            public override void OnMLContextScopes(Action<ScopeEnd, MLContextScope> reader) =>
                 _inner.OnMLContextScopes((context, scope) => _clock.Time(_rule, () => reader(context, scope)));
 
             public override void OnSyntaxTree(Action<SyntaxTreeAnalysisContext> action) =>

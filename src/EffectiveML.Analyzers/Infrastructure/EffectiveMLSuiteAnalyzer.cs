@@ -87,7 +87,7 @@ namespace EffectiveML.Analyzers.Infrastructure
             private readonly CompilationStartAnalysisContext _start;
             private readonly List<Action<OperationBlockAnalysisContext, MemberModel>> _memberActions = new();
             private readonly List<Action<SyntaxTreeAnalysisContext>> _treeActions = new();
-            private TypeStart? _typeStart;
+            private TypeDispatch? _typeStart;
             private MLContextScope.Readers? _scopeReaders;
 
             // It registers on 'start' once the rules have registered with it, in Complete.
@@ -103,13 +103,13 @@ namespace EffectiveML.Analyzers.Infrastructure
 
             public override Compilation Compilation => _start.Compilation;
 
-            private TypeStart Types => _typeStart ??= new TypeStart(new GeneratedCode(_start.Options, Symbols));
+            private TypeDispatch Types => _typeStart ??= new TypeDispatch(new GeneratedCode(_start.Options, Symbols));
 
             public override void OnMember(Action<OperationBlockAnalysisContext, MemberModel> action) => _memberActions.Add(action);
 
-            public override void OnDeclarations(Action<DeclarationContext, Declaration> reader) => Types.AddDeclarationReader(reader);
+            public override void OnDeclarations(Action<DeclarationFindings, Declaration> reader) => Types.AddDeclarationReader(reader);
 
-            public override void OnMLContextScopes(Action<ScopeContext, MLContextScope> reader)
+            public override void OnMLContextScopes(Action<ScopeEnd, MLContextScope> reader)
             {
                 if (Symbols.MLContext is null)
                 {

@@ -58,10 +58,10 @@ namespace EffectiveML.Analyzers.Infrastructure
             });
 
         /// <summary>Runs <paramref name="reader"/> for each type and member declared in user code, with its attributes; what it reports is reported when the type is done.</summary>
-        public abstract void OnDeclarations(Action<DeclarationContext, Declaration> reader);
+        public abstract void OnDeclarations(Action<DeclarationFindings, Declaration> reader);
 
         /// <summary>Hands <paramref name="reader"/> the MLContexts of each type (<see cref="MLContextScope"/>): a member's as soon as it is analyzed, a type's when the type is done.</summary>
-        public abstract void OnMLContextScopes(Action<ScopeContext, MLContextScope> reader);
+        public abstract void OnMLContextScopes(Action<ScopeEnd, MLContextScope> reader);
 
         /// <summary>Runs <paramref name="action"/> for each file: for what no member holds (preprocessor directives, assembly attributes).</summary>
         public abstract void OnSyntaxTree(Action<SyntaxTreeAnalysisContext> action);

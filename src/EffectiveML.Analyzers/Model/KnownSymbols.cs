@@ -37,12 +37,15 @@ namespace EffectiveML.Analyzers.Model
             RandomNumberGenerator = compilation.GetTypeByMetadataName("System.Security.Cryptography.RandomNumberGenerator");
 
             RandomShared = FindProperty(Random, "Shared");
+            Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
+            Queryable = compilation.GetTypeByMetadataName("System.Linq.Queryable");
+            ParallelEnumerable = compilation.GetTypeByMetadataName("System.Linq.ParallelEnumerable");
             _api = new System.Lazy<MLApi>(() => new MLApi(compilation, this));
-            Models = new MemberModels(this);
+            Models = new MemberModelCache(this);
         }
 
         /// <summary>The member models of this compilation, shared by every rule.</summary>
-        public MemberModels Models { get; }
+        public MemberModelCache Models { get; }
 
         /// <summary>Scratch space for the member models' walks.</summary>
         public OperationIndex.ScratchPool IndexScratch { get; } = new();
@@ -76,6 +79,9 @@ namespace EffectiveML.Analyzers.Model
         public INamedTypeSymbol? Environment { get; }
         public INamedTypeSymbol? Stopwatch { get; }
         public INamedTypeSymbol? RandomNumberGenerator { get; }
+        public INamedTypeSymbol? Enumerable { get; }
+        public INamedTypeSymbol? Queryable { get; }
+        public INamedTypeSymbol? ParallelEnumerable { get; }
 
         public bool HasMLNet => MLContext is not null;
 

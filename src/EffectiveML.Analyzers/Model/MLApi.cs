@@ -47,21 +47,6 @@ namespace EffectiveML.Analyzers.Model
             LightGbmDartBoosterOptions = ml("Microsoft.ML.Trainers.LightGbm.DartBooster+Options");
             LightGbmGossBoosterOptions = ml("Microsoft.ML.Trainers.LightGbm.GossBooster+Options");
 
-            Lazy = compilation.GetTypeByMetadataName("System.Lazy`1");
-            ThreadStaticAttribute = compilation.GetTypeByMetadataName("System.ThreadStaticAttribute");
-            Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
-            Queryable = compilation.GetTypeByMetadataName("System.Linq.Queryable");
-            ParallelEnumerable = compilation.GetTypeByMetadataName("System.Linq.ParallelEnumerable");
-            Console = compilation.GetTypeByMetadataName("System.Console");
-            Trace = compilation.GetTypeByMetadataName("System.Diagnostics.Trace");
-            Debug = compilation.GetTypeByMetadataName("System.Diagnostics.Debug");
-            ServiceCollectionServiceExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions");
-            ServiceCollectionDescriptorExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions");
-            EndpointRouteBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
-            ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
-            HttpMethodAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.Routing.HttpMethodAttribute");
-            Logger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
-            LoggerExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
 
             _symbols = symbols;
             _computeFacts = Compute;
@@ -311,22 +296,6 @@ namespace EffectiveML.Analyzers.Model
         public INamedTypeSymbol? LightGbmDartBoosterOptions { get; }
         public INamedTypeSymbol? LightGbmGossBoosterOptions { get; }
 
-        // Hosting and BCL types the serving and failure rules meet around ML.NET calls.
-        public INamedTypeSymbol? Lazy { get; }
-        public INamedTypeSymbol? ThreadStaticAttribute { get; }
-        public INamedTypeSymbol? Enumerable { get; }
-        public INamedTypeSymbol? Queryable { get; }
-        public INamedTypeSymbol? ParallelEnumerable { get; }
-        public INamedTypeSymbol? Console { get; }
-        public INamedTypeSymbol? Trace { get; }
-        public INamedTypeSymbol? Debug { get; }
-        public INamedTypeSymbol? ServiceCollectionServiceExtensions { get; }
-        public INamedTypeSymbol? ServiceCollectionDescriptorExtensions { get; }
-        public INamedTypeSymbol? EndpointRouteBuilderExtensions { get; }
-        public INamedTypeSymbol? ControllerBase { get; }
-        public INamedTypeSymbol? HttpMethodAttribute { get; }
-        public INamedTypeSymbol? Logger { get; }
-        public INamedTypeSymbol? LoggerExtensions { get; }
 
         /// <summary>A <c>PredictionEngine&lt;TSrc, TDst&gt;</c> (or its base): not thread-safe.</summary>
         public bool IsPredictionEngine(ITypeSymbol? type) => KnownSymbols.InheritsFrom(type, PredictionEngineBase);

@@ -12,11 +12,11 @@ using Microsoft.CodeAnalysis.Operations;
 namespace EffectiveML.Analyzers.Model
 {
     /// <summary>Where a reader of a scope reports, and what it reads its options with.</summary>
-    internal readonly struct ScopeContext
+    internal readonly struct ScopeEnd
     {
         private readonly Action<Diagnostic> _report;
 
-        public ScopeContext(Action<Diagnostic> report, AnalyzerOptions options, CancellationToken cancellationToken)
+        public ScopeEnd(Action<Diagnostic> report, AnalyzerOptions options, CancellationToken cancellationToken)
         {
             _report = report;
             Options = options;
@@ -51,7 +51,7 @@ namespace EffectiveML.Analyzers.Model
         private readonly KnownSymbols _symbols;
         private readonly INamedTypeSymbol _type;
         private readonly List<MemberModel> _members = new();
-        private readonly MemberModels _models;
+        private readonly MemberModelCache _models;
         private Dictionary<ISymbol, List<IOperation>>? _memberAssignments;
         private Dictionary<IParameterSymbol, List<IOperation>>? _passedArguments;
         private HashSet<IMethodSymbol>? _methodsUsedAsValues;
@@ -62,7 +62,7 @@ namespace EffectiveML.Analyzers.Model
         private bool _createsUnseededContext;
         private ValueTracker? _tracker;
 
-        private MLContextScope(KnownSymbols symbols, INamedTypeSymbol type, MemberModels models)
+        private MLContextScope(KnownSymbols symbols, INamedTypeSymbol type, MemberModelCache models)
         {
             _symbols = symbols;
             _type = type;
@@ -147,13 +147,13 @@ namespace EffectiveML.Analyzers.Model
         internal sealed class Readers
         {
             // Filled while the compilation starts, read only once types are analyzed.
-            private readonly List<Action<ScopeContext, MLContextScope>> _readers = new();
+            private readonly List<Action<ScopeEnd, MLContextScope>> _readers = new();
             private readonly ConcurrentDictionary<INamedTypeSymbol, MLContextScope> _typeScopes = new(SymbolEqualityComparer.Default);
             private readonly KnownSymbols _symbols;
 
             public Readers(KnownSymbols symbols) => _symbols = symbols;
 
-            public void Add(Action<ScopeContext, MLContextScope> reader) => _readers.Add(reader);
+            public void Add(Action<ScopeEnd, MLContextScope> reader) => _readers.Add(reader);
 
             /// <summary>
             /// Only a type whose members can pass a context among themselves needs a scope of its
@@ -172,7 +172,7 @@ namespace EffectiveML.Analyzers.Model
                     {
                         if (scope._members.Count > 0)
                         {
-                            Read(new ScopeContext(end.ReportDiagnostic, end.Options, end.CancellationToken), scope);
+                            Read(new ScopeEnd(end.ReportDiagnostic, end.Options, end.CancellationToken), scope);
                         }
                     }
 
@@ -181,7 +181,7 @@ namespace EffectiveML.Analyzers.Model
                 });
             }
 
-            private void Read(ScopeContext context, MLContextScope scope)
+            private void Read(ScopeEnd context, MLContextScope scope)
             {
                 foreach (var reader in _readers)
                 {
@@ -215,7 +215,7 @@ namespace EffectiveML.Analyzers.Model
 
                 var scope = new MLContextScope(model.Symbols, type, model.Symbols.Models);
                 scope.Collect(model);
-                Read(new ScopeContext(block.ReportDiagnostic, block.Options, block.CancellationToken), scope);
+                Read(new ScopeEnd(block.ReportDiagnostic, block.Options, block.CancellationToken), scope);
             }
 
             /// <summary>

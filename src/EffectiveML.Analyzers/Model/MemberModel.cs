@@ -42,14 +42,14 @@ namespace EffectiveML.Analyzers.Model
     /// <summary>
     /// The pipeline and data-provenance models of one member (a method body, initializer or
     /// top-level program, with its lambdas and local functions). Built lazily, once, and shared by
-    /// every rule that asks (see <see cref="MemberModels"/>). Nothing is followed into other
+    /// every rule that asks (see <see cref="MemberModelCache"/>). Nothing is followed into other
     /// members: parameters, fields and call results are unknown, never guessed.
     /// </summary>
     internal sealed class MemberModel
     {
         private readonly IOperation _root;
         private PipelineBuilder? _pipelines;
-        private readonly MemberValues? _values;
+        private readonly LocalValues? _values;
         // Everything below is created on first use: most members (accessors, attributes, plain
         // methods) need none of it, and the model is built for every member of an ML project.
         // The indexes are arrays of exactly their length, filled once by the walk.
@@ -83,7 +83,7 @@ namespace EffectiveML.Analyzers.Model
         public KnownSymbols Symbols { get; }
 
         /// <summary>What the member's locals are assigned; complete once the model is built.</summary>
-        public MemberValues Values => _values ?? MemberValues.None;
+        public LocalValues Values => _values ?? LocalValues.None;
 
         public MLApi Api => Symbols.Api;
 

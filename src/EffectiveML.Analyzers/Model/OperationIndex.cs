@@ -146,7 +146,7 @@ namespace EffectiveML.Analyzers.Model
             (T[]?)_lists[list.Slot] ?? Array.Empty<T>();
 
         /// <summary>Walks <paramref name="root"/> once, indexing its operations and recording what its locals are assigned.</summary>
-        public static OperationIndex Build(IOperation root, KnownSymbols symbols, out MemberValues? values)
+        public static OperationIndex Build(IOperation root, KnownSymbols symbols, out LocalValues? values)
         {
             var scratch = symbols.IndexScratch.Rent();
             values = null;
@@ -167,7 +167,7 @@ namespace EffectiveML.Analyzers.Model
             }
         }
 
-        private static void Walk(IOperation operation, KnownSymbols symbols, ScratchList[] scratch, ref MemberValues? values, int depth)
+        private static void Walk(IOperation operation, KnownSymbols symbols, ScratchList[] scratch, ref LocalValues? values, int depth)
         {
             Visit(operation, symbols, scratch, ref values);
             if (depth >= RecursionLimit)
@@ -186,7 +186,7 @@ namespace EffectiveML.Analyzers.Model
             }
         }
 
-        private static void Visit(IOperation operation, KnownSymbols symbols, ScratchList[] scratch, ref MemberValues? values)
+        private static void Visit(IOperation operation, KnownSymbols symbols, ScratchList[] scratch, ref LocalValues? values)
         {
             var kind = (int)operation.Kind;
             if (kind < Indexed.ByKind.Length && Indexed.ByKind[kind] is { } lists)
@@ -200,7 +200,7 @@ namespace EffectiveML.Analyzers.Model
                 }
             }
 
-            MemberValues.Visit(ref values, operation);
+            LocalValues.Visit(ref values, operation);
         }
 
         /// <summary>The scratch space of one compilation's walks: one set of lists per thread walking at a time.</summary>

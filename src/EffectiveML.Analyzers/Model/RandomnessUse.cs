@@ -41,7 +41,7 @@ namespace EffectiveML.Analyzers.Model
         /// split, shuffle, cross-validation or transform given its own seed draws nothing from the
         /// context, and a trainer draws only at the options the table names for it.
         /// </summary>
-        public static RandomnessUse? TryCreate(IInvocationOperation invocation, KnownSymbols symbols, MemberValues values)
+        public static RandomnessUse? TryCreate(IInvocationOperation invocation, KnownSymbols symbols, LocalValues values)
         {
             if (symbols.Api.Facts(invocation.TargetMethod).Randomness is not { } kind)
             {
@@ -104,7 +104,7 @@ namespace EffectiveML.Analyzers.Model
         /// The trainer draws from its context at the options in view. Options the member does not
         /// create are not guessed at: the trainer is then not counted.
         /// </summary>
-        private static bool DrawsFromContext(IInvocationOperation trainer, MLApi api, MemberValues values, int depth)
+        private static bool DrawsFromContext(IInvocationOperation trainer, MLApi api, LocalValues values, int depth)
         {
             if (TrainerTable.Find(trainer.TargetMethod.Name) is not { } entry)
             {
@@ -149,7 +149,7 @@ namespace EffectiveML.Analyzers.Model
         /// gradient booster samples only with a feature fraction below 1, or a row fraction below 1
         /// at a non-zero frequency.
         /// </summary>
-        private static bool SamplesRowsOrFeatures(IOperation booster, MLApi api, MemberValues values)
+        private static bool SamplesRowsOrFeatures(IOperation booster, MLApi api, LocalValues values)
         {
             var type = ValueReader.Creation(booster, values)?.Type;
             if (MLApi.Is(type, api.LightGbmDartBoosterOptions) || MLApi.Is(type, api.LightGbmGossBoosterOptions))
@@ -166,11 +166,11 @@ namespace EffectiveML.Analyzers.Model
         }
 
         /// <summary>Left to its default, or set to null in view.</summary>
-        private static bool IsUnset(Setting setting, MemberValues values) =>
+        private static bool IsUnset(Setting setting, LocalValues values) =>
             setting.State == SettingState.Default
             || (setting.State == SettingState.Given && ValueReader.RuntimeNull(setting.Value!, values));
 
-        private static bool Below(Setting setting, double limit, MemberValues values) =>
+        private static bool Below(Setting setting, double limit, LocalValues values) =>
             setting.State == SettingState.Given
             && ValueReader.Constant(setting.Value!, values) is { } value and not string and not bool
             && System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture) < limit;

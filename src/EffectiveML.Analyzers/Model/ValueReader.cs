@@ -44,7 +44,7 @@ namespace EffectiveML.Analyzers.Model
         private const int MaxDepth = 8;
 
         /// <summary>The operation a value comes from, following locals assigned exactly once.</summary>
-        public static IOperation Resolve(IOperation value, MemberValues values)
+        public static IOperation Resolve(IOperation value, LocalValues values)
         {
             var current = ValueTracker.Unwrap(value);
             for (var depth = 0; depth < MaxDepth && current is ILocalReferenceOperation local; depth++)
@@ -61,7 +61,7 @@ namespace EffectiveML.Analyzers.Model
             return current;
         }
 
-        public static object? Constant(IOperation value, MemberValues values)
+        public static object? Constant(IOperation value, LocalValues values)
         {
             if (value.ConstantValue.HasValue)
             {
@@ -72,10 +72,10 @@ namespace EffectiveML.Analyzers.Model
             return resolved.ConstantValue.HasValue ? resolved.ConstantValue.Value : null;
         }
 
-        public static string? String(IOperation value, MemberValues values) => Constant(value, values) as string;
+        public static string? String(IOperation value, LocalValues values) => Constant(value, values) as string;
 
         /// <summary>The elements of an array built in view (<c>new[] { ... }</c>, a params list); default when unknown.</summary>
-        public static ImmutableArray<IOperation> ArrayElements(IOperation value, MemberValues values)
+        public static ImmutableArray<IOperation> ArrayElements(IOperation value, LocalValues values)
         {
             if (Resolve(value, values) is IArrayCreationOperation { Initializer: { } initializer })
             {
@@ -86,14 +86,14 @@ namespace EffectiveML.Analyzers.Model
         }
 
         /// <summary>The object creation an options value comes from, when it is in view.</summary>
-        public static IObjectCreationOperation? Creation(IOperation value, MemberValues values) =>
+        public static IObjectCreationOperation? Creation(IOperation value, LocalValues values) =>
             Resolve(value, values) as IObjectCreationOperation;
 
         /// <summary>
         /// How a field or property of an options object was set: in its initializer or by one later
         /// assignment in the member. An object not created in view is Unknown.
         /// </summary>
-        public static Setting Member(IOperation optionsValue, string memberName, MemberValues values)
+        public static Setting Member(IOperation optionsValue, string memberName, LocalValues values)
         {
             var creation = Creation(optionsValue, values);
             if (creation is null)
@@ -137,7 +137,7 @@ namespace EffectiveML.Analyzers.Model
         }
 
         /// <summary>An explicit <c>null</c> (or a defaulted optional argument of null).</summary>
-        public static bool RuntimeNull(IOperation value, MemberValues values)
+        public static bool RuntimeNull(IOperation value, LocalValues values)
         {
             var resolved = Resolve(value, values);
             return resolved is IDefaultValueOperation || (resolved.ConstantValue.HasValue && resolved.ConstantValue.Value is null);

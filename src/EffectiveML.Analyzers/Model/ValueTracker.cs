@@ -31,7 +31,7 @@ namespace EffectiveML.Analyzers.Model
     /// </summary>
     internal sealed class ValueTracker
     {
-        private readonly Func<IOperation, MemberValues> _valuesOf;
+        private readonly Func<IOperation, LocalValues> _valuesOf;
         private readonly Func<ISymbol, IReadOnlyList<IOperation>?> _assignmentsInView;
         private readonly Func<IParameterSymbol, PassedValues?> _argumentsInView;
 
@@ -43,7 +43,7 @@ namespace EffectiveML.Analyzers.Model
         /// What the calls in view pass for a parameter, or null when its method's calls are not in view.
         /// </param>
         public ValueTracker(
-            MemberModels models,
+            MemberModelCache models,
             Func<ISymbol, IReadOnlyList<IOperation>?>? assignmentsInView = null,
             Func<IParameterSymbol, PassedValues?>? argumentsInView = null)
         {

@@ -58,7 +58,10 @@ namespace EffectiveML.Tests.Model
         /// <summary>A rule that records the model each member gets and the symbols it was handed.</summary>
         private sealed class ModelProbe : Rule
         {
+            // Probe rules live only in tests; release tracking covers the shipped rules.
+#pragma warning disable RS2008
             private static readonly DiagnosticDescriptor Probe = new("PROBE", "probe", "probe", "Test", DiagnosticSeverity.Hidden, true);
+#pragma warning restore RS2008
             private readonly string _name;
             private readonly ConcurrentBag<(string, IOperation, MemberModel)> _seen;
             private readonly ConcurrentBag<KnownSymbols> _symbols;

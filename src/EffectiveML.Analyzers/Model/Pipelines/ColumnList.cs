@@ -19,15 +19,17 @@ namespace EffectiveML.Analyzers.Model.Pipelines
         private const int MaxDepth = 8;
 
         private readonly MLApi _api;
-        private readonly MemberValues _values;
+        private readonly INamedTypeSymbol? _enumerable;
+        private readonly LocalValues _values;
 
         // Lists read in one call, however they nest (a Where that tests membership in another
         // list): code that does not compile can nest without end, and a list this long is not read.
         private int _listsLeft = 256;
 
-        public ColumnList(MLApi api, MemberValues values)
+        public ColumnList(KnownSymbols symbols, LocalValues values)
         {
-            _api = api;
+            _api = symbols.Api;
+            _enumerable = symbols.Enumerable;
             _values = values;
         }
 
@@ -90,7 +92,7 @@ namespace EffectiveML.Analyzers.Model.Pipelines
             }
 
             if (resolved is not IInvocationOperation { TargetMethod: { } method } call
-                || !MLApi.Is(method.ContainingType, _api.Enumerable)
+                || !MLApi.Is(method.ContainingType, _enumerable)
                 || ValueTracker.Receiver(call) is not { } source
                 || Elements(source, depth + 1) is not { } items)
             {

@@ -13,7 +13,7 @@ namespace EffectiveML.Analyzers.Model.Pipelines
         /// The replacement mode's name ("Mean", "DefaultValue" …) when it is given as a constant or
         /// left to its default; null when it cannot be read.
         /// </summary>
-        public static string? Mode(IInvocationOperation call, MLApi api, MemberValues values)
+        public static string? Mode(IInvocationOperation call, MLApi api, LocalValues values)
         {
             var argument = ValueReader.Argument(call, "replacementMode");
             if (argument is null)

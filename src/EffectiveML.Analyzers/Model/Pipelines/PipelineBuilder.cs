@@ -12,9 +12,9 @@ namespace EffectiveML.Analyzers.Model.Pipelines
         private const string DefaultFeatures = "Features";
 
         private readonly KnownSymbols _symbols;
-        private readonly MemberValues _values;
+        private readonly LocalValues _values;
 
-        public PipelineBuilder(KnownSymbols symbols, MemberValues values)
+        public PipelineBuilder(KnownSymbols symbols, LocalValues values)
         {
             _symbols = symbols;
             _values = values;
@@ -155,7 +155,7 @@ namespace EffectiveML.Analyzers.Model.Pipelines
             ImmutableArray<Column> inputs;
             if (ValueReader.Argument(invocation, "inputColumnNames") is { } many)
             {
-                inputs = new ColumnList(_symbols.Api, _values).Read(many.Value);
+                inputs = new ColumnList(_symbols, _values).Read(many.Value);
                 if (inputs.IsDefault)
                 {
                     flows = ImmutableArray.Create(new ColumnFlow(output, ImmutableArray<Column>.Empty));

@@ -11,7 +11,7 @@ namespace EffectiveML.Analyzers.Model.Provenance
         /// The end of a path as written: a constant, the last text of an interpolation, or the last
         /// part given to <c>Path.Combine</c>/<c>Path.Join</c>; null when it is not in the source.
         /// </summary>
-        public static string? Ending(IOperation path, MemberValues values, MLApi api)
+        public static string? Ending(IOperation path, LocalValues values, MLApi api)
         {
             if (ValueReader.Constant(path, values) is string constant)
             {
@@ -39,7 +39,7 @@ namespace EffectiveML.Analyzers.Model.Provenance
             }
         }
 
-        public static bool IsCsv(IOperation path, MemberValues values, MLApi api) =>
+        public static bool IsCsv(IOperation path, LocalValues values, MLApi api) =>
             Ending(path, values, api) is { } ending && ending.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -77,7 +77,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
             }
         }
 
-        private static bool ReadsWithTab(TextLoading loading, MemberValues values)
+        private static bool ReadsWithTab(TextLoading loading, LocalValues values)
         {
             switch (loading.Separator.State)
             {

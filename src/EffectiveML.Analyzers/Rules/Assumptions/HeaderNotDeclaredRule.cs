@@ -45,7 +45,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
         /// The call says which columns to read: a schema class, a <c>columns</c> array, or options
         /// whose <c>Columns</c> are set (or not in view).
         /// </summary>
-        private static bool DeclaresColumns(IInvocationOperation call, MemberValues values)
+        private static bool DeclaresColumns(IInvocationOperation call, LocalValues values)
         {
             if (call.TargetMethod.IsGenericMethod)
             {

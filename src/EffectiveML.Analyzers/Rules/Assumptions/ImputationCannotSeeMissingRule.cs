@@ -51,7 +51,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
             });
         }
 
-        private static bool ReadsEmptyAsZero(TextLoading loading, MemberValues values) => loading.MissingRealsAsNaNs.State switch
+        private static bool ReadsEmptyAsZero(TextLoading loading, LocalValues values) => loading.MissingRealsAsNaNs.State switch
         {
             SettingState.Default => true,
             SettingState.Given => ValueReader.Constant(loading.MissingRealsAsNaNs.Value!, values) is false,

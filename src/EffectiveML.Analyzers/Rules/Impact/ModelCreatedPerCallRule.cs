@@ -28,6 +28,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
         {
             var symbols = registry.Symbols;
             var api = symbols.Api;
+            var web = new WebSymbols(registry.Compilation);
             registry.OnCalls(ModelCreatingMethods, (member, model, call) =>
             {
                 var method = call.TargetMethod;
@@ -38,7 +39,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
 
                 string where;
                 var properties = ImmutableDictionary<string, string?>.Empty;
-                if (CallContexts.EnclosingLoop(call) is { } loop)
+                if (Enclosing.Loop(call) is { } loop)
                 {
                     // A loop that loads a different model in each iteration (its path or model comes from the loop) is not a repeat.
                     if (VariesPerIteration(call, loop, loop.Locals))
@@ -52,20 +53,20 @@ namespace EffectiveML.Analyzers.Rules.Impact
                         properties = properties.Add(HoistableProperty, "true");
                     }
                 }
-                else if (CallContexts.EnclosingLinqCall(call, api) is { } linq)
+                else if (Enclosing.LinqCall(call, symbols) is { } linq)
                 {
-                    if (CallContexts.EnclosingLambda(call) is { } lambda && VariesPerIteration(call, lambda.Body, lambda.Symbol.Parameters))
+                    if (Enclosing.Lambda(call) is { } lambda && VariesPerIteration(call, lambda.Body, lambda.Symbol.Parameters))
                     {
                         return;
                     }
 
                     where = $"for every item of a LINQ '{linq.TargetMethod.Name}'";
                 }
-                else if (CallContexts.EnclosingMinimalApiRoute(call, api) is { } route)
+                else if (MinimalApiRoute(call, web) is { } route)
                 {
                     where = $"on every request of a '{route.TargetMethod.Name}' handler";
                 }
-                else if (CallContexts.IsControllerAction(member.OwningSymbol, api))
+                else if (IsControllerAction(member.OwningSymbol, web))
                 {
                     where = $"on every request to the controller action '{member.OwningSymbol.Name}'";
                 }
@@ -125,6 +126,48 @@ namespace EffectiveML.Analyzers.Rules.Impact
             }
 
             return false;
+        }
+
+        /// <summary>ASP.NET Core's request handlers: minimal-API routes and controller actions.</summary>
+        private sealed class WebSymbols
+        {
+            public WebSymbols(Compilation compilation)
+            {
+                EndpointRouteBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
+                ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
+                HttpMethodAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.Routing.HttpMethodAttribute");
+            }
+
+            public INamedTypeSymbol? EndpointRouteBuilderExtensions { get; }
+            public INamedTypeSymbol? ControllerBase { get; }
+            public INamedTypeSymbol? HttpMethodAttribute { get; }
+        }
+
+        /// <summary>The minimal-API route (<c>MapGet</c>, <c>MapPost</c> …) whose handler lambda contains the operation.</summary>
+        private static IInvocationOperation? MinimalApiRoute(IOperation operation, WebSymbols web) =>
+            Enclosing.LambdaCall(operation) is { } call
+            && MLApi.Is(call.TargetMethod.ContainingType, web.EndpointRouteBuilderExtensions)
+            && call.TargetMethod.Name.StartsWith("Map", System.StringComparison.Ordinal)
+                ? call
+                : null;
+
+        /// <summary>An action of an ASP.NET Core controller: a public instance method of a ControllerBase, or one with an [Http*] attribute.</summary>
+        private static bool IsControllerAction(ISymbol? member, WebSymbols web)
+        {
+            if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false } method)
+            {
+                return false;
+            }
+
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (KnownSymbols.InheritsFrom(attribute.AttributeClass, web.HttpMethodAttribute))
+                {
+                    return true;
+                }
+            }
+
+            return method.DeclaredAccessibility == Accessibility.Public && KnownSymbols.InheritsFrom(method.ContainingType, web.ControllerBase);
         }
     }
 }

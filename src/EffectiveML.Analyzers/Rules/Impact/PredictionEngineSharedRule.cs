@@ -30,6 +30,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
                 return;
             }
 
+            var holders = new HolderSymbols(registry.Compilation);
             // A library, a web or hosted project is shared by design: every finding is reported as
             // it is found. In an executable without them, a shared engine is shared only if the
             // program itself runs work on several threads, which only the whole program shows.
@@ -50,7 +51,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
                     _ => false,
                 };
 
-                if (!isStatic || !HoldsEngine(declaration.Type, api) || HasThreadStatic(declaration.Attributes, api))
+                if (!isStatic || !HoldsEngine(declaration.Type, api, holders) || HasThreadStatic(declaration.Attributes, holders))
                 {
                     return;
                 }
@@ -71,7 +72,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
             {
                 var method = call.TargetMethod;
                 if (method.Name is not ("AddSingleton" or "TryAddSingleton")
-                    || !(MLApi.Is(method.ContainingType, api.ServiceCollectionServiceExtensions) || MLApi.Is(method.ContainingType, api.ServiceCollectionDescriptorExtensions))
+                    || !(MLApi.Is(method.ContainingType, holders.ServiceCollectionServiceExtensions) || MLApi.Is(method.ContainingType, holders.ServiceCollectionDescriptorExtensions))
                     || !RegistersEngine(call, api))
                 {
                     return;
@@ -217,15 +218,15 @@ namespace EffectiveML.Analyzers.Rules.Impact
         }
 
         /// <summary>An engine, or a Lazy of one.</summary>
-        private static bool HoldsEngine(ITypeSymbol? type, MLApi api) =>
+        private static bool HoldsEngine(ITypeSymbol? type, MLApi api, HolderSymbols holders) =>
             api.IsPredictionEngine(type)
-            || (type is INamedTypeSymbol { TypeArguments.Length: 1 } lazy && MLApi.Is(lazy, api.Lazy) && api.IsPredictionEngine(lazy.TypeArguments[0]));
+            || (type is INamedTypeSymbol { TypeArguments.Length: 1 } lazy && MLApi.Is(lazy, holders.Lazy) && api.IsPredictionEngine(lazy.TypeArguments[0]));
 
-        private static bool HasThreadStatic(System.Collections.Immutable.ImmutableArray<AttributeData> attributes, MLApi api)
+        private static bool HasThreadStatic(System.Collections.Immutable.ImmutableArray<AttributeData> attributes, HolderSymbols holders)
         {
             foreach (var attribute in attributes)
             {
-                if (MLApi.Is(attribute.AttributeClass, api.ThreadStaticAttribute))
+                if (MLApi.Is(attribute.AttributeClass, holders.ThreadStaticAttribute))
                 {
                     return true;
                 }
@@ -254,6 +255,23 @@ namespace EffectiveML.Analyzers.Rules.Impact
             }
 
             return false;
+        }
+
+        /// <summary>What can hold an engine for every thread: a <c>Lazy</c>, a <c>[ThreadStatic]</c> field, a DI singleton.</summary>
+        private sealed class HolderSymbols
+        {
+            public HolderSymbols(Compilation compilation)
+            {
+                Lazy = compilation.GetTypeByMetadataName("System.Lazy`1");
+                ThreadStaticAttribute = compilation.GetTypeByMetadataName("System.ThreadStaticAttribute");
+                ServiceCollectionServiceExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions");
+                ServiceCollectionDescriptorExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions");
+            }
+
+            public INamedTypeSymbol? Lazy { get; }
+            public INamedTypeSymbol? ThreadStaticAttribute { get; }
+            public INamedTypeSymbol? ServiceCollectionServiceExtensions { get; }
+            public INamedTypeSymbol? ServiceCollectionDescriptorExtensions { get; }
         }
     }
 }

@@ -40,7 +40,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
                 IOperation? collection = null;
                 IOperation? body = null;
                 var element = new Element();
-                switch (CallContexts.EnclosingLoop(call))
+                switch (Enclosing.Loop(call))
                 {
                     case IForEachLoopOperation { IsAsynchronous: false } loop when !IsConsumingQueue(loop.Collection):
                         collection = ValueTracker.Unwrap(loop.Collection);
@@ -56,9 +56,9 @@ namespace EffectiveML.Analyzers.Rules.Impact
                 }
 
                 if (collection is null
-                    && CallContexts.EnclosingLinqCall(call, api) is { TargetMethod.Name: "Select" or "SelectMany" } linq
+                    && Enclosing.LinqCall(call, symbols) is { TargetMethod.Name: "Select" or "SelectMany" } linq
                     && ValueTracker.Receiver(linq) is { } source
-                    && CallContexts.EnclosingLambda(call) is { } lambda)
+                    && Enclosing.Lambda(call) is { } lambda)
                 {
                     collection = source;
                     body = lambda.Body;
@@ -115,7 +115,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
         /// member reads, arithmetic, string and conversion helpers: no I/O and no method of the
         /// user's that could read something else. Locals assigned once are followed.
         /// </summary>
-        private static bool IsBuiltFromElement(IOperation value, Element element, MemberValues values, BclTypes helpers)
+        private static bool IsBuiltFromElement(IOperation value, Element element, LocalValues values, BclTypes helpers)
         {
             var readsElement = false;
             var pending = new Stack<IOperation>();

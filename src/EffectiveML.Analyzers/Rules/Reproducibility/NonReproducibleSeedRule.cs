@@ -58,7 +58,7 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
         }
 
         private static void CheckSeedArguments(
-            OperationBlockAnalysisContext member, IOperation operation, ImmutableArray<IArgumentOperation> arguments, ISymbol target, KnownSymbols symbols, MemberModels models)
+            OperationBlockAnalysisContext member, IOperation operation, ImmutableArray<IArgumentOperation> arguments, ISymbol target, KnownSymbols symbols, MemberModelCache models)
         {
             foreach (var argument in arguments)
             {
@@ -69,7 +69,7 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
                     // A Random outside ML code (retry jitter, sampling for a UI) may rightly be seeded
                     // from the clock. Asked last: it walks the member.
                     if (!symbols.IsMLSymbol(target)
-                        && !MLMembers.MemberUsesMLTypes(operation, member.OwningSymbol, symbols))
+                        && !MLUsage.MemberUsesMLTypes(operation, member.OwningSymbol, symbols))
                     {
                         return;
                     }
@@ -83,7 +83,7 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
             symbols.IsMLSymbol(target)
             || (target is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor && symbols.IsRandom(constructor.ContainingType));
 
-        private static void Check(OperationBlockAnalysisContext context, IOperation seed, string receiverName, KnownSymbols symbols, MemberModels models)
+        private static void Check(OperationBlockAnalysisContext context, IOperation seed, string receiverName, KnownSymbols symbols, MemberModelCache models)
         {
             if (seed.ConstantValue.HasValue)
             {

@@ -50,7 +50,7 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
         /// The trainer runs on more than one thread unless its options, created in view, set
         /// <c>NumberOfThreads</c> to 1; the default (null) takes as many threads as the machine has cores.
         /// </summary>
-        private static bool MayUseSeveralThreads(IInvocationOperation trainer, MemberValues values)
+        private static bool MayUseSeveralThreads(IInvocationOperation trainer, LocalValues values)
         {
             if (ValueReader.Argument(trainer, "options") is not { ArgumentKind: not ArgumentKind.DefaultValue } options
                 || ValueReader.RuntimeNull(options.Value, values))

@@ -43,7 +43,7 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
                 if (!IsUnseededRandom(operation, symbols)
 
                     // The member walk is the expensive part, so it runs only for the rare unseeded Random.
-                    || !MLMembers.MemberUsesMLTypes(operation, member.OwningSymbol, symbols))
+                    || !MLUsage.MemberUsesMLTypes(operation, member.OwningSymbol, symbols))
                 {
                     return;
                 }

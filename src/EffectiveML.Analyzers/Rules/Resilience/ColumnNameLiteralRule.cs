@@ -187,7 +187,7 @@ namespace EffectiveML.Analyzers.Rules.Resilience
         /// name then names a column read from the data. Otherwise the output is a new column the
         /// pipeline creates, and a schema member of that name is another column.
         /// </summary>
-        private static bool WritesInPlace(ImmutableArray<IArgumentOperation> arguments, MemberValues values)
+        private static bool WritesInPlace(ImmutableArray<IArgumentOperation> arguments, LocalValues values)
         {
             foreach (var argument in arguments)
             {

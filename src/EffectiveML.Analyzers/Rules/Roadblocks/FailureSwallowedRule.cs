@@ -20,7 +20,7 @@ namespace EffectiveML.Analyzers.Rules.Roadblocks
         internal override void Register(RuleRegistry registry)
         {
             var symbols = registry.Symbols;
-            var api = symbols.Api;
+            var logging = new LoggingSymbols(registry.Compilation, symbols.Api);
             registry.OnMember((member, model) =>
             {
                 if (model.MLInvocations.Count == 0)
@@ -32,7 +32,7 @@ namespace EffectiveML.Analyzers.Rules.Roadblocks
                 {
                     if (clause.Parent is not ITryOperation tryOperation
                         || FailingCall(tryOperation.Body, model, symbols) is not { } guarded
-                        || SurfacesFailure(clause, api))
+                        || SurfacesFailure(clause, logging))
                     {
                         continue;
                     }
@@ -79,7 +79,7 @@ namespace EffectiveML.Analyzers.Rules.Roadblocks
         }
 
         /// <summary>The handler throws, logs, writes to the error stream, or does something with the exception.</summary>
-        private static bool SurfacesFailure(ICatchClauseOperation clause, MLApi api)
+        private static bool SurfacesFailure(ICatchClauseOperation clause, LoggingSymbols logging)
         {
             foreach (var operation in clause.Handler.Descendants())
             {
@@ -90,9 +90,9 @@ namespace EffectiveML.Analyzers.Rules.Roadblocks
                     case ILocalReferenceOperation local when clause.ExceptionDeclarationOrExpression is IVariableDeclaratorOperation declared
                         && SymbolEqualityComparer.Default.Equals(local.Local, declared.Symbol):
                         return true;
-                    case IInvocationOperation call when IsLogging(call, api):
+                    case IInvocationOperation call when logging.IsLogging(call):
                         return true;
-                    case IPropertyReferenceOperation { Property.Name: "Error" } error when MLApi.Is(error.Property.ContainingType, api.Console):
+                    case IPropertyReferenceOperation { Property.Name: "Error" } error when MLApi.Is(error.Property.ContainingType, logging.Console):
                         return true;
                 }
             }
@@ -100,23 +100,45 @@ namespace EffectiveML.Analyzers.Rules.Roadblocks
             return false;
         }
 
-        private static bool IsLogging(IInvocationOperation call, MLApi api)
+        /// <summary>The ways a handler can surface a failure: a logger, the console's error stream, Trace or Debug.</summary>
+        private sealed class LoggingSymbols
         {
-            var type = call.TargetMethod.ContainingType;
-            foreach (var argument in call.Arguments)
+            private readonly MLApi _api;
+
+            public LoggingSymbols(Compilation compilation, MLApi api)
             {
-                // Source-generated LoggerMessage methods take the logger as an argument.
-                if (api.Implements(argument.Value.Type, api.Logger))
-                {
-                    return true;
-                }
+                _api = api;
+                Console = compilation.GetTypeByMetadataName("System.Console");
+                Trace = compilation.GetTypeByMetadataName("System.Diagnostics.Trace");
+                Debug = compilation.GetTypeByMetadataName("System.Diagnostics.Debug");
+                Logger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
+                LoggerExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
             }
 
-            return api.Implements(type, api.Logger)
-                || MLApi.Is(type, api.LoggerExtensions)
-                || MLApi.Is(type, api.Trace)
-                || MLApi.Is(type, api.Debug)
-                || (call.Instance is { } instance && api.Implements(instance.Type, api.Logger));
+            public INamedTypeSymbol? Console { get; }
+            public INamedTypeSymbol? Trace { get; }
+            public INamedTypeSymbol? Debug { get; }
+            public INamedTypeSymbol? Logger { get; }
+            public INamedTypeSymbol? LoggerExtensions { get; }
+
+            public bool IsLogging(IInvocationOperation call)
+            {
+                var type = call.TargetMethod.ContainingType;
+                foreach (var argument in call.Arguments)
+                {
+                    // Source-generated LoggerMessage methods take the logger as an argument.
+                    if (_api.Implements(argument.Value.Type, Logger))
+                    {
+                        return true;
+                    }
+                }
+
+                return _api.Implements(type, Logger)
+                    || MLApi.Is(type, LoggerExtensions)
+                    || MLApi.Is(type, Trace)
+                    || MLApi.Is(type, Debug)
+                    || (call.Instance is { } instance && _api.Implements(instance.Type, Logger));
+            }
         }
     }
 }

@@ -16,7 +16,7 @@ namespace EffectiveML.Analyzers.Rules.Uncertainty
     /// <remarks>
     /// The verdict is the type's, but only a member that saves without evaluating can lead to a
     /// finding, so the rest of the type is read only for such a member, from the type's
-    /// declarations (<see cref="TypeMembers"/>), and once per type. Most members save nothing or
+    /// declarations (<see cref="TypeMemberModels"/>), and once per type. Most members save nothing or
     /// evaluate where they save, and a type scope of the driver's would have made every member
     /// of every type pay for the few that do.
     /// </remarks>
@@ -92,7 +92,7 @@ namespace EffectiveML.Analyzers.Rules.Uncertainty
             var api = symbols.Api;
             IInvocationOperation? firstFit = null;
             string? trainer = null;
-            foreach (var (model, member) in TypeMembers.Of(type, asking, askingSymbol, symbols.Models, cancellationToken))
+            foreach (var (model, member) in TypeMemberModels.Of(type, asking, askingSymbol, symbols.Models, cancellationToken))
             {
                 foreach (var call in model.MLInvocations)
                 {

@@ -48,7 +48,7 @@ namespace EffectiveML.Analyzers.Rules.Versatility
         }
 
         /// <summary>The literal that makes a path machine-specific: the path itself, or the first part it is built from.</summary>
-        private static IOperation? AbsoluteLiteral(IOperation path, MemberValues values, MLApi api)
+        private static IOperation? AbsoluteLiteral(IOperation path, LocalValues values, MLApi api)
         {
             var resolved = ValueReader.Resolve(path, values);
             switch (resolved)

@@ -10,12 +10,12 @@ namespace EffectiveML.Analyzers.Model
     /// <summary>
     /// Hands every rule the same <see cref="MemberModel"/> for a member, and hands the models of
     /// other members to the models that follow values across a type (<see cref="ValueTracker"/>,
-    /// <see cref="TypeMembers"/>). One instance belongs to the compilation's
+    /// <see cref="TypeMemberModels"/>). One instance belongs to the compilation's
     /// <see cref="KnownSymbols"/>, so a member's index, pipelines and provenance are computed once
     /// however many rules ask, and nothing outlives the compilation. Looking a model up is one probe
     /// of a weak table by operation identity.
     /// </summary>
-    internal sealed class MemberModels
+    internal sealed class MemberModelCache
     {
         // Weak on the member's operation tree: a model lives as long as its tree, which the driver
         // holds while it analyzes the member and a type scope holds through the operations it
@@ -24,7 +24,7 @@ namespace EffectiveML.Analyzers.Model
         private readonly ConditionalWeakTable<IOperation, MemberModel> _members = new();
         private readonly ConditionalWeakTable<IOperation, MemberModel>.CreateValueCallback _create;
 
-        public MemberModels(KnownSymbols symbols)
+        public MemberModelCache(KnownSymbols symbols)
         {
             _create = root => new MemberModel(root, symbols);
         }

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace EffectiveML.Analyzers.Model
 {
     /// <summary>Answers "does this member work with ML.NET or TorchSharp types".</summary>
-    internal static class MLMembers
+    internal static class MLUsage
     {
         /// <summary>A member whose parameters, return or own type are ML types.</summary>
         public static bool SignatureUsesMLTypes(ISymbol member, KnownSymbols symbols)

@@ -9,7 +9,7 @@ namespace EffectiveML.Analyzers.Model
     /// is assigned, collected in one walk. A local written in a way we cannot follow (out/ref
     /// argument, deconstruction, foreach, compound assignment) has no known values.
     /// </summary>
-    internal sealed class MemberValues
+    internal sealed class LocalValues
     {
         // Created on first write: most members write none of them. Written only during the
         // member model's walk, read-only afterwards.
@@ -18,18 +18,18 @@ namespace EffectiveML.Analyzers.Model
         private Dictionary<ILocalSymbol, List<ISimpleAssignmentOperation>>? _memberWrites;
         private HashSet<IParameterSymbol>? _writtenParameters;
 
-        private MemberValues()
+        private LocalValues()
         {
         }
 
         /// <summary>A member that writes no local: most members. Never written to.</summary>
-        internal static MemberValues None { get; } = new();
+        internal static LocalValues None { get; } = new();
 
         /// <summary>
         /// Records what <paramref name="operation"/> writes; the member model calls it from its
         /// single walk, and the values exist once there is something to record.
         /// </summary>
-        internal static void Visit(ref MemberValues? values, IOperation operation)
+        internal static void Visit(ref LocalValues? values, IOperation operation)
         {
             // The kind first: one enum test turns away most operations before any type test.
             switch (operation.Kind)
@@ -53,7 +53,7 @@ namespace EffectiveML.Analyzers.Model
                     return;
                 }
 
-                values = new MemberValues();
+                values = new LocalValues();
             }
 
             values.Visit(operation);

@@ -14,13 +14,13 @@ namespace EffectiveML.Analyzers.Model
     /// Only for the rare member that asks: reading a type this way binds the members the driver
     /// has not reached yet.
     /// </summary>
-    internal static class TypeMembers
+    internal static class TypeMemberModels
     {
         /// <summary>Each member with code (a body, an expression body, an initializer) and its model, the asking member first.</summary>
         /// <param name="asking">The member that asks, whose semantic model serves the members in its file.</param>
         /// <param name="askingSymbol">The symbol <paramref name="asking"/> belongs to.</param>
         public static IEnumerable<(MemberModel Model, ISymbol Member)> Of(
-            INamedTypeSymbol type, MemberModel asking, ISymbol askingSymbol, MemberModels models, CancellationToken cancellationToken)
+            INamedTypeSymbol type, MemberModel asking, ISymbol askingSymbol, MemberModelCache models, CancellationToken cancellationToken)
         {
             var seen = new HashSet<IOperation> { asking.Root };
             yield return (asking, askingSymbol);

@@ -23,19 +23,19 @@ namespace EffectiveML.Analyzers.Model
     /// are read. Symbol actions per member kind, the usual way to read declarations, made the
     /// driver call back for every member of every type, for rules that find something on very few.
     /// </remarks>
-    internal sealed class TypeStart
+    internal sealed class TypeDispatch
     {
-        private readonly List<Action<DeclarationContext, Declaration>> _declarationReaders = new();
+        private readonly List<Action<DeclarationFindings, Declaration>> _declarationReaders = new();
         private readonly List<(Func<ITypeSymbol, bool> Wants, Action<SymbolStartAnalysisContext> Open)> _scopeOpeners = new();
         private readonly GeneratedCode _generated;
 
-        public TypeStart(GeneratedCode generated) => _generated = generated;
+        public TypeDispatch(GeneratedCode generated) => _generated = generated;
 
         /// <summary>
         /// Runs <paramref name="reader"/> for each type and member declared in user code, with its
         /// attributes; what it reports is reported when the type is done.
         /// </summary>
-        public void AddDeclarationReader(Action<DeclarationContext, Declaration> reader) => _declarationReaders.Add(reader);
+        public void AddDeclarationReader(Action<DeclarationFindings, Declaration> reader) => _declarationReaders.Add(reader);
 
         /// <summary>
         /// Runs <paramref name="open"/> as a type starts whose fields, properties or method
@@ -55,7 +55,7 @@ namespace EffectiveML.Analyzers.Model
             var type = (INamedTypeSymbol)start.Symbol;
             var cancellationToken = start.CancellationToken;
             var readsDeclarations = _declarationReaders.Count > 0;
-            var context = readsDeclarations ? new DeclarationContext(cancellationToken) : null;
+            var context = readsDeclarations ? new DeclarationFindings(cancellationToken) : null;
             if (context is not null)
             {
                 Hand(context, new Declaration(type, null, type.GetAttributes()));
@@ -150,7 +150,7 @@ namespace EffectiveML.Analyzers.Model
             return opened;
         }
 
-        private void Hand(DeclarationContext context, Declaration declaration)
+        private void Hand(DeclarationFindings context, Declaration declaration)
         {
             foreach (var reader in _declarationReaders)
             {
@@ -178,9 +178,9 @@ namespace EffectiveML.Analyzers.Model
     }
 
     /// <summary>Where a declaration rule reports: its findings are reported when the type is done.</summary>
-    internal sealed class DeclarationContext
+    internal sealed class DeclarationFindings
     {
-        public DeclarationContext(System.Threading.CancellationToken cancellationToken) => CancellationToken = cancellationToken;
+        public DeclarationFindings(System.Threading.CancellationToken cancellationToken) => CancellationToken = cancellationToken;
 
         public System.Threading.CancellationToken CancellationToken { get; }
 
