@@ -3,6 +3,8 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using EffectiveML.Analyzers.Rules.Reproducibility;
+using EffectiveML.Analyzers.Rules.Simplicity;
 
 namespace EffectiveML.Analyzers.Infrastructure
 {
@@ -66,16 +68,16 @@ namespace EffectiveML.Analyzers.Infrastructure
     /// <summary>Every option of the suite, so that validation and documentation see them all.</summary>
     public static class EffectiveMLOptions
     {
-        public static readonly EffectiveMLOption<int> MLContextFixSeed = SeedValue(RuleIds.MLContextWithoutSeed);
-        public static readonly EffectiveMLOption<int> SplitFixSeed = SeedValue(RuleIds.SplitWithoutSeed);
-        public static readonly EffectiveMLOption<int> RandomFixSeed = SeedValue(RuleIds.UnseededRandom);
+        public static readonly EffectiveMLOption<int> MLContextFixSeed = SeedValue(MLContextWithoutSeedRule.Id);
+        public static readonly EffectiveMLOption<int> SplitFixSeed = SeedValue(SplitWithoutSeedRule.Id);
+        public static readonly EffectiveMLOption<int> RandomFixSeed = SeedValue(UnseededRandomRule.Id);
 
-        public static readonly EffectiveMLOption<ImmutableHashSet<string>> BaselineTrainers = MethodNames(RuleIds.ComplexModelWithoutBaseline, "baseline_trainers");
-        public static readonly EffectiveMLOption<ImmutableHashSet<string>> ComplexTrainers = MethodNames(RuleIds.ComplexModelWithoutBaseline, "complex_trainers");
+        public static readonly EffectiveMLOption<ImmutableHashSet<string>> BaselineTrainers = MethodNames(ComplexModelWithoutBaselineRule.Id, "baseline_trainers");
+        public static readonly EffectiveMLOption<ImmutableHashSet<string>> ComplexTrainers = MethodNames(ComplexModelWithoutBaselineRule.Id, "complex_trainers");
 
-        public static readonly EffectiveMLOption<int> TreesThreshold = Count(RuleIds.RaisedCapacityWithoutValidation, "trees_threshold", 1000);
-        public static readonly EffectiveMLOption<int> LeavesThreshold = Count(RuleIds.RaisedCapacityWithoutValidation, "leaves_threshold", 128);
-        public static readonly EffectiveMLOption<int> EpochsFactor = Count(RuleIds.RaisedCapacityWithoutValidation, "epochs_factor", 2);
+        public static readonly EffectiveMLOption<int> TreesThreshold = Count(RaisedCapacityWithoutValidationRule.Id, "trees_threshold", 1000);
+        public static readonly EffectiveMLOption<int> LeavesThreshold = Count(RaisedCapacityWithoutValidationRule.Id, "leaves_threshold", 128);
+        public static readonly EffectiveMLOption<int> EpochsFactor = Count(RaisedCapacityWithoutValidationRule.Id, "epochs_factor", 2);
 
         public static ImmutableArray<IEffectiveMLOption> All { get; } = ImmutableArray.Create<IEffectiveMLOption>(
             MLContextFixSeed,

@@ -12,8 +12,17 @@ namespace EffectiveML.Analyzers.Infrastructure
     /// </summary>
     public sealed class InvalidOptionRule : Rule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.InvalidOption);
+        public const string Id = "EML0001";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "Invalid EffectiveML option",
+            "'{0} = {1}' is not valid: expected {2}; the default {3} is used",
+            DiagnosticSeverity.Warning,
+            "An effective_ml.* option in .editorconfig has a value the rule cannot read. The rule falls back to its default, so the setting you wrote has no effect.",
+            compilationEnd: true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         internal override void Register(RuleRegistry registry)
         {
@@ -32,7 +41,7 @@ namespace EffectiveML.Analyzers.Infrastructure
                             && reported.Add((option.Key, value)))
                         {
                             end.ReportDiagnostic(Diagnostic.Create(
-                                Descriptors.InvalidOption,
+                                Descriptor,
                                 Location.None,
                                 option.Key,
                                 value,

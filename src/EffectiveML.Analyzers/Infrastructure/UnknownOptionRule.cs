@@ -15,8 +15,17 @@ namespace EffectiveML.Analyzers.Infrastructure
     {
         private const string Prefix = "effective_ml.";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.UnknownOption);
+        public const string Id = "EML0002";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "Unknown EffectiveML option",
+            "'{0}' is not an EffectiveML option and has no effect; did you mean '{1}'?",
+            DiagnosticSeverity.Info,
+            "An effective_ml.* key that no rule reads is most often a typo. It is ignored, so the behaviour you configured is not the one you get.",
+            compilationEnd: true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         internal override void Register(RuleRegistry registry)
         {
@@ -36,7 +45,7 @@ namespace EffectiveML.Analyzers.Infrastructure
                     {
                         if (key.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && !known.Contains(key) && reported.Add(key))
                         {
-                            end.ReportDiagnostic(Diagnostic.Create(Descriptors.UnknownOption, Location.None, key, Closest(key)));
+                            end.ReportDiagnostic(Diagnostic.Create(Descriptor, Location.None, key, Closest(key)));
                         }
                     }
                 }

@@ -305,10 +305,28 @@ namespace EffectiveML.Analyzers.Model
             method.Name == name && Facts(method).Is(MethodKinds.ModelOperation);
 
         /// <summary>Evaluation: a task catalog's <c>Evaluate*</c>, <c>CrossValidate*</c> or <c>PermutationFeatureImportance*</c>.</summary>
-        public bool IsEvaluation(IMethodSymbol method, KnownSymbols symbols) => Facts(method).Is(MethodKinds.Evaluation);
+        public bool IsEvaluation(IMethodSymbol method) => Facts(method).Is(MethodKinds.Evaluation);
 
         /// <summary>Writes a model out: <c>Model.Save</c>, or an ONNX export.</summary>
-        public bool IsModelExport(IMethodSymbol method, KnownSymbols symbols) => Facts(method).Is(MethodKinds.ModelExport);
+        public bool IsModelExport(IMethodSymbol method) => Facts(method).Is(MethodKinds.ModelExport);
+
+        /// <summary><c>IEstimator&lt;T&gt;.Fit</c>, or the <c>Fit</c> of a type that implements it.</summary>
+        public bool IsFit(IMethodSymbol method) => Facts(method).Is(MethodKinds.EstimatorFit);
+
+        /// <summary><c>chain.Append(estimator)</c> on an estimator chain or estimator (not on a loader or transformer).</summary>
+        public bool IsAppend(IMethodSymbol method) => Facts(method).Is(MethodKinds.Append);
+
+        public bool IsAppendCacheCheckpoint(IMethodSymbol method) => Facts(method).Is(MethodKinds.AppendCacheCheckpoint);
+
+        /// <summary>
+        /// A catalog method that creates an estimator: a transform or a trainer, called on one of
+        /// ML.NET's catalog objects (<c>mlContext.Transforms</c>, <c>…Trainers</c>) rather than on
+        /// an estimator, data view or model.
+        /// </summary>
+        public bool IsCatalogEstimator(IMethodSymbol method) => Facts(method).Is(MethodKinds.CatalogEstimator);
+
+        /// <summary>A method of a <c>*.Trainers</c> catalog.</summary>
+        public bool IsTrainer(IMethodSymbol method) => Facts(method).Is(MethodKinds.Trainer);
 
         public static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
             type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);

@@ -11,7 +11,7 @@ namespace EffectiveML.Analyzers.Model
     /// Hands every rule the same <see cref="MemberModel"/> for a member, and hands the models of
     /// other members to the models that follow values across a type (<see cref="ValueTracker"/>,
     /// <see cref="TypeMemberModels"/>). One instance belongs to the compilation's
-    /// <see cref="KnownSymbols"/>, so a member's index, pipelines and provenance are computed once
+    /// <see cref="KnownSymbols"/>, so a member's index and parts are computed once
     /// however many rules ask, and nothing outlives the compilation. Looking a model up is one probe
     /// of a weak table by operation identity.
     /// </summary>
@@ -19,8 +19,8 @@ namespace EffectiveML.Analyzers.Model
     {
         // Weak on the member's operation tree: a model lives as long as its tree, which the driver
         // holds while it analyzes the member and a type scope holds through the operations it
-        // kept. Strong references here kept every member's tree and model alive until the whole
-        // compilation was analyzed, so each collection of a large project scanned all of them.
+        // kept. Strong references would keep every member's tree and model alive until the whole
+        // compilation is analyzed, and each collection of a large project would scan all of them.
         private readonly ConditionalWeakTable<IOperation, MemberModel> _members = new();
         private readonly ConditionalWeakTable<IOperation, MemberModel>.CreateValueCallback _create;
 

@@ -13,7 +13,9 @@ namespace EffectiveML.CodeFixes.Assumptions
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CsvWithTabSeparatorCodeFix)), Shared]
     public sealed class CsvWithTabSeparatorCodeFix : SetArgumentCodeFix
     {
-        protected override string RuleId => RuleIds.CsvWithTabSeparator;
+        protected override string RuleId => CsvWithTabSeparatorRule.Id;
+
+        public override string Summary => "`separatorChar: ','`";
 
         protected override bool CanFix(Diagnostic diagnostic) =>
             diagnostic.Properties.ContainsKey(CsvWithTabSeparatorRule.FixableProperty);

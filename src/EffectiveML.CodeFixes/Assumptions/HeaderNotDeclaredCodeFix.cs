@@ -13,7 +13,9 @@ namespace EffectiveML.CodeFixes.Assumptions
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HeaderNotDeclaredCodeFix)), Shared]
     public sealed class HeaderNotDeclaredCodeFix : SetArgumentCodeFix
     {
-        protected override string RuleId => RuleIds.HeaderNotDeclared;
+        protected override string RuleId => HeaderNotDeclaredRule.Id;
+
+        public override string Summary => "`hasHeader: true` or `hasHeader: false`";
 
         protected override bool CanFix(Diagnostic diagnostic) =>
             diagnostic.Properties.ContainsKey(HeaderNotDeclaredRule.FixableProperty);

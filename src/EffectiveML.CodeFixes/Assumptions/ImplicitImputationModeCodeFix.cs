@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Simplification;
+using EffectiveML.Analyzers.Rules.Assumptions;
 
 namespace EffectiveML.CodeFixes.Assumptions
 {
@@ -16,7 +17,9 @@ namespace EffectiveML.CodeFixes.Assumptions
         /// <summary>DefaultValue first: it keeps today's behaviour and only makes it visible.</summary>
         private static readonly string[] Modes = { "DefaultValue", "Mean", "Minimum", "Maximum", "Mode" };
 
-        protected override string RuleId => RuleIds.ImplicitImputationMode;
+        protected override string RuleId => ImplicitImputationModeRule.Id;
+
+        public override string Summary => "make the mode explicit (one action per mode)";
 
         protected override IEnumerable<ArgumentChoice> Choices(Diagnostic diagnostic)
         {

@@ -14,7 +14,9 @@ namespace EffectiveML.CodeFixes.Assumptions
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LabelUsedAsFeatureCodeFix)), Shared]
     public sealed class LabelUsedAsFeatureCodeFix : RuleCodeFix
     {
-        protected override string RuleId => RuleIds.LabelUsedAsFeature;
+        protected override string RuleId => LabelUsedAsFeatureRule.Id;
+
+        public override string Summary => "remove the label from the inputs";
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -45,7 +47,7 @@ namespace EffectiveML.CodeFixes.Assumptions
                     CodeAction.Create(
                         $"Remove '{column}' from the features",
                         _ => Task.FromResult(context.Document.WithSyntaxRoot(root.RemoveNode(removable, SyntaxRemoveOptions.KeepNoTrivia)!)),
-                        equivalenceKey: RuleIds.LabelUsedAsFeature),
+                        equivalenceKey: LabelUsedAsFeatureRule.Id),
                     diagnostic);
             }
         }

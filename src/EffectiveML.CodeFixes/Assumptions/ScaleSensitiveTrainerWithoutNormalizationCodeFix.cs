@@ -18,7 +18,9 @@ namespace EffectiveML.CodeFixes.Assumptions
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ScaleSensitiveTrainerWithoutNormalizationCodeFix)), Shared]
     public sealed class ScaleSensitiveTrainerWithoutNormalizationCodeFix : RuleCodeFix
     {
-        protected override string RuleId => RuleIds.ScaleSensitiveTrainerWithoutNormalization;
+        protected override string RuleId => ScaleSensitiveTrainerWithoutNormalizationRule.Id;
+
+        public override string Summary => "insert `NormalizeMinMax` before the trainer";
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -54,7 +56,7 @@ namespace EffectiveML.CodeFixes.Assumptions
                     CodeAction.Create(
                         $"Normalize '{features}' before the trainer: NormalizeMinMax",
                         _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(append, fixedAppend))),
-                        equivalenceKey: RuleIds.ScaleSensitiveTrainerWithoutNormalization),
+                        equivalenceKey: ScaleSensitiveTrainerWithoutNormalizationRule.Id),
                     diagnostic);
             }
         }

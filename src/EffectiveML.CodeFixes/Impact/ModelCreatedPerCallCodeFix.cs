@@ -15,7 +15,9 @@ namespace EffectiveML.CodeFixes.Impact
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ModelCreatedPerCallCodeFix)), Shared]
     public sealed class ModelCreatedPerCallCodeFix : RuleCodeFix
     {
-        protected override string RuleId => RuleIds.ModelCreatedPerCall;
+        protected override string RuleId => ModelCreatedPerCallRule.Id;
+
+        public override string Summary => "hoist it out of the loop";
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -46,7 +48,7 @@ namespace EffectiveML.CodeFixes.Impact
                             var hoisted = declaration.WithLeadingTrivia(currentLoop.GetLeadingTrivia()).WithAdditionalAnnotations(Formatter.Annotation);
                             return Task.FromResult(context.Document.WithSyntaxRoot(withoutDeclaration.InsertNodesBefore(currentLoop, new[] { hoisted })));
                         },
-                        equivalenceKey: RuleIds.ModelCreatedPerCall),
+                        equivalenceKey: ModelCreatedPerCallRule.Id),
                     diagnostic);
             }
         }

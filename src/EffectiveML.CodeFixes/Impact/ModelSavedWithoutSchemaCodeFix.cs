@@ -13,7 +13,9 @@ namespace EffectiveML.CodeFixes.Impact
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ModelSavedWithoutSchemaCodeFix)), Shared]
     public sealed class ModelSavedWithoutSchemaCodeFix : SetArgumentCodeFix
     {
-        protected override string RuleId => RuleIds.ModelSavedWithoutSchema;
+        protected override string RuleId => ModelSavedWithoutSchemaRule.Id;
+
+        public override string Summary => "pass the training data's `Schema`";
 
         protected override bool CanFix(Diagnostic diagnostic) =>
             diagnostic.Properties.ContainsKey(ModelSavedWithoutSchemaRule.TrainingDataProperty);

@@ -15,6 +15,9 @@ namespace EffectiveML.CodeFixes.Infrastructure
     {
         protected abstract string RuleId { get; }
 
+        /// <summary>What the fix does, in a few words: the rule index in rules.md shows it.</summary>
+        public abstract string Summary { get; }
+
         public sealed override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleId);
 
         public sealed override FixAllProvider GetFixAllProvider() => RuleFixAll.Around(FixAll);

@@ -4,6 +4,7 @@ using EffectiveML.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using EffectiveML.Analyzers.Rules.Reproducibility;
 
 namespace EffectiveML.CodeFixes.Reproducibility
 {
@@ -11,7 +12,9 @@ namespace EffectiveML.CodeFixes.Reproducibility
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MLContextWithoutSeedCodeFix)), Shared]
     public sealed class MLContextWithoutSeedCodeFix : AddSeedCodeFix
     {
-        protected override string RuleId => RuleIds.MLContextWithoutSeed;
+        protected override string RuleId => MLContextWithoutSeedRule.Id;
+
+        public override string Summary => "add `seed: 0`";
 
         protected override SyntaxNode? FindTarget(SyntaxNode diagnosticNode) =>
             diagnosticNode.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>();

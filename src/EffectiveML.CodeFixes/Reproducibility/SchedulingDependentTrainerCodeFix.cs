@@ -14,6 +14,7 @@ using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
+using EffectiveML.Analyzers.Rules.Reproducibility;
 
 namespace EffectiveML.CodeFixes.Reproducibility
 {
@@ -30,7 +31,9 @@ namespace EffectiveML.CodeFixes.Reproducibility
         private const string Title = "Train on one thread: NumberOfThreads = 1";
         private const string ThreadsOption = "NumberOfThreads";
 
-        protected override string RuleId => RuleIds.SchedulingDependentTrainer;
+        protected override string RuleId => SchedulingDependentTrainerRule.Id;
+
+        public override string Summary => "set `NumberOfThreads = 1`";
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -55,7 +58,7 @@ namespace EffectiveML.CodeFixes.Reproducibility
                     CodeAction.Create(
                         Title,
                         cancellationToken => ApplyAsync(document, root, edit.Node, edit.Replacement, cancellationToken),
-                        equivalenceKey: RuleIds.SchedulingDependentTrainer),
+                        equivalenceKey: SchedulingDependentTrainerRule.Id),
                     diagnostic);
             }
         }

@@ -4,6 +4,7 @@ using EffectiveML.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using EffectiveML.Analyzers.Rules.Reproducibility;
 
 namespace EffectiveML.CodeFixes.Reproducibility
 {
@@ -14,7 +15,9 @@ namespace EffectiveML.CodeFixes.Reproducibility
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnseededRandomCodeFix)), Shared]
     public sealed class UnseededRandomCodeFix : AddSeedCodeFix
     {
-        protected override string RuleId => RuleIds.UnseededRandom;
+        protected override string RuleId => UnseededRandomRule.Id;
+
+        public override string Summary => "add a seed to `new Random()`";
 
         /// <summary>The analyzer attaches a seed only to creations, the one case with a mechanical fix.</summary>
         protected override bool CanFix(Diagnostic diagnostic) =>

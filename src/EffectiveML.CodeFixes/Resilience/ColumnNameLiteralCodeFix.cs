@@ -16,7 +16,9 @@ namespace EffectiveML.CodeFixes.Resilience
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ColumnNameLiteralCodeFix)), Shared]
     public sealed class ColumnNameLiteralCodeFix : RuleCodeFix
     {
-        protected override string RuleId => RuleIds.ColumnNameLiteral;
+        protected override string RuleId => ColumnNameLiteralRule.Id;
+
+        public override string Summary => "`nameof(Type.Property)`";
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -60,7 +62,7 @@ namespace EffectiveML.CodeFixes.Resilience
                     CodeAction.Create(
                         title,
                         _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]))),
-                        equivalenceKey: RuleIds.ColumnNameLiteral),
+                        equivalenceKey: ColumnNameLiteralRule.Id),
                     diagnostic);
             }
         }

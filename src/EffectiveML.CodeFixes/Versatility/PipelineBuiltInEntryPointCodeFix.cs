@@ -28,7 +28,9 @@ namespace EffectiveML.CodeFixes.Versatility
     {
         private const string MethodName = "BuildPipeline";
 
-        protected override string RuleId => RuleIds.PipelineBuiltInEntryPoint;
+        protected override string RuleId => PipelineBuiltInEntryPointRule.Id;
+
+        public override string Summary => "extract `BuildPipeline(MLContext)`";
 
         private const string PipelinesClass = "Pipelines";
 
@@ -91,7 +93,7 @@ namespace EffectiveML.CodeFixes.Versatility
                     CodeAction.Create(
                         $"Extract the pipeline into {MethodName}({string.Join(", ", captured.Select(c => c.Type.Name))})",
                         _ => Task.FromResult(context.Document.WithSyntaxRoot(Extract(unit, chain, captured))),
-                        equivalenceKey: RuleIds.PipelineBuiltInEntryPoint),
+                        equivalenceKey: PipelineBuiltInEntryPointRule.Id),
                     diagnostic);
             }
         }

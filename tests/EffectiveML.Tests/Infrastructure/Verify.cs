@@ -35,98 +35,192 @@ namespace EffectiveML.Tests.Infrastructure
 
         /// <summary>Asserts exactly the diagnostics marked in <paramref name="source"/> (and any <paramref name="expected"/>).</summary>
         public static Task Analyzer(string source, params DiagnosticResult[] expected) =>
-            Analyzer(new[] { source }, editorConfig: null, OutputKind.DynamicallyLinkedLibrary, expected);
-
-        public static Task Analyzer(string[] sources, params DiagnosticResult[] expected) =>
-            Analyzer(sources, editorConfig: null, OutputKind.DynamicallyLinkedLibrary, expected);
-
-        public static async Task Analyzer(
-            IEnumerable<string> sources,
-            string? editorConfig,
-            OutputKind outputKind,
-            params DiagnosticResult[] expected)
-        {
-            var test = new AnalyzerTest();
-            var index = 0;
-            foreach (var source in sources)
-            {
-                test.TestState.Sources.Add(($"/0/Test{index++}.cs", source));
-            }
-
-            Configure(test.TestState, editorConfig, outputKind);
-            test.ExpectedDiagnostics.AddRange(expected);
-            await test.RunAsync();
-        }
-
-        /// <summary>Asserts the marked diagnostics in a web project: ML.NET plus ASP.NET Core and Microsoft.Extensions.</summary>
-        public static Task WebAnalyzer(string source, params DiagnosticResult[] expected) =>
-            AnalyzerWithReferences(source, TestReferences.AspNetCore, expected);
-
-        /// <summary>Asserts the marked diagnostics with references beyond the ML project's (ASP.NET Core, a test framework).</summary>
-        public static async Task AnalyzerWithReferences(string source, IEnumerable<MetadataReference> references, params DiagnosticResult[] expected)
-        {
-            var test = new AnalyzerTest();
-            test.TestState.Sources.Add(("/0/Test0.cs", source));
-            Configure(test.TestState, editorConfig: null, OutputKind.DynamicallyLinkedLibrary);
-            test.TestState.AdditionalReferences.AddRange(references);
-            test.ExpectedDiagnostics.AddRange(expected);
-            await test.RunAsync();
-        }
-
-        /// <summary>Analyzes sources in files whose names the test chooses (e.g. generated-code names).</summary>
-        public static async Task AnalyzerWithFiles(IEnumerable<(string Path, string Source)> files, params DiagnosticResult[] expected)
-        {
-            var test = new AnalyzerTest();
-            foreach (var file in files)
-            {
-                test.TestState.Sources.Add(file);
-            }
-
-            Configure(test.TestState, editorConfig: null, OutputKind.DynamicallyLinkedLibrary);
-            test.ExpectedDiagnostics.AddRange(expected);
-            await test.RunAsync();
-        }
+            Test(source).Expecting(expected).RunAsync();
 
         /// <summary>
         /// Applies the fix to each marked diagnostic, then Fix All in document, project and solution,
         /// and asserts the result equals <paramref name="fixedSource"/>.
         /// </summary>
-        public static Task CodeFix<TCodeFix>(string source, string fixedSource, string? editorConfig = null, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, int iterations = 1, string? equivalenceKey = null, bool hasFixAll = true, int? fixAllIterations = null)
+        public static Task CodeFix<TCodeFix>(string source, string fixedSource)
             where TCodeFix : CodeFixProvider, new() =>
-            CodeFix<TCodeFix>(new[] { source }, new[] { fixedSource }, editorConfig, outputKind, iterations, equivalenceKey, hasFixAll, fixAllIterations);
+            Test(source).FixedTo<TCodeFix>(fixedSource).RunAsync();
 
-        public static async Task CodeFix<TCodeFix>(
-            string[] sources,
-            string[] fixedSources,
-            string? editorConfig = null,
-            OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary,
-            int iterations = 1,
-            string? equivalenceKey = null,
-            bool hasFixAll = true,
-            int? fixAllIterations = null)
+        /// <summary>A test of the rule on these sources (<c>/0/Test0.cs</c>, <c>/0/Test1.cs</c> …), set up further by the builder.</summary>
+        public static RuleTest Test(params string[] sources)
+        {
+            var test = new RuleTest();
+            foreach (var source in sources)
+            {
+                test.WithSource(source);
+            }
+
+            return test;
+        }
+
+        /// <summary>What a rule test compiles and expects; <see cref="RunAsync"/> runs the rule, <see cref="FixedTo"/> its fix.</summary>
+        internal sealed class RuleTest
+        {
+            private readonly List<(string Path, string Source)> _files = new();
+            private readonly List<MetadataReference> _references = new();
+            private readonly List<DiagnosticResult> _expected = new();
+            private string? _editorConfig;
+            private OutputKind _outputKind = OutputKind.DynamicallyLinkedLibrary;
+
+            public RuleTest WithSource(string source) => WithFile($"/0/Test{_files.Count}.cs", source);
+
+            /// <summary>A source under a name the test chooses (generated-code names, say).</summary>
+            public RuleTest WithFile(string path, string source)
+            {
+                _files.Add((path, source));
+                return this;
+            }
+
+            /// <summary>Lines of the <c>[*]</c> section of the project's <c>.editorconfig</c>.</summary>
+            public RuleTest WithEditorConfig(string lines)
+            {
+                _editorConfig = lines;
+                return this;
+            }
+
+            /// <summary>Compiles an executable (top-level statements, <c>Main</c>) instead of a library.</summary>
+            public RuleTest AsProgram()
+            {
+                _outputKind = OutputKind.ConsoleApplication;
+                return this;
+            }
+
+            /// <summary>References beyond the ML project's (ASP.NET Core, a test framework).</summary>
+            public RuleTest WithReferences(IEnumerable<MetadataReference> references)
+            {
+                _references.AddRange(references);
+                return this;
+            }
+
+            /// <summary>Diagnostics expected besides those marked in the sources.</summary>
+            public RuleTest Expecting(params DiagnosticResult[] expected)
+            {
+                _expected.AddRange(expected);
+                return this;
+            }
+
+            /// <summary>Asserts exactly the marked and expected diagnostics.</summary>
+            public Task RunAsync()
+            {
+                var test = new AnalyzerTest();
+                ConfigureSources(test.TestState);
+                test.ExpectedDiagnostics.AddRange(_expected);
+                return test.RunAsync();
+            }
+
+            /// <summary>The fix's test: each source, in order, becomes the fixed source at its index.</summary>
+            public FixTest<TCodeFix> FixedTo<TCodeFix>(params string[] fixedSources)
+                where TCodeFix : CodeFixProvider, new() =>
+                new(this, fixedSources);
+
+            /// <summary>The sources as written, with the project's references and settings.</summary>
+            internal void ConfigureSources(SolutionState state)
+            {
+                foreach (var file in _files)
+                {
+                    state.Sources.Add(file);
+                }
+
+                ConfigureProject(state);
+            }
+
+            /// <summary>The fixed sources under the names of the sources they replace.</summary>
+            internal void ConfigureFixedSources(SolutionState state, IReadOnlyList<string> fixedSources)
+            {
+                for (var i = 0; i < _files.Count; i++)
+                {
+                    state.Sources.Add((_files[i].Path, fixedSources[i]));
+                }
+
+                ConfigureProject(state);
+            }
+
+            private void ConfigureProject(SolutionState state)
+            {
+                state.ReferenceAssemblies = TestReferences.Offline;
+                state.AdditionalReferences.AddRange(TestReferences.MLProject);
+                state.AdditionalReferences.AddRange(_references);
+                state.OutputKind = _outputKind;
+                if (_editorConfig is not null)
+                {
+                    state.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + _editorConfig));
+                }
+            }
+
+            internal int FileCount => _files.Count;
+        }
+
+        /// <summary>
+        /// Applies the fix to each marked diagnostic, then Fix All in document, project and solution,
+        /// and asserts the fixed sources.
+        /// </summary>
+        internal sealed class FixTest<TCodeFix>
             where TCodeFix : CodeFixProvider, new()
         {
-            var test = new CodeFixTest<TCodeFix>();
-            test.CodeActionEquivalenceKey = equivalenceKey;
-            if (!hasFixAll)
+            private readonly RuleTest _rule;
+            private readonly string[] _fixedSources;
+            private int _iterations = 1;
+            private int? _fixAllIterations;
+            private string? _equivalenceKey;
+            private bool _hasFixAll = true;
+
+            public FixTest(RuleTest rule, string[] fixedSources)
             {
-                test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipFixAllCheck;
-            }
-            for (var i = 0; i < sources.Length; i++)
-            {
-                test.TestState.Sources.Add(($"/0/Test{i}.cs", sources[i]));
-                test.FixedState.Sources.Add(($"/0/Test{i}.cs", fixedSources[i]));
+                _rule = rule;
+                _fixedSources = fixedSources;
             }
 
-            Configure(test.TestState, editorConfig, outputKind);
-            Configure(test.FixedState, editorConfig, outputKind);
-            test.FixedState.MarkupHandling = MarkupMode.Allow;
-            test.NumberOfFixAllIterations = fixAllIterations ?? iterations;
-            // Fix All in document handles one document per iteration.
-            test.NumberOfFixAllInDocumentIterations = (fixAllIterations ?? iterations) * sources.Length;
-            test.NumberOfFixAllInProjectIterations = fixAllIterations ?? iterations;
-            test.NumberOfIncrementalIterations = null;
-            await test.RunAsync();
+            /// <summary>How many fixes one at a time take to reach the fixed sources (a fix that reveals another finding).</summary>
+            public FixTest<TCodeFix> InIterations(int iterations)
+            {
+                _iterations = iterations;
+                return this;
+            }
+
+            /// <summary>How many Fix All passes reach the fixed sources, when it differs from one at a time.</summary>
+            public FixTest<TCodeFix> FixAllInIterations(int iterations)
+            {
+                _fixAllIterations = iterations;
+                return this;
+            }
+
+            /// <summary>Applies the action with this equivalence key where the fix offers several.</summary>
+            public FixTest<TCodeFix> ChoosingAction(string equivalenceKey)
+            {
+                _equivalenceKey = equivalenceKey;
+                return this;
+            }
+
+            /// <summary>For a fix that offers no Fix All.</summary>
+            public FixTest<TCodeFix> WithoutFixAll()
+            {
+                _hasFixAll = false;
+                return this;
+            }
+
+            public Task RunAsync()
+            {
+                var test = new CodeFixTest<TCodeFix> { CodeActionEquivalenceKey = _equivalenceKey };
+                if (!_hasFixAll)
+                {
+                    test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipFixAllCheck;
+                }
+
+                _rule.ConfigureSources(test.TestState);
+                _rule.ConfigureFixedSources(test.FixedState, _fixedSources);
+                test.FixedState.MarkupHandling = MarkupMode.Allow;
+                var fixAll = _fixAllIterations ?? _iterations;
+                test.NumberOfFixAllIterations = fixAll;
+                // Fix All in document handles one document per iteration.
+                test.NumberOfFixAllInDocumentIterations = fixAll * _rule.FileCount;
+                test.NumberOfFixAllInProjectIterations = fixAll;
+                test.NumberOfIncrementalIterations = null;
+                return test.RunAsync();
+            }
         }
 
         /// <summary>
@@ -146,17 +240,6 @@ namespace EffectiveML.Tests.Infrastructure
                 new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, specificDiagnosticOptions: specific));
             var analyzers = System.Collections.Immutable.ImmutableArray.Create<DiagnosticAnalyzer>(new RuleHost<TRule>());
             return await compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync();
-        }
-
-        private static void Configure(SolutionState state, string? editorConfig, OutputKind outputKind)
-        {
-            state.ReferenceAssemblies = TestReferences.Offline;
-            state.AdditionalReferences.AddRange(TestReferences.MLProject);
-            state.OutputKind = outputKind;
-            if (editorConfig is not null)
-            {
-                state.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + editorConfig));
-            }
         }
 
         private sealed class AnalyzerTest : CSharpAnalyzerTest<RuleHost<TRule>, DefaultVerifier>

@@ -11,7 +11,7 @@ namespace EffectiveML.Tests.Model
     /// <summary>Compiles a source against ML.NET and builds the member model of one of its methods.</summary>
     internal static class ModelTestCompilation
     {
-        public static MemberModel ModelOf(string source, string methodName)
+        public static MemberModel MemberModelOf(string source, string methodName)
         {
             var tree = CSharpSyntaxTree.ParseText(source);
             var compilation = CSharpCompilation.Create(

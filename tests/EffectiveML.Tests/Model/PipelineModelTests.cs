@@ -39,8 +39,8 @@ namespace EffectiveML.Tests.Model
                 }
                 """;
 
-            var model = ModelTestCompilation.ModelOf(source, "Build");
-            var pipeline = model.Chains.Single(c => c.Steps.Length == 5);
+            var model = ModelTestCompilation.MemberModelOf(source, "Build");
+            var pipeline = model.Pipelines.Chains.Single(c => c.Steps.Length == 5);
 
             Assert.True(pipeline.IsFullyKnown);
             Assert.Equal(
@@ -88,12 +88,12 @@ namespace EffectiveML.Tests.Model
                 }
                 """;
 
-            var model = ModelTestCompilation.ModelOf(source, "Build");
-            var first = model.Chains.Single(c => c.Steps.Length == 2 && c.Steps[1].Kind == StepKind.Concatenate);
+            var model = ModelTestCompilation.MemberModelOf(source, "Build");
+            var first = model.Pipelines.Chains.Single(c => c.Steps.Length == 2 && c.Steps[1].Kind == StepKind.Concatenate);
             Assert.Equal(StepKind.Unknown, first.Steps[0].Kind);
             Assert.False(first.Steps[1].ColumnsKnown);
 
-            var last = model.Chains.Single(c => c.Steps.Any(s => s.Kind == StepKind.Trainer));
+            var last = model.Pipelines.Chains.Single(c => c.Steps.Any(s => s.Kind == StepKind.Trainer));
             Assert.False(last.IsFullyKnown);
             Assert.Equal(StepKind.Unknown, last.Steps[0].Kind);
             Assert.Null(last.Steps.Single(s => s.Kind == StepKind.Trainer).Trainer!.Label.Name);

@@ -36,8 +36,8 @@ namespace EffectiveML.Tests.Model
         [Fact]
         public void Follows_data_from_the_loader_through_selection_split_fit_and_transform()
         {
-            var model = ModelTestCompilation.ModelOf(Source, "Train");
-            var fit = model.Fits.Single();
+            var model = ModelTestCompilation.MemberModelOf(Source, "Train");
+            var fit = model.Sites.Fits.Single();
             Assert.Equal(DataKind.TrainSide, fit.Data.Kind);
 
             var kinds = fit.Data.RowAncestorsOrSelf().Select(n => n.Kind).ToArray();
@@ -49,16 +49,16 @@ namespace EffectiveML.Tests.Model
             Assert.Equal(SettingState.Given, loaded.Loading.MissingRealsAsNaNs.State);
             Assert.True(loaded.Loading.UsesOptions);
 
-            Assert.Equal(DataKind.Loaded, model.Splits.Single().Data.RowAncestorsOrSelf().Last().Kind);
+            Assert.Equal(DataKind.Loaded, model.Sites.Splits.Single().Data.RowAncestorsOrSelf().Last().Kind);
         }
 
         [Fact]
         public void Knows_which_data_share_rows_and_leaves_parameters_unknown()
         {
-            var model = ModelTestCompilation.ModelOf(Source, "Train");
-            var fit = model.Fits.Single();
+            var model = ModelTestCompilation.MemberModelOf(Source, "Train");
+            var fit = model.Sites.Fits.Single();
             var trainSide = fit.Data;
-            var split = model.Splits.Single();
+            var split = model.Sites.Splits.Single();
 
             Assert.True(DataNode.IsAncestorOrSelf(split.Data, trainSide));
             Assert.False(DataNode.IsAncestorOrSelf(trainSide, split.Data));
@@ -66,11 +66,11 @@ namespace EffectiveML.Tests.Model
             var transforms = ValueTracker.MemberRoot(fit.Call).Descendants()
                 .OfType<IInvocationOperation>()
                 .Where(i => i.TargetMethod.Name == "Transform")
-                .Select(i => model.DataOf(i))
+                .Select(i => model.Provenance.DataOf(i))
                 .ToList();
             Assert.Equal(2, transforms.Count);
             Assert.All(transforms, t => Assert.Equal(DataKind.Transformed, t.Kind));
-            Assert.All(transforms, t => Assert.True(t.Model!.SameAs(model.ModelOf(fit.Call))));
+            Assert.All(transforms, t => Assert.True(t.Model!.SameAs(model.Provenance.ModelOf(fit.Call))));
 
             var scoredTest = transforms[0].Source!;
             Assert.Equal(DataKind.TestSide, scoredTest.Kind);

@@ -21,21 +21,20 @@ namespace EffectiveML.Tests.Rules
         [Fact]
         public async Task Flags_an_unreadable_value_once()
         {
-            await VerifyEML0001.Analyzer(
-                new[] { Source, Source.Replace("class Trainer", "class OtherTrainer") },
-                "effective_ml.EML5001.seed_value = forty-two",
-                OutputKind.DynamicallyLinkedLibrary,
-                VerifyEML0001.Diagnostic(RuleIds.InvalidOption).WithNoLocation()
-                    .WithArguments("effective_ml.EML5001.seed_value", "forty-two", "a whole number (System.Int32)", "0"));
+            await VerifyEML0001.Test(Source, Source.Replace("class Trainer", "class OtherTrainer"))
+                .WithEditorConfig("effective_ml.EML5001.seed_value = forty-two")
+                .Expecting(
+                    VerifyEML0001.Diagnostic(InvalidOptionRule.Id).WithNoLocation()
+                        .WithArguments("effective_ml.EML5001.seed_value", "forty-two", "a whole number (System.Int32)", "0"))
+                .RunAsync();
         }
 
         [Fact]
         public async Task Quiet_for_valid_values_and_other_tools_keys()
         {
-            await VerifyEML0001.Analyzer(
-                new[] { Source },
-                "effective_ml.EML5001.seed_value = 7\neffective_ml.EML5002.seed_value = -3\ndotnet_diagnostic.EML5001.severity = warning",
-                OutputKind.DynamicallyLinkedLibrary);
+            await VerifyEML0001.Test(Source)
+                .WithEditorConfig("effective_ml.EML5001.seed_value = 7\neffective_ml.EML5002.seed_value = -3\ndotnet_diagnostic.EML5001.severity = warning")
+                .RunAsync();
         }
 
         [Fact]
@@ -59,10 +58,10 @@ namespace EffectiveML.Tests.Rules
                 }
                 """;
 
-            await VerifyEML5001.CodeFix<EffectiveML.CodeFixes.Reproducibility.MLContextWithoutSeedCodeFix>(
-                source,
-                fixedSource,
-                editorConfig: "effective_ml.EML5001.seed_value = 4.2");
+            await VerifyEML5001.Test(source)
+                .WithEditorConfig("effective_ml.EML5001.seed_value = 4.2")
+                .FixedTo<EffectiveML.CodeFixes.Reproducibility.MLContextWithoutSeedCodeFix>(fixedSource)
+                .RunAsync();
         }
     }
 }

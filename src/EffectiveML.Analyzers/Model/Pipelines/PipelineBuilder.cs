@@ -29,19 +29,13 @@ namespace EffectiveML.Analyzers.Model.Pipelines
             return new Pipeline(estimatorValue, steps.ToImmutable());
         }
 
-        /// <summary><c>chain.Append(estimator)</c> on an estimator chain or estimator (not on a loader or transformer).</summary>
-        public bool IsAppend(IMethodSymbol method) => _symbols.Api.Facts(method).Is(MethodKinds.Append);
+        private bool IsAppend(IMethodSymbol method) => _symbols.Api.IsAppend(method);
 
-        public bool IsAppendCacheCheckpoint(IMethodSymbol method) => _symbols.Api.Facts(method).Is(MethodKinds.AppendCacheCheckpoint);
+        private bool IsAppendCacheCheckpoint(IMethodSymbol method) => _symbols.Api.IsAppendCacheCheckpoint(method);
 
-        /// <summary>
-        /// A catalog method that creates an estimator: a transform or a trainer, called on one of
-        /// ML.NET's catalog objects (<c>mlContext.Transforms</c>, <c>…Trainers</c>) rather than on
-        /// an estimator, data view or model.
-        /// </summary>
-        public bool IsCatalogEstimator(IMethodSymbol method) => _symbols.Api.Facts(method).Is(MethodKinds.CatalogEstimator);
+        private bool IsCatalogEstimator(IMethodSymbol method) => _symbols.Api.IsCatalogEstimator(method);
 
-        public bool IsTrainer(IMethodSymbol method) => _symbols.Api.Facts(method).Is(MethodKinds.Trainer);
+        private bool IsTrainer(IMethodSymbol method) => _symbols.Api.IsTrainer(method);
 
         private void Collect(IOperation value, ImmutableArray<PipelineStep>.Builder steps, List<IOperation> visited)
         {

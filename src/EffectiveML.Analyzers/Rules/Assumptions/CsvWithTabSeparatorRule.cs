@@ -18,20 +18,28 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
         /// <summary>Present when the call has a <c>separatorChar</c> parameter the fix can set.</summary>
         public const string FixableProperty = "SeparatorParameter";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.CsvWithTabSeparator);
+        public const string Id = "EML4005";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "CSV file loaded with the tab separator",
+            "'{0}' is a CSV file but '{1}' reads it with the tab separator; every row loads as one malformed field",
+            DiagnosticSeverity.Warning,
+            "The text loader's separator defaults to tab. A comma-separated file read that way loads without an error, with the first column NaN and the others 0, and the model trains on garbage.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         internal override void Register(RuleRegistry registry)
         {
             var symbols = registry.Symbols;
-            registry.OnCalls(MemberModel.TextLoadingMethods, (member, model, call) =>
+            registry.OnCalls(ProvenanceModel.TextLoadingMethods, (member, model, call) =>
             {
                 if (!MLApi.Is(call.TargetMethod.ContainingType, symbols.Api.TextLoaderSaverCatalog))
                 {
                     return;
                 }
 
-                if (model.TextLoadingOf(call) is not { } loading || !ReadsWithTab(loading, model.Values))
+                if (model.Provenance.TextLoadingOf(call) is not { } loading || !ReadsWithTab(loading, model.Values))
                 {
                     return;
                 }
@@ -44,7 +52,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                             ? ImmutableDictionary<string, string?>.Empty
                             : ImmutableDictionary<string, string?>.Empty.Add(FixableProperty, "separatorChar");
                         member.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.CsvWithTabSeparator,
+                            Descriptor,
                             Describe.CallLocation(call.Syntax),
                             properties,
                             DataPaths.Ending(path, model.Values, symbols.Api),
@@ -60,7 +68,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
         {
             if (call.TargetMethod.Name == "LoadFromTextFile")
             {
-                if (MemberModel.PathArgument(call) is { } path)
+                if (ProvenanceModel.PathArgument(call) is { } path)
                 {
                     yield return path;
                 }
@@ -68,9 +76,9 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                 yield break;
             }
 
-            foreach (var load in model.LoadsFrom(call))
+            foreach (var load in model.Provenance.LoadsFrom(call))
             {
-                if (MemberModel.PathArgument(load) is { } loadPath)
+                if (ProvenanceModel.PathArgument(load) is { } loadPath)
                 {
                     yield return loadPath;
                 }

@@ -15,20 +15,28 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
     /// </summary>
     public sealed class EvaluatedOnTrainingDataRule : Rule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.EvaluatedOnTrainingData);
+        public const string Id = "EML4008";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "Model evaluated on its training data",
+            "'{0}' scores the model on {1}, which holds rows it was fitted on; the metrics measure memory, not generalization",
+            DiagnosticSeverity.Warning,
+            "Metrics computed on rows the model was trained on are optimistic by an unknown amount, most of all for high-capacity models. Evaluate on a held-out test set or with cross-validation.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         internal override void Register(RuleRegistry registry)
         {
             var symbols = registry.Symbols;
-            registry.OnCalls(static model => model.Evaluations, (member, model, call) =>
+            registry.OnCalls(static model => model.Sites.Evaluations, (member, model, call) =>
             {
                 if (ValueReader.Argument(call, "data") is not { } dataArgument)
                 {
                     return;
                 }
 
-                var scored = model.DataOf(dataArgument.Value);
+                var scored = model.Provenance.DataOf(dataArgument.Value);
                 if (scored.Kind != DataKind.Transformed
                     || scored.Model is not { Kind: ModelKind.Fitted, TrainedOn: { } trainedOn }
                     || scored.Source is not { } evaluated
@@ -46,18 +54,18 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                     ? $"'{written}'"
                     : $"'{written}', the data its training set was taken from";
                 member.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.EvaluatedOnTrainingData, Describe.CallLocation(call.Syntax), call.TargetMethod.Name, description));
+                    Descriptor, Describe.CallLocation(call.Syntax), call.TargetMethod.Name, description));
             });
         }
 
         /// <summary>Another evaluation in the member scores the same model on data that shares no rows with its training data.</summary>
         private static bool AlsoEvaluatedOnHeldOutData(ModelNode fitted, DataNode trainedOn, MemberModel model)
         {
-            var evaluations = model.Evaluations;
+            var evaluations = model.Sites.Evaluations;
             for (var i = 0; i < evaluations.Count; i++)
             {
                 if (ValueReader.Argument(evaluations[i], "data") is { } data
-                    && model.DataOf(data.Value) is { Kind: DataKind.Transformed, Model: { } scoredBy, Source: { } source }
+                    && model.Provenance.DataOf(data.Value) is { Kind: DataKind.Transformed, Model: { } scoredBy, Source: { } source }
                     && scoredBy.SameAs(fitted)
                     && !DataNode.ShareRows(source, trainedOn))
                 {

@@ -17,31 +17,39 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
     /// </summary>
     public sealed class FittedBeforeSplitRule : Rule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.FittedBeforeSplit);
+        public const string Id = "EML4009";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "Data-dependent transform fitted before the split",
+            "{0} learned from all rows before '{1}' splits them; the test rows leak into the transform",
+            DiagnosticSeverity.Warning,
+            "A transform that learns from data (a normalizer's range, an imputer's mean, a vocabulary) fitted before the split has seen the test rows, so test metrics are optimistic. Append it to the pipeline and fit on the training rows only.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         internal override void Register(RuleRegistry registry)
         {
             var symbols = registry.Symbols;
             registry.OnCalls(static model => model.MLInvocations, (member, model, call) =>
             {
-                if (!model.IsFit(call.TargetMethod) || model.ModelOf(call) is not { Kind: ModelKind.Fitted, Estimator: { } estimator, TrainedOn: { } trainedOn })
+                if (!model.Api.IsFit(call.TargetMethod) || model.Provenance.ModelOf(call) is not { Kind: ModelKind.Fitted, Estimator: { } estimator, TrainedOn: { } trainedOn })
                 {
                     return;
                 }
 
-                foreach (var split in model.Splits)
+                foreach (var split in model.Sites.Splits)
                 {
                     if (!SplitsRowsSeenBy(split, call, trainedOn))
                     {
                         continue;
                     }
 
-                    var learned = LearnedSteps(model.PipelineOf(estimator), model);
+                    var learned = LearnedSteps(model.Pipelines.Of(estimator), model);
                     if (learned.Count > 0)
                     {
                         member.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.FittedBeforeSplit,
+                            Descriptor,
                             Describe.CallLocation(call.Syntax),
                             Describe.Names(learned),
                             split.Call.TargetMethod.Name));

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using EffectiveML.Analyzers.Infrastructure;
 using EffectiveML.Analyzers.Model;
+using EffectiveML.Analyzers.Model.Provenance;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -18,16 +19,24 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
         /// <summary>Present when the call has a <c>hasHeader</c> parameter the fix can set.</summary>
         public const string FixableProperty = "HeaderParameter";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.HeaderNotDeclared);
+        public const string Id = "EML4006";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "Header row not declared",
+            "'{0}' does not say whether the file has a header row; the default false turns a header line into a data row",
+            DiagnosticSeverity.Info,
+            "hasHeader defaults to false. A file with a header then gains a row of NaN and 0 (or fails on Boolean columns). Declaring it either way documents the file format.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         internal override void Register(RuleRegistry registry)
         {
             var symbols = registry.Symbols;
-            registry.OnCalls(MemberModel.TextLoadingMethods, (member, model, call) =>
+            registry.OnCalls(ProvenanceModel.TextLoadingMethods, (member, model, call) =>
             {
                 if (!MLApi.Is(call.TargetMethod.ContainingType, symbols.Api.TextLoaderSaverCatalog)
-                    || model.TextLoadingOf(call) is not { HasHeader.State: SettingState.Default } loading
+                    || model.Provenance.TextLoadingOf(call) is not { HasHeader.State: SettingState.Default } loading
                     || !DeclaresColumns(call, model.Values))
                 {
                     return;
@@ -37,7 +46,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                     ? ImmutableDictionary<string, string?>.Empty
                     : ImmutableDictionary<string, string?>.Empty.Add(FixableProperty, "hasHeader");
                 member.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.HeaderNotDeclared, Describe.CallLocation(call.Syntax), properties, call.TargetMethod.Name));
+                    Descriptor, Describe.CallLocation(call.Syntax), properties, call.TargetMethod.Name));
             });
         }
 

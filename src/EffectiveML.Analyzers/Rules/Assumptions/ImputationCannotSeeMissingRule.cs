@@ -15,20 +15,28 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
     /// </summary>
     public sealed class ImputationCannotSeeMissingRule : Rule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.ImputationCannotSeeMissing);
+        public const string Id = "EML4004";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "Imputation that cannot see missing values",
+            "{0} runs on data loaded by '{1}' without MissingRealsAsNaNs = true: empty numeric fields were already read as 0, so there is nothing to replace",
+            DiagnosticSeverity.Warning,
+            "ML.NET's text loader reads an empty numeric field as 0 unless TextLoader.Options.MissingRealsAsNaNs is true. Imputation and missingness indicators then see no missing values at all, and the zeros train the model.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         internal override void Register(RuleRegistry registry)
         {
             var symbols = registry.Symbols;
-            registry.OnCalls(static model => model.TransformCalls, (member, model, call) =>
+            registry.OnCalls(static model => model.Pipelines.TransformCalls, (member, model, call) =>
             {
                 if (symbols.Api.FindTransform(call.TargetMethod)?.Kind is not (StepKind.Imputer or StepKind.MissingIndicator))
                 {
                     return;
                 }
 
-                foreach (var fit in model.Fits)
+                foreach (var fit in model.Sites.Fits)
                 {
                     if (fit.Pipeline.IndexOf(call) < 0 || fit.Data.Loads() is not { } loads)
                     {
@@ -40,7 +48,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                         if (load.Loading is { } loading && ReadsEmptyAsZero(loading, model.Values))
                         {
                             member.ReportDiagnostic(Diagnostic.Create(
-                                Descriptors.ImputationCannotSeeMissing,
+                                Descriptor,
                                 Describe.CallLocation(call.Syntax),
                                 call.TargetMethod.Name,
                                 loading.Call.TargetMethod.Name));

@@ -15,13 +15,23 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
     /// </summary>
     public sealed class ImputedWithoutIndicatorRule : Rule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.ImputedWithoutIndicator);
+        public const string Id = "EML4003";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "Imputed without a missingness indicator",
+            "Column '{0}' is imputed but no IndicateMissingValues on it tells the model which values were missing",
+            DiagnosticSeverity.Info,
+            "Imputation hides which values were missing. When missingness carries signal (a skipped question, a sensor that failed), an IndicateMissingValues column keeps it.",
+            enabledByDefault: false,
+            inRecommended: false);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         internal override void Register(RuleRegistry registry)
         {
             var symbols = registry.Symbols;
-            registry.OnCalls(static model => model.TransformCalls, (member, model, call) =>
+            registry.OnCalls(static model => model.Pipelines.TransformCalls, (member, model, call) =>
             {
                 if (symbols.Api.FindTransform(call.TargetMethod)?.Kind != StepKind.Imputer)
                 {
@@ -29,7 +39,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                 }
 
                 var reported = new HashSet<string>();
-                foreach (var (pipeline, index) in model.ChainsContaining(call))
+                foreach (var (pipeline, index) in model.Pipelines.ChainsContaining(call))
                 {
                     if (!pipeline.IsFullyKnown)
                     {
@@ -47,7 +57,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                         if (flow.Inputs[0].Name is { } input && !indicated.Contains(input) && reported.Add(input))
                         {
                             member.ReportDiagnostic(Diagnostic.Create(
-                                Descriptors.ImputedWithoutIndicator, Describe.CallLocation(call.Syntax), input));
+                                Descriptor, Describe.CallLocation(call.Syntax), input));
                         }
                     }
                 }

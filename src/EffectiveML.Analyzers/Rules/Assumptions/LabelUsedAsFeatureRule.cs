@@ -19,15 +19,23 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
         /// <summary>Present when the leaking column is one of several <c>Concatenate</c> inputs, which the fix can remove.</summary>
         public const string RemovableProperty = "RemovableInput";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.LabelUsedAsFeature);
+        public const string Id = "EML4007";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "Label used as a feature",
+            "Feature column '{0}' is built from '{1}', which is {2}; the model learns the answer from the input",
+            DiagnosticSeverity.Warning,
+            "When the label (or a copy of it, or the column it was copied from) is one of the features, the model scores perfectly in evaluation and fails in production, where the label is not known. This is target leakage.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         internal override void Register(RuleRegistry registry)
         {
             var symbols = registry.Symbols;
             registry.OnMember((member, model) =>
             {
-                var calls = model.TransformCalls;
+                var calls = model.Pipelines.TransformCalls;
                 if (calls.Count == 0)
                 {
                     return;
@@ -39,7 +47,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                 HashSet<IOperation>? reported = null;
                 for (var c = 0; c < calls.Count; c++)
                 {
-                    foreach (var (pipeline, stepIndex) in model.ChainsContaining(calls[c]))
+                    foreach (var (pipeline, stepIndex) in model.Pipelines.ChainsContaining(calls[c]))
                     {
                         for (var index = stepIndex + 1; index < pipeline.Steps.Length; index++)
                         {
@@ -78,7 +86,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                                     ? ImmutableDictionary<string, string?>.Empty.Add(RemovableProperty, version.Name)
                                     : ImmutableDictionary<string, string?>.Empty;
                                 member.ReportDiagnostic(Diagnostic.Create(
-                                    Descriptors.LabelUsedAsFeature, source.Syntax.GetLocation(), properties, features, version.Name, relation));
+                                    Descriptor, source.Syntax.GetLocation(), properties, features, version.Name, relation));
                             }
                         }
                     }

@@ -15,13 +15,21 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
     /// </summary>
     public sealed class MeanImputationEverywhereRule : Rule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.MeanImputationEverywhere);
+        public const string Id = "EML4001";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "Mean imputation applied to every column",
+            "Mean imputation applied to {0} in one call; choose each column's replacement from its distribution and why it is missing",
+            DiagnosticSeverity.Warning,
+            "Replacing every missing value with its column's mean assumes every feature is roughly symmetric and missing at random. Skewed columns want the median or a constant, and missingness that carries signal wants an indicator column.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         internal override void Register(RuleRegistry registry)
         {
             var symbols = registry.Symbols;
-            registry.OnCalls(static model => model.TransformCalls, (member, model, call) =>
+            registry.OnCalls(static model => model.Pipelines.TransformCalls, (member, model, call) =>
             {
                 if (symbols.Api.FindTransform(call.TargetMethod)?.Kind != StepKind.Imputer)
                 {
@@ -37,7 +45,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                 if (columns is not null)
                 {
                     member.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.MeanImputationEverywhere, Describe.CallLocation(call.Syntax), columns));
+                        Descriptor, Describe.CallLocation(call.Syntax), columns));
                 }
             });
         }
@@ -45,7 +53,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
         /// <summary>What the call imputes with one mean, described for the message; null when it is a single column.</summary>
         private static string? ImputedColumns(IInvocationOperation call, MemberModel model)
         {
-            var step = model.PipelineOf(call).Steps[0];
+            var step = model.Pipelines.Of(call).Steps[0];
             if (ValueReader.Argument(call, "columns") is not null)
             {
                 if (step.Flows.Length < 2)
@@ -67,7 +75,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                 return null;
             }
 
-            foreach (var (pipeline, index) in model.ChainsContaining(call))
+            foreach (var (pipeline, index) in model.Pipelines.ChainsContaining(call))
             {
                 if (pipeline.TryFindProducer(input, index, out var producer, out var flow)
                     && producer >= 0

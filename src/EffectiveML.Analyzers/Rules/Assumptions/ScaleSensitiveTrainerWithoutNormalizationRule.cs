@@ -22,8 +22,16 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
         public const string FeatureColumnProperty = "FeatureColumn";
         public const string ContextProperty = "Context";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.ScaleSensitiveTrainerWithoutNormalization);
+        public const string Id = "EML4010";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "Scale-sensitive trainer without normalization",
+            "'{0}' needs normalized features but nothing normalizes '{1}' on its way from {2}",
+            DiagnosticSeverity.Warning,
+            "Linear and distance-based trainers (SDCA, L-BFGS, averaged perceptron, SVMs, KMeans, PCA …) assume features on comparable scales; a feature in the thousands dominates one in [0, 1], training converges slowly or not at all, and regularization punishes features unevenly.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         internal override void Register(RuleRegistry registry)
         {
@@ -31,7 +39,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
             registry.OnCalls(static model => model.MLInvocations, (member, model, call) =>
             {
                 if (TrainerTable.Find(call.TargetMethod.Name) is not { Normalization: Normalization.Needed }
-                    || !model.Pipelines.IsTrainer(call.TargetMethod))
+                    || !model.Api.IsTrainer(call.TargetMethod))
                 {
                     return;
                 }
@@ -41,7 +49,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                     return;
                 }
 
-                foreach (var (pipeline, index) in model.ChainsContaining(call))
+                foreach (var (pipeline, index) in model.Pipelines.ChainsContaining(call))
                 {
                     if (!pipeline.IsFullyKnown
                         || pipeline.Steps[index].Trainer?.Features.Name is not { } features
@@ -67,7 +75,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                     }
 
                     member.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.ScaleSensitiveTrainerWithoutNormalization,
+                        Descriptor,
                         Describe.CallLocation(call.Syntax),
                         additional,
                         properties,
@@ -155,7 +163,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
         /// </summary>
         private static bool IsOneLoadedVector(string column, MemberModel model, MLApi api)
         {
-            foreach (var schema in model.InputSchemaTypes)
+            foreach (var schema in model.InputSchemas.Types)
             {
                 if (api.Schema(schema).IsDeclaredVector(column))
                 {
@@ -180,7 +188,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
         /// <summary>A model in view prepared the data first: the columns may be normalized there.</summary>
         private static bool FittedOnTransformedData(IInvocationOperation trainer, MemberModel model)
         {
-            foreach (var fit in model.Fits)
+            foreach (var fit in model.Sites.Fits)
             {
                 if (fit.Pipeline.IndexOf(trainer) < 0)
                 {
@@ -216,7 +224,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
         {
             foreach (var append in model.MLInvocations)
             {
-                if (model.Pipelines.IsAppend(append.TargetMethod)
+                if (model.Api.IsAppend(append.TargetMethod)
                     && ValueReader.Argument(append, "estimator") is { } argument
                     && ValueReader.Resolve(argument.Value, model.Values) == trainer)
                 {

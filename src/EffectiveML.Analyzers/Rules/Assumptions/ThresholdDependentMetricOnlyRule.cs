@@ -17,13 +17,21 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
     {
         private static readonly ImmutableHashSet<string> AccuracyOnly = ImmutableHashSet.Create("Accuracy", "MicroAccuracy");
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.ThresholdDependentMetricOnly);
+        public const string Id = "EML4011";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "Threshold-dependent metric only",
+            "Only {0} of these metrics is read; accuracy depends on one threshold and hides class imbalance, read AUC, F1 or log-loss as well",
+            DiagnosticSeverity.Info,
+            "Accuracy alone says little: on a 95/5 class split the constant classifier scores 95%. Threshold-free metrics (AUC, AUPRC, log-loss) and per-class ones (F1, macro accuracy, the confusion matrix) show what the model actually learned.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         internal override void Register(RuleRegistry registry)
         {
             var symbols = registry.Symbols;
-            registry.OnCalls(static model => model.Evaluations, (member, model, call) =>
+            registry.OnCalls(static model => model.Sites.Evaluations, (member, model, call) =>
             {
                 if (!IsClassificationMetrics(call.Type, symbols))
                 {
@@ -38,7 +46,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                 }
 
                 member.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.ThresholdDependentMetricOnly, Describe.CallLocation(call.Syntax), string.Join(" and ", reads)));
+                    Descriptor, Describe.CallLocation(call.Syntax), string.Join(" and ", reads)));
             });
         }
 

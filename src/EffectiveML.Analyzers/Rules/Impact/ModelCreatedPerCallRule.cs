@@ -18,8 +18,16 @@ namespace EffectiveML.Analyzers.Rules.Impact
         /// <summary>Present when the call is a local's initializer directly in a loop body (it reads nothing the loop declares, or it would not be reported).</summary>
         public const string HoistableProperty = "Hoistable";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.ModelCreatedPerCall);
+        public const string Id = "EML2002";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "Model or engine created per call",
+            "'{0}' runs {1}: the model is loaded or the engine built again every time",
+            DiagnosticSeverity.Warning,
+            "Loading a model and building a prediction engine take milliseconds to seconds and allocate heavily. Done per loop iteration or per request, they dominate latency and memory; create them once and reuse them (a pool for web requests).");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         /// <summary>The calls that create a model or engine; the rule checks their catalog itself.</summary>
         private static readonly string[] ModelCreatingMethods = { "CreatePredictionEngine", "Load" };
@@ -76,7 +84,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
                 }
 
                 member.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.ModelCreatedPerCall, Describe.CallLocation(call.Syntax), properties, method.Name, where));
+                    Descriptor, Describe.CallLocation(call.Syntax), properties, method.Name, where));
             });
         }
 

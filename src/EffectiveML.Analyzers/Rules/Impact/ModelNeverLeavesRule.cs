@@ -18,13 +18,22 @@ namespace EffectiveML.Analyzers.Rules.Impact
     /// </summary>
     public sealed class ModelNeverLeavesRule : Rule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.ModelNeverLeaves);
+        public const string Id = "EML2005";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "Trained models never leave the project",
+            "This project trains models in {0}, but no model is saved, exported, returned, stored or used to serve predictions; there is no path to production",
+            DiagnosticSeverity.Info,
+            "Impact comes from a model that runs online. A project that trains, scores and drops every model it trains has no way to production: the training has to be repeated, and what serves may not be what was measured. Plan the model's way out (save it, return it, hand it to serving) from the first version.",
+            compilationEnd: true,
+            inRecommended: false);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         internal override void Register(RuleRegistry registry)
         {
-            var symbols = registry.Symbols;
-            var api = symbols.Api;
+            var api = registry.Symbols.Api;
             var compilation = registry.Compilation;
             var enginePool = compilation.GetTypeByMetadataName("Microsoft.Extensions.ML.PredictionEnginePool`2");
             // The syntax, not the operation: kept to the compilation's end, an operation would keep its member's whole tree.
@@ -53,7 +62,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
                 var calls = model.MLInvocations;
                 for (var i = 0; i < calls.Count; i++)
                 {
-                    if (model.IsFit(calls[i].TargetMethod) && model.IsTrainingFit(calls[i]))
+                    if (model.Api.IsFit(calls[i].TargetMethod) && model.Sites.IsTrainingFit(calls[i]))
                     {
                         trainingFits.Enqueue(calls[i].Syntax);
                     }
@@ -72,7 +81,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
                     .ThenBy(fit => fit.SpanStart)
                     .ToList();
                 var places = fits.Count == 1 ? "1 place" : fits.Count + " places";
-                end.ReportDiagnostic(Diagnostic.Create(Descriptors.ModelNeverLeaves, Describe.CallLocation(fits[0]), places));
+                end.ReportDiagnostic(Diagnostic.Create(Descriptor, Describe.CallLocation(fits[0]), places));
             });
         }
 
@@ -87,7 +96,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
             for (var i = 0; i < mlCalls.Count; i++)
             {
                 var method = mlCalls[i].TargetMethod;
-                if (api.IsModelExport(method, model.Symbols)
+                if (api.IsModelExport(method)
                     || api.IsModelOperation(method, "CreatePredictionEngine")
                     || method.Name == "CreateTimeSeriesEngine")
                 {

@@ -17,8 +17,16 @@ namespace EffectiveML.Analyzers.Rules.Impact
         /// <summary>The expression, as written, of the data the model was fitted on.</summary>
         public const string TrainingDataProperty = "TrainingData";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.ModelSavedWithoutSchema);
+        public const string Id = "EML2004";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "Model saved without its input schema",
+            "The model is saved with no input schema; loading it cannot check the input columns",
+            DiagnosticSeverity.Warning,
+            "Model.Save stores the input schema it is given so that the loaded model can be validated against, and bound to, its input. Without it, a serving application finds a missing or renamed column only when a prediction fails.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         private static readonly string[] SaveCalls = { "Save" };
 
@@ -40,7 +48,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
 
                 var properties = ImmutableDictionary<string, string?>.Empty;
                 if (ValueReader.Argument(call, "model") is { } saved
-                    && model.ModelOf(saved.Value) is { Kind: ModelKind.Fitted, Anchor: IInvocationOperation fit }
+                    && model.Provenance.ModelOf(saved.Value) is { Kind: ModelKind.Fitted, Anchor: IInvocationOperation fit }
                     && ValueReader.Argument(fit, "input") is { } data
                     && InScopeAt(data.Value, call))
                 {
@@ -48,7 +56,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
                 }
 
                 member.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.ModelSavedWithoutSchema, Describe.CallLocation(call.Syntax), properties));
+                    Descriptor, Describe.CallLocation(call.Syntax), properties));
             });
         }
 

@@ -18,8 +18,16 @@ namespace EffectiveML.Analyzers.Rules.Impact
     /// </summary>
     public sealed class PredictionEngineSharedRule : Rule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.PredictionEngineShared);
+        public const string Id = "EML2001";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "PredictionEngine shared across threads",
+            "{0} shares one PredictionEngine between threads, and PredictionEngine is not thread-safe; use PredictionEnginePool or one engine per thread",
+            DiagnosticSeverity.Warning,
+            "PredictionEngine keeps mutable buffers for the row it is scoring. Two requests predicting at once corrupt each other's results or throw. PredictionEnginePool (Microsoft.Extensions.ML) or a ThreadLocal engine gives each thread its own.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         internal override void Register(RuleRegistry registry)
         {
@@ -57,7 +65,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
                 }
 
                 var kind = symbol is IFieldSymbol ? "The static field" : "The static property";
-                var finding = Diagnostic.Create(Descriptors.PredictionEngineShared, symbol.Locations[0], $"{kind} '{symbol.Name}'");
+                var finding = Diagnostic.Create(Descriptor, symbol.Locations[0], $"{kind} '{symbol.Name}'");
                 if (program is null)
                 {
                     declarations.ReportDiagnostic(finding);
@@ -78,7 +86,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
                     return;
                 }
 
-                var finding = Diagnostic.Create(Descriptors.PredictionEngineShared, Describe.CallLocation(call.Syntax), $"'{method.Name}'");
+                var finding = Diagnostic.Create(Descriptor, Describe.CallLocation(call.Syntax), $"'{method.Name}'");
                 if (program is null)
                 {
                     member.ReportDiagnostic(finding);

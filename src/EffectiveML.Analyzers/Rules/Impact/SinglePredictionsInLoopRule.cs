@@ -18,8 +18,17 @@ namespace EffectiveML.Analyzers.Rules.Impact
     /// </summary>
     public sealed class SinglePredictionsInLoopRule : Rule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.SinglePredictionsInLoop);
+        public const string Id = "EML2003";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "Single predictions in a loop",
+            "Predict is called once per item of {0}; score the collection in one batch with Transform and CreateEnumerable",
+            DiagnosticSeverity.Info,
+            "PredictionEngine.Predict scores one row at a time, paying per-call overhead for every item. For a collection already in memory, one Transform over a data view scores them in a batch, many times faster.",
+            inRecommended: false);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         private static readonly string[] PredictCalls = { "Predict" };
 
@@ -73,7 +82,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
                 }
 
                 member.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.SinglePredictionsInLoop, Describe.CallLocation(call.Syntax), $"'{Describe.Code(collection.Syntax)}'"));
+                    Descriptor, Describe.CallLocation(call.Syntax), $"'{Describe.Code(collection.Syntax)}'"));
             });
         }
 

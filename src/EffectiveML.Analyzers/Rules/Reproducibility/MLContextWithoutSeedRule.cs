@@ -20,8 +20,16 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
     {
         private const int NamedUses = 3;
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.MLContextWithoutSeed);
+        public const string Id = "EML5001";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "MLContext created without a seed",
+            "MLContext created without a seed is used for {0}; results change from run to run",
+            DiagnosticSeverity.Warning,
+            "An MLContext without a seed draws its randomness from the environment, so splits, shuffles and trainers give different results on every run and no result can be reproduced.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         internal override void Register(RuleRegistry registry)
         {
@@ -59,7 +67,7 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
                 {
                     var creation = pair.Key;
                     end.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.MLContextWithoutSeed,
+                        Descriptor,
                         creation.Syntax.GetLocation(),
                         EffectiveMLOptions.SeedProperties(EffectiveMLOptions.MLContextFixSeed, end.Options, creation.Syntax.SyntaxTree),
                         DescribeUses(pair.Value)));

@@ -16,8 +16,16 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
     /// </summary>
     public sealed class NonReproducibleSeedRule : Rule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.NonReproducibleSeed);
+        public const string Id = "EML5004";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "Seed taken from a non-reproducible source",
+            "The seed for '{0}' is computed from {1}, which differs on every run",
+            DiagnosticSeverity.Warning,
+            "A seed computed from the clock, a GUID or another random source is no seed at all: every run differs and the value that produced a result is lost.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         internal override void Register(RuleRegistry registry)
         {
@@ -97,7 +105,7 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
                 if (NonReproducibleSource(contributor, symbols) is { } source)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.NonReproducibleSeed,
+                        Descriptor,
                         seed.Syntax.GetLocation(),
                         receiverName,
                         source));

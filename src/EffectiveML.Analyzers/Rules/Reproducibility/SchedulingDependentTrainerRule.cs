@@ -16,8 +16,17 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
     /// </summary>
     public sealed class SchedulingDependentTrainerRule : Rule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.SchedulingDependentTrainer);
+        public const string Id = "EML5007";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "Seeded context, scheduling-dependent trainer",
+            "'{0}' is trained from a seeded MLContext, but with more than one thread its model depends on how the threads are scheduled, which the seed does not cover; set NumberOfThreads = 1 for the same model on every run",
+            DiagnosticSeverity.Info,
+            "A seed makes splits, shuffles and initial weights repeatable. SDCA and SGD also update the model from several threads at once, so on a machine with several cores two runs from the same seed give different models. Only NumberOfThreads = 1 makes them repeatable, at the cost of training time.",
+            inRecommended: false);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         internal override void Register(RuleRegistry registry)
         {
@@ -40,7 +49,7 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
                         }
 
                         end.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.SchedulingDependentTrainer, Describe.CallLocation(call.Syntax), call.TargetMethod.Name));
+                            Descriptor, Describe.CallLocation(call.Syntax), call.TargetMethod.Name));
                     }
                 }
             });

@@ -16,8 +16,16 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
     /// </summary>
     public sealed class SplitWithoutSeedRule : Rule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.SplitWithoutSeed);
+        public const string Id = "EML5002";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "Split or shuffle without a seed on a context of unknown seed",
+            "'{0}' has no seed and its MLContext comes from {1}, whose seed is not in view",
+            DiagnosticSeverity.Warning,
+            "When the MLContext is created elsewhere, a split or shuffle without its own seed is reproducible only if every caller remembered to seed the context. Pass the seed where the randomness happens.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         internal override void Register(RuleRegistry registry)
         {
@@ -33,7 +41,7 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
                     }
 
                     end.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.SplitWithoutSeed,
+                        Descriptor,
                         Describe.CallLocation(use.Invocation.Syntax),
                         EffectiveMLOptions.SeedProperties(EffectiveMLOptions.SplitFixSeed, end.Options, use.Invocation.Syntax.SyntaxTree),
                         use.MethodName,

@@ -13,8 +13,16 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
     /// </summary>
     public sealed class UnseededRandomRule : Rule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.UnseededRandom);
+        public const string Id = "EML5003";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "Unseeded System.Random in ML code",
+            "{0} is unseeded in '{1}', which works with ML types; its numbers differ on every run",
+            DiagnosticSeverity.Warning,
+            "Random numbers that feed sampling, augmentation or initialization in ML code must come from a seeded generator, or the experiment cannot be repeated.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         internal override void Register(RuleRegistry registry)
         {
@@ -49,7 +57,7 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
                 }
 
                 member.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.UnseededRandom,
+                    Descriptor,
                     operation.Syntax.GetLocation(),
                     isCreation
                         ? EffectiveMLOptions.SeedProperties(EffectiveMLOptions.RandomFixSeed, member.Options, operation.Syntax.SyntaxTree)

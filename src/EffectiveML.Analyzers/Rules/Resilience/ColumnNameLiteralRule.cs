@@ -32,8 +32,17 @@ namespace EffectiveML.Analyzers.Rules.Resilience
         private static readonly ImmutableHashSet<string> NamesMLNetUses = ImmutableHashSet.Create(
             StringComparer.Ordinal, "Score", "PredictedLabel", "Probability", "FeatureContributions", "Label", "Features", "GroupId");
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.ColumnNameLiteral);
+        public const string Id = "EML8001";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "Column name as a string literal",
+            "{0} names {1} with {2}; use nameof so that a rename of the schema member cannot break the pipeline",
+            DiagnosticSeverity.Info,
+            "A column named after a schema property is spelled twice: once as the property, once as a string. Renaming the property silently breaks the string, and ML.NET reports it only when Fit runs.",
+            inRecommended: false);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         internal override void Register(RuleRegistry registry)
         {
@@ -41,7 +50,7 @@ namespace EffectiveML.Analyzers.Rules.Resilience
             registry.OnMember((member, model) =>
             {
                 // A literal is reported only when an input schema class in view has a member of its name.
-                if (model.InputSchemaTypes.Count == 0)
+                if (model.InputSchemas.Types.Count == 0)
                 {
                     return;
                 }
@@ -107,7 +116,7 @@ namespace EffectiveML.Analyzers.Rules.Resilience
         {
             if (ValueTracker.Unwrap(value) is not ILiteralOperation { ConstantValue: { HasValue: true, Value: string literal } } written
                 || NamesMLNetUses.Contains(literal)
-                || model.SchemaMemberNamed(literal) is not { } schemaMember)
+                || model.InputSchemas.MemberNamed(literal) is not { } schemaMember)
             {
                 return;
             }
@@ -151,7 +160,7 @@ namespace EffectiveML.Analyzers.Rules.Resilience
             var location = owner is IInvocationOperation call ? Describe.CallLocation(call.Syntax) : owner.Syntax.GetLocation();
             var what = owner is IInvocationOperation invocation ? "'" + invocation.TargetMethod.Name + "'" : "The column pair";
             member.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.ColumnNameLiteral,
+                Descriptor,
                 location,
                 locations,
                 properties.ToImmutable(),

@@ -18,8 +18,16 @@ namespace EffectiveML.Analyzers.Rules.Resilience
     /// </summary>
     public sealed class HardCodedThresholdRule : Rule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.HardCodedThreshold);
+        public const string Id = "EML8002";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "Hard-coded decision threshold",
+            "'{0}' is compared with {1}; a decision threshold belongs in configuration, chosen on validation data",
+            DiagnosticSeverity.Info,
+            "The threshold that turns a score into a decision trades precision for recall. Hard-coded, it cannot be tuned when the data, the model or the business cost changes.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         internal override void Register(RuleRegistry registry)
         {
@@ -38,7 +46,7 @@ namespace EffectiveML.Analyzers.Rules.Resilience
                     }
 
                     member.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.HardCodedThreshold, comparison.Syntax.GetLocation(), Describe.Code(read.Syntax), "the literal " + literal.Syntax));
+                        Descriptor, comparison.Syntax.GetLocation(), Describe.Code(read.Syntax), "the literal " + literal.Syntax));
                 }
 
                 // Relational patterns: one finding per 'is' expression, switch arm or case label, naming its literals.
@@ -77,7 +85,7 @@ namespace EffectiveML.Analyzers.Rules.Resilience
 
                     var named = literals.Count == 1 ? "the literal " + literals[0] : "the literals " + string.Join(" and ", literals);
                     member.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.HardCodedThreshold, pair.Key.Syntax.GetLocation(), Describe.Code(read.Syntax), named));
+                        Descriptor, pair.Key.Syntax.GetLocation(), Describe.Code(read.Syntax), named));
                 }
             });
         }

@@ -14,8 +14,16 @@ namespace EffectiveML.Analyzers.Rules.Roadblocks
     /// </summary>
     public sealed class FailureSwallowedRule : Rule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.FailureSwallowed);
+        public const string Id = "EML7001";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "ML failure swallowed",
+            "This catch swallows failures of '{0}' without logging, rethrowing or recording them",
+            DiagnosticSeverity.Warning,
+            "When training, loading or prediction fails, the cause (a schema mismatch, a missing file, a bad value) is in the exception. A catch that drops it turns a clear error into a silent default, and the problem surfaces later, somewhere else, without its cause.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         internal override void Register(RuleRegistry registry)
         {
@@ -39,7 +47,7 @@ namespace EffectiveML.Analyzers.Rules.Roadblocks
 
                     var catchKeyword = ((Microsoft.CodeAnalysis.CSharp.Syntax.CatchClauseSyntax)clause.Syntax).CatchKeyword;
                     member.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.FailureSwallowed, catchKeyword.GetLocation(), guarded.TargetMethod.Name));
+                        Descriptor, catchKeyword.GetLocation(), guarded.TargetMethod.Name));
                 }
             });
         }
@@ -66,7 +74,7 @@ namespace EffectiveML.Analyzers.Rules.Roadblocks
                     "Load" => api.IsModelOperation(method, "Load"),
                     "step" => KnownSymbols.InheritsFrom(method.ContainingType, symbols.TorchOptimizer),
                     "backward" => symbols.Torch is not null,
-                    _ => api.IsEvaluation(method, symbols),
+                    _ => api.IsEvaluation(method),
                 };
 
                 if (fails)

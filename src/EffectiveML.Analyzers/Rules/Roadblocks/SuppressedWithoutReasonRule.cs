@@ -15,8 +15,16 @@ namespace EffectiveML.Analyzers.Rules.Roadblocks
     /// </summary>
     public sealed class SuppressedWithoutReasonRule : Rule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.SuppressedWithoutReason);
+        public const string Id = "EML7002";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "Rule suppressed without a reason",
+            "{0} suppresses {1} without saying why",
+            DiagnosticSeverity.Info,
+            "A suppression hides a finding from everyone who reads the code later. The reason is what lets them judge whether it still holds.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         internal override void Register(RuleRegistry registry)
         {
@@ -86,7 +94,7 @@ namespace EffectiveML.Analyzers.Rules.Roadblocks
         private static Diagnostic? Unjustified(AttributeData attribute, KnownSymbols symbols, System.Threading.CancellationToken cancellationToken) =>
             Suppressions.Read(attribute, symbols) is { IsJustified: false } suppression
             && attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is { } syntax
-                ? Diagnostic.Create(Descriptors.SuppressedWithoutReason, syntax.GetLocation(), "[SuppressMessage]", suppression.RuleId)
+                ? Diagnostic.Create(Descriptor, syntax.GetLocation(), "[SuppressMessage]", suppression.RuleId)
                 : null;
 
         private static void CheckPragmas(SyntaxTreeAnalysisContext context)
@@ -109,12 +117,12 @@ namespace EffectiveML.Analyzers.Rules.Roadblocks
                 var ids = pragma.ErrorCodes
                     .Select(code => code.ToString().Trim())
                     // Turning this rule itself off is a decision about reasons, not a suppression needing one.
-                    .Where(code => code.StartsWith("EML", System.StringComparison.Ordinal) && code != RuleIds.SuppressedWithoutReason)
+                    .Where(code => code.StartsWith("EML", System.StringComparison.Ordinal) && code != Id)
                     .ToList();
                 if (ids.Count > 0)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.SuppressedWithoutReason, pragma.GetLocation(), "#pragma warning disable", string.Join(", ", ids)));
+                        Descriptor, pragma.GetLocation(), "#pragma warning disable", string.Join(", ", ids)));
                 }
             }
         }

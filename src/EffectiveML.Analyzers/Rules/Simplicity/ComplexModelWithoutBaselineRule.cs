@@ -18,8 +18,17 @@ namespace EffectiveML.Analyzers.Rules.Simplicity
     {
         private const string TorchTrainingLoop = "a TorchSharp network (an optimizer step() in a training loop)";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.ComplexModelWithoutBaseline);
+        public const string Id = "EML1001";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "Complex model without a simpler baseline",
+            "'{0}' is {1}, and no simple baseline is trained anywhere in this project to show what its complexity buys{2}",
+            DiagnosticSeverity.Warning,
+            "A complex model (boosted trees, a deep network) is justified only by beating a simple one on the same data. Without a baseline trained and evaluated alongside it, nobody knows what the complexity buys.",
+            compilationEnd: true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         internal override void Register(RuleRegistry registry)
         {
@@ -58,7 +67,7 @@ namespace EffectiveML.Analyzers.Rules.Simplicity
                     return new TrainedModel(call, member.OwningSymbol, "step", Complexity.Complex, TorchTrainingLoop);
                 }
 
-                if (!model.Pipelines.IsCatalogEstimator(method) || !model.Pipelines.IsTrainer(method) || !model.IsTrained(call))
+                if (!model.Api.IsCatalogEstimator(method) || !model.Api.IsTrainer(method) || !model.Sites.IsTrained(call))
                 {
                     return null;
                 }
@@ -107,7 +116,7 @@ namespace EffectiveML.Analyzers.Rules.Simplicity
                 foreach (var model in trained)
                 {
                     end.CancellationToken.ThrowIfCancellationRequested();
-                    var suppression = Suppressions.Covering(model.Member, RuleIds.ComplexModelWithoutBaseline, symbols);
+                    var suppression = Suppressions.Covering(model.Member, Id, symbols);
                     if (suppression is { IsJustified: true })
                     {
                         continue;
@@ -120,7 +129,7 @@ namespace EffectiveML.Analyzers.Rules.Simplicity
                         ? string.Empty
                         : $" (in '{model.Member.ContainingType?.Name}.{model.Member.Name}', whose [SuppressMessage] gives no Justification)";
                     end.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.ComplexModelWithoutBaseline, location, model.Name, model.Reason, note));
+                        Descriptor, location, model.Name, model.Reason, note));
                 }
             });
         }

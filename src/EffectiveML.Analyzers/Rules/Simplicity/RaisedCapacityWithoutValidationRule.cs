@@ -17,8 +17,16 @@ namespace EffectiveML.Analyzers.Rules.Simplicity
     /// </summary>
     public sealed class RaisedCapacityWithoutValidationRule : Rule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.RaisedCapacityWithoutValidation);
+        public const string Id = "EML1002";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "Raised capacity without validation",
+            "'{0}' raises {1} with no validation set and no early stopping; extra capacity without a check overfits",
+            DiagnosticSeverity.Info,
+            "More trees, leaves or epochs fit the training data ever closer. Without a validation set or early stopping there is no signal for when the model stops learning and starts memorizing.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         internal override void Register(RuleRegistry registry)
         {
@@ -30,7 +38,7 @@ namespace EffectiveML.Analyzers.Rules.Simplicity
                     return;
                 }
 
-                if (!model.Pipelines.IsTrainer(call.TargetMethod))
+                if (!model.Api.IsTrainer(call.TargetMethod))
                 {
                     return;
                 }
@@ -42,7 +50,7 @@ namespace EffectiveML.Analyzers.Rules.Simplicity
                 }
 
                 member.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.RaisedCapacityWithoutValidation,
+                    Descriptor,
                     Describe.CallLocation(call.Syntax),
                     call.TargetMethod.Name,
                     string.Join(" and ", raised)));

@@ -10,18 +10,25 @@ namespace EffectiveML.Analyzers.Rules.Uncertainty
     /// <summary>EML6002: the result of an Evaluate* or CrossValidate* call is discarded, or kept in a local nobody reads.</summary>
     public sealed class EvaluationDiscardedRule : Rule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.EvaluationDiscarded);
+        public const string Id = "EML6002";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "Evaluation result discarded",
+            "The result of '{0}' is {1}; an evaluation nobody reads checks nothing",
+            DiagnosticSeverity.Warning,
+            "Evaluation exists to decide something: whether the model is good enough, better than the last one, fit to ship. Metrics computed and thrown away give the comfort of a check without the check.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         internal override void Register(RuleRegistry registry)
         {
-            var symbols = registry.Symbols;
-            var api = symbols.Api;
+            var api = registry.Symbols.Api;
             registry.OnCalls(static model => model.MLInvocations, (member, model, call) =>
             {
                 var method = call.TargetMethod;
                 if (!(method.Name.StartsWith("Evaluate", System.StringComparison.Ordinal) || method.Name.StartsWith("CrossValidate", System.StringComparison.Ordinal))
-                    || !api.IsEvaluation(method, symbols))
+                    || !api.IsEvaluation(method))
                 {
                     return;
                 }
@@ -44,7 +51,7 @@ namespace EffectiveML.Analyzers.Rules.Uncertainty
                 if (how is not null)
                 {
                     member.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.EvaluationDiscarded, Describe.CallLocation(call.Syntax), method.Name, how));
+                        Descriptor, Describe.CallLocation(call.Syntax), method.Name, how));
                 }
             });
         }

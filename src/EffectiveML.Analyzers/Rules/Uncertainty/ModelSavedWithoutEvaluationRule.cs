@@ -22,8 +22,16 @@ namespace EffectiveML.Analyzers.Rules.Uncertainty
     /// </remarks>
     public sealed class ModelSavedWithoutEvaluationRule : Rule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.ModelSavedWithoutEvaluation);
+        public const string Id = "EML6001";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "Model saved without evaluation",
+            "'{0}' saves a model that '{1}' trains, and nothing in this type evaluates it",
+            DiagnosticSeverity.Warning,
+            "Shipping a model nobody measured on held-out data is shipping an unknown. Evaluate it (Evaluate, CrossValidate, permutation feature importance) before it is saved for serving.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         internal override void Register(RuleRegistry registry)
         {
@@ -37,13 +45,13 @@ namespace EffectiveML.Analyzers.Rules.Uncertainty
                 for (var i = 0; i < calls.Count; i++)
                 {
                     var method = calls[i].TargetMethod;
-                    if (api.IsEvaluation(method, symbols))
+                    if (api.IsEvaluation(method))
                     {
                         // The type evaluates: nothing to report here or anywhere in it.
                         return;
                     }
 
-                    if (api.IsModelExport(method, symbols))
+                    if (api.IsModelExport(method))
                     {
                         (saves ??= new List<IInvocationOperation>()).Add(calls[i]);
                     }
@@ -79,7 +87,7 @@ namespace EffectiveML.Analyzers.Rules.Uncertainty
             foreach (var save in saves)
             {
                 member.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.ModelSavedWithoutEvaluation, Describe.CallLocation(save.Syntax), save.TargetMethod.Name, trainer));
+                    Descriptor, Describe.CallLocation(save.Syntax), save.TargetMethod.Name, trainer));
             }
         }
 
@@ -97,12 +105,12 @@ namespace EffectiveML.Analyzers.Rules.Uncertainty
                 foreach (var call in model.MLInvocations)
                 {
                     var method = call.TargetMethod;
-                    if (api.IsEvaluation(method, symbols))
+                    if (api.IsEvaluation(method))
                     {
                         return default;
                     }
 
-                    if (method.Name == "Fit" && model.IsFit(method) && model.IsTrainingFit(call)
+                    if (method.Name == "Fit" && model.Api.IsFit(method) && model.Sites.IsTrainingFit(call)
                         && (firstFit is null || InSourceOrder(call, firstFit) < 0))
                     {
                         firstFit = call;

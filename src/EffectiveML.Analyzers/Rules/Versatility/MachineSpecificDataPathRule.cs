@@ -17,8 +17,16 @@ namespace EffectiveML.Analyzers.Rules.Versatility
         private static readonly ImmutableArray<string> MachineFolders = ImmutableArray.Create(
             "/home/", "/Users/", "/mnt/", "/tmp/", "/media/", "/Volumes/", "/root/");
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.MachineSpecificDataPath);
+        public const string Id = "EML3003";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "Machine-specific absolute data path",
+            "'{0}' is an absolute path on one machine; the pipeline will not run anywhere else",
+            DiagnosticSeverity.Warning,
+            "An absolute path to a user folder, a drive or a mount ties the program to the machine it was written on. Resolve data paths from configuration, the application's folder or a command-line argument.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         internal override void Register(RuleRegistry registry)
         {
@@ -40,7 +48,7 @@ namespace EffectiveML.Analyzers.Rules.Versatility
                         if (AbsoluteLiteral(part, values, symbols.Api) is { } literal)
                         {
                             member.ReportDiagnostic(Diagnostic.Create(
-                                Descriptors.MachineSpecificDataPath, literal.Syntax.GetLocation(), literal.ConstantValue.Value as string));
+                                Descriptor, literal.Syntax.GetLocation(), literal.ConstantValue.Value as string));
                         }
                     }
                 }

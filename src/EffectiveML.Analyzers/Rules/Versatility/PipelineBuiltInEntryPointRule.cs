@@ -16,8 +16,16 @@ namespace EffectiveML.Analyzers.Rules.Versatility
     /// </summary>
     public sealed class PipelineBuiltInEntryPointRule : Rule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.PipelineBuiltInEntryPoint);
+        public const string Id = "EML3001";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "Pipeline built inline in the entry point",
+            "The pipeline with '{0}' is built inline in {1}; a pipeline no method returns cannot be unit-tested",
+            DiagnosticSeverity.Info,
+            "A pipeline built inside Main or top-level statements can only be exercised by running the whole program. Built by a method, it can be tested, reused and compared.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         internal override void Register(RuleRegistry registry)
         {
@@ -31,22 +39,22 @@ namespace EffectiveML.Analyzers.Rules.Versatility
                     return;
                 }
 
-                var pipelines = model.Pipelines;
+                var api = model.Api;
                 HashSet<SyntaxNode>? reported = null;
                 foreach (var call in model.MLInvocations)
                 {
-                    if (!pipelines.IsCatalogEstimator(call.TargetMethod) || !pipelines.IsTrainer(call.TargetMethod))
+                    if (!api.IsCatalogEstimator(call.TargetMethod) || !api.IsTrainer(call.TargetMethod))
                     {
                         continue;
                     }
 
                     // The chain as written around the trainer, or, for a trainer held in a local and
                     // appended later, the chain that appends it.
-                    var chain = OutermostChain(call, pipelines);
+                    var chain = OutermostChain(call, api);
                     var inline = chain != call;
                     if (!inline)
                     {
-                        foreach (var (pipeline, _) in model.ChainsContaining(call))
+                        foreach (var (pipeline, _) in model.Pipelines.ChainsContaining(call))
                         {
                             chain = pipeline.Value;
                             break;
@@ -62,7 +70,7 @@ namespace EffectiveML.Analyzers.Rules.Versatility
                         ? ImmutableDictionary<string, string?>.Empty
                         : ImmutableDictionary<string, string?>.Empty.Add(SpreadOverLocalsProperty, "true");
                     member.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.PipelineBuiltInEntryPoint, chain.Syntax.GetLocation(), properties, call.TargetMethod.Name, Where(call, entryPoint)));
+                        Descriptor, chain.Syntax.GetLocation(), properties, call.TargetMethod.Name, Where(call, entryPoint)));
                 }
             });
         }
@@ -117,12 +125,12 @@ namespace EffectiveML.Analyzers.Rules.Versatility
         }
 
         /// <summary>The largest <c>Append</c> expression the trainer is part of: the chain as written.</summary>
-        private static IOperation OutermostChain(IOperation trainer, Model.Pipelines.PipelineBuilder pipelines)
+        private static IOperation OutermostChain(IOperation trainer, MLApi api)
         {
             var chain = trainer;
             for (var parent = trainer.Parent; parent is not null; parent = parent.Parent)
             {
-                if (parent is IInvocationOperation invocation && (pipelines.IsAppend(invocation.TargetMethod) || pipelines.IsAppendCacheCheckpoint(invocation.TargetMethod)))
+                if (parent is IInvocationOperation invocation && (api.IsAppend(invocation.TargetMethod) || api.IsAppendCacheCheckpoint(invocation.TargetMethod)))
                 {
                     chain = invocation;
                 }

@@ -73,7 +73,7 @@ namespace EffectiveML.Analyzers.Rules.Versatility
             }
 
             var member = new MemberModel(ValueTracker.MemberRoot(operation), symbols);
-            return member.ReturnsPipelineWithTrainer() ? method.GetDocumentationCommentId() : null;
+            return member.Sites.ReturnsPipelineWithTrainer() ? method.GetDocumentationCommentId() : null;
         }
 
         private static bool IsEstimatorType(ITypeSymbol type, KnownSymbols symbols) =>

@@ -17,8 +17,17 @@ namespace EffectiveML.Analyzers.Rules.Versatility
     /// </summary>
     public sealed class PipelineFactoryWithoutTestRule : Rule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.PipelineFactoryWithoutTest);
+        public const string Id = "EML3002";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "Pipeline factory without a test",
+            "Pipeline factory '{0}' builds a pipeline with a trainer, and no test in this project calls it",
+            DiagnosticSeverity.Warning,
+            "A pipeline factory is where column names, transforms and trainer settings meet; a test that builds and fits it on a few rows catches a renamed column before a training run does.",
+            compilationEnd: true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
         internal override void Register(RuleRegistry registry)
         {
@@ -72,7 +81,7 @@ namespace EffectiveML.Analyzers.Rules.Versatility
                     if (!called.ContainsKey(factory.Key))
                     {
                         end.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.PipelineFactoryWithoutTest,
+                            Descriptor,
                             Location.None,
                             factory.Value.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)));
                     }

@@ -145,7 +145,10 @@ namespace EffectiveML.Tests.Rules.Assumptions
                 }
                 """ + Schema;
 
-            await VerifyEML4006.CodeFix<HeaderNotDeclaredCodeFix>(source, fixedSource, equivalenceKey: "EML4006:" + hasHeader);
+            await VerifyEML4006.Test(source)
+                .FixedTo<HeaderNotDeclaredCodeFix>(fixedSource)
+                .ChoosingAction("EML4006:" + hasHeader)
+                .RunAsync();
         }
     }
 }

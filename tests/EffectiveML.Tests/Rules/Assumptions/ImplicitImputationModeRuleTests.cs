@@ -78,7 +78,10 @@ namespace EffectiveML.Tests.Rules.Assumptions
                 }
                 """;
 
-            await VerifyEML4002.CodeFix<ImplicitImputationModeCodeFix>(source, fixedSource, equivalenceKey: "EML4002:" + mode);
+            await VerifyEML4002.Test(source)
+                .FixedTo<ImplicitImputationModeCodeFix>(fixedSource)
+                .ChoosingAction("EML4002:" + mode)
+                .RunAsync();
         }
 
         [Fact]
@@ -104,7 +107,10 @@ namespace EffectiveML.Tests.Rules.Assumptions
                 }
                 """;
 
-            await VerifyEML4002.CodeFix<ImplicitImputationModeCodeFix>(source, fixedSource, equivalenceKey: "EML4002:Minimum");
+            await VerifyEML4002.Test(source)
+                .FixedTo<ImplicitImputationModeCodeFix>(fixedSource)
+                .ChoosingAction("EML4002:Minimum")
+                .RunAsync();
         }
     }
 }

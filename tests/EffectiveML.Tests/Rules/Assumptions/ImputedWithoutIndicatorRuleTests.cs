@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using EffectiveML.Analyzers.Rules.Assumptions;
 using Microsoft.CodeAnalysis;
 using Xunit;
 using VerifyEML4003 = EffectiveML.Tests.Infrastructure.Verify<EffectiveML.Analyzers.Rules.Assumptions.ImputedWithoutIndicatorRule>;
@@ -26,11 +27,10 @@ namespace EffectiveML.Tests.Rules.Assumptions
         [Fact]
         public async Task Flags_an_imputed_column_without_an_indicator_when_enabled()
         {
-            await VerifyEML4003.Analyzer(
-                new[] { Pipeline },
-                Enabled,
-                OutputKind.DynamicallyLinkedLibrary,
-                VerifyEML4003.Diagnostic("EML4003").WithLocation(1).WithSeverity(DiagnosticSeverity.Info).WithArguments("Age"));
+            await VerifyEML4003.Test(Pipeline)
+                .WithEditorConfig(Enabled)
+                .Expecting(VerifyEML4003.Diagnostic("EML4003").WithLocation(1).WithSeverity(DiagnosticSeverity.Info).WithArguments("Age"))
+                .RunAsync();
         }
 
         [Fact]
@@ -39,7 +39,7 @@ namespace EffectiveML.Tests.Rules.Assumptions
             var plain = Pipeline.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace(")|}", ")");
             Assert.Empty(await VerifyEML4003.AsBuilt(plain));
             Assert.Single(await VerifyEML4003.AsBuilt(plain, enabledRule: "EML4003"));
-            Assert.False(EffectiveML.Analyzers.Infrastructure.Descriptors.ImputedWithoutIndicator.IsEnabledByDefault);
+            Assert.False(ImputedWithoutIndicatorRule.Descriptor.IsEnabledByDefault);
         }
 
         [Fact]
@@ -56,7 +56,7 @@ namespace EffectiveML.Tests.Rules.Assumptions
                 }
                 """;
 
-            await VerifyEML4003.Analyzer(new[] { source }, Enabled, OutputKind.DynamicallyLinkedLibrary);
+            await VerifyEML4003.Test(source).WithEditorConfig(Enabled).RunAsync();
         }
     }
 }

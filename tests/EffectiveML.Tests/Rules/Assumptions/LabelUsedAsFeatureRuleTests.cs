@@ -18,24 +18,32 @@ namespace EffectiveML.Tests.Rules.Assumptions
             }
             """;
 
-        [Fact]
-        public async Task Flags_the_label_concatenated_into_the_features()
+        // The label itself, a copy of it, and a custom label column.
+        [Theory]
+        [InlineData(
+            """mlContext.Transforms.Concatenate("Features", "Size", "Rooms", {|#0:"Label"|}).Append(mlContext.Transforms.NormalizeMinMax("Features")).Append(mlContext.Regression.Trainers.Sdca())""",
+            "Label")]
+        [InlineData(
+            """mlContext.Transforms.CopyColumns("PriceCopy", {|#0:"Label"|}).Append(mlContext.Transforms.Concatenate("Features", "Size", "PriceCopy")).Append(mlContext.Regression.Trainers.FastForest())""",
+            "Label")]
+        [InlineData(
+            """mlContext.Transforms.Concatenate("Features", nameof(House.Size), {|#0:nameof(House.Sold)|}).Append(mlContext.BinaryClassification.Trainers.FastTree(labelColumnName: nameof(House.Sold)))""",
+            "Sold")]
+        public async Task Flags_the_label_where_a_chain_makes_it_a_feature(string chain, string label)
         {
-            const string source = """
+            var source = $$"""
                 using Microsoft.ML;
 
                 public static class Pipelines
                 {
                     public static IEstimator<ITransformer> Build(MLContext mlContext) =>
-                        mlContext.Transforms.Concatenate("Features", "Size", "Rooms", {|#0:"Label"|})
-                            .Append(mlContext.Transforms.NormalizeMinMax("Features"))
-                            .Append(mlContext.Regression.Trainers.Sdca());
+                        {{chain}};
                 }
                 """ + Schema;
 
             await VerifyEML4007.Analyzer(
                 source,
-                VerifyEML4007.Diagnostic("EML4007").WithLocation(0).WithArguments("Features", "Label", "the label"));
+                VerifyEML4007.Diagnostic("EML4007").WithLocation(0).WithArguments("Features", label, "the label"));
         }
 
         [Fact]
@@ -144,45 +152,6 @@ namespace EffectiveML.Tests.Rules.Assumptions
                 """;
 
             await VerifyEML4007.Analyzer(source);
-        }
-
-        [Fact]
-        public async Task Flags_a_copy_of_the_label_concatenated_into_the_features()
-        {
-            const string source = """
-                using Microsoft.ML;
-
-                public static class Pipelines
-                {
-                    public static IEstimator<ITransformer> Build(MLContext mlContext) =>
-                        mlContext.Transforms.CopyColumns("PriceCopy", {|#0:"Label"|})
-                            .Append(mlContext.Transforms.Concatenate("Features", "Size", "PriceCopy"))
-                            .Append(mlContext.Regression.Trainers.FastForest());
-                }
-                """ + Schema;
-
-            await VerifyEML4007.Analyzer(
-                source,
-                VerifyEML4007.Diagnostic("EML4007").WithLocation(0).WithArguments("Features", "Label", "the label"));
-        }
-
-        [Fact]
-        public async Task Flags_a_custom_label_column_used_as_a_feature()
-        {
-            const string source = """
-                using Microsoft.ML;
-
-                public static class Pipelines
-                {
-                    public static IEstimator<ITransformer> Build(MLContext mlContext) =>
-                        mlContext.Transforms.Concatenate("Features", nameof(House.Size), {|#0:nameof(House.Sold)|})
-                            .Append(mlContext.BinaryClassification.Trainers.FastTree(labelColumnName: nameof(House.Sold)));
-                }
-                """ + Schema;
-
-            await VerifyEML4007.Analyzer(
-                source,
-                VerifyEML4007.Diagnostic("EML4007").WithLocation(0).WithArguments("Features", "Sold", "the label"));
         }
 
         [Fact]

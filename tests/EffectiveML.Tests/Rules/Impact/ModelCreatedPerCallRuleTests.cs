@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using EffectiveML.CodeFixes.Impact;
+using EffectiveML.Tests.Infrastructure;
 using Xunit;
 using VerifyEML2002 = EffectiveML.Tests.Infrastructure.Verify<EffectiveML.Analyzers.Rules.Impact.ModelCreatedPerCallRule>;
 
@@ -54,13 +55,15 @@ namespace EffectiveML.Tests.Rules.Impact
                 }
                 """ + WebTypes.Schema;
 
-            await VerifyEML2002.WebAnalyzer(
-                source,
-                VerifyEML2002.Diagnostic("EML2002").WithLocation(0).WithArguments("CreatePredictionEngine", "in every iteration of a loop"),
-                VerifyEML2002.Diagnostic("EML2002").WithLocation(1).WithArguments("Load", "for every item of a LINQ 'Select'"),
-                VerifyEML2002.Diagnostic("EML2002").WithLocation(2).WithArguments("Load", "on every request to the controller action 'Post'"),
-                VerifyEML2002.Diagnostic("EML2002").WithLocation(3).WithArguments("CreatePredictionEngine", "on every request to the controller action 'Post'"),
-                VerifyEML2002.Diagnostic("EML2002").WithLocation(4).WithArguments("CreatePredictionEngine", "on every request of a 'MapPost' handler"));
+            await VerifyEML2002.Test(source)
+                .WithReferences(TestReferences.AspNetCore)
+                .Expecting(
+                    VerifyEML2002.Diagnostic("EML2002").WithLocation(0).WithArguments("CreatePredictionEngine", "in every iteration of a loop"),
+                    VerifyEML2002.Diagnostic("EML2002").WithLocation(1).WithArguments("Load", "for every item of a LINQ 'Select'"),
+                    VerifyEML2002.Diagnostic("EML2002").WithLocation(2).WithArguments("Load", "on every request to the controller action 'Post'"),
+                    VerifyEML2002.Diagnostic("EML2002").WithLocation(3).WithArguments("CreatePredictionEngine", "on every request to the controller action 'Post'"),
+                    VerifyEML2002.Diagnostic("EML2002").WithLocation(4).WithArguments("CreatePredictionEngine", "on every request of a 'MapPost' handler"))
+                .RunAsync();
         }
 
         [Fact]
@@ -108,7 +111,7 @@ namespace EffectiveML.Tests.Rules.Impact
                 }
                 """ + WebTypes.Schema;
 
-            await VerifyEML2002.WebAnalyzer(source);
+            await VerifyEML2002.Test(source).WithReferences(TestReferences.AspNetCore).RunAsync();
         }
 
         [Fact]
@@ -155,7 +158,7 @@ namespace EffectiveML.Tests.Rules.Impact
                 }
                 """ + WebTypes.Schema;
 
-            await VerifyEML2002.WebAnalyzer(source);
+            await VerifyEML2002.Test(source).WithReferences(TestReferences.AspNetCore).RunAsync();
         }
 
         [Fact]

@@ -42,9 +42,10 @@ namespace EffectiveML.Tests.Rules.Impact
                 }
                 """;
 
-            await VerifyEML2005.Analyzer(
-                new[] { experiment, comparison },
-                VerifyEML2005.Diagnostic("EML2005").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("2 places"));
+            await VerifyEML2005.Test(experiment, comparison)
+                .Expecting(
+                    VerifyEML2005.Diagnostic("EML2005").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("2 places"))
+                .RunAsync();
         }
 
         [Fact]
@@ -85,7 +86,7 @@ namespace EffectiveML.Tests.Rules.Impact
                     public class Row { public float A { get; set; } }
                     public class Scored { public float Score { get; set; } }
                     """;
-                await VerifyEML2005.Analyzer(new[] { training, leaving });
+                await VerifyEML2005.Test(training, leaving).RunAsync();
             }
         }
 
@@ -154,7 +155,7 @@ namespace EffectiveML.Tests.Rules.Impact
                 public class Row { public float A { get; set; } public float Label { get; set; } }
                 """;
 
-            await VerifyEML2005.AnalyzerWithReferences(source, Infrastructure.TestReferences.Xunit);
+            await VerifyEML2005.Test(source).WithReferences(Infrastructure.TestReferences.Xunit).RunAsync();
         }
     }
 }

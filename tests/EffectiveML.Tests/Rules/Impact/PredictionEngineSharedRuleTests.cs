@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using EffectiveML.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
 using VerifyEML2001 = EffectiveML.Tests.Infrastructure.Verify<EffectiveML.Analyzers.Rules.Impact.PredictionEngineSharedRule>;
@@ -35,12 +36,14 @@ namespace EffectiveML.Tests.Rules.Impact
                 }
                 """ + WebTypes.Schema;
 
-            await VerifyEML2001.WebAnalyzer(
-                source,
-                VerifyEML2001.Diagnostic("EML2001").WithLocation(0).WithArguments("The static field '_engine'"),
-                VerifyEML2001.Diagnostic("EML2001").WithLocation(1).WithArguments("The static property 'Engine'"),
-                VerifyEML2001.Diagnostic("EML2001").WithLocation(2).WithArguments("'AddSingleton'"),
-                VerifyEML2001.Diagnostic("EML2001").WithLocation(3).WithArguments("'AddSingleton'"));
+            await VerifyEML2001.Test(source)
+                .WithReferences(TestReferences.AspNetCore)
+                .Expecting(
+                    VerifyEML2001.Diagnostic("EML2001").WithLocation(0).WithArguments("The static field '_engine'"),
+                    VerifyEML2001.Diagnostic("EML2001").WithLocation(1).WithArguments("The static property 'Engine'"),
+                    VerifyEML2001.Diagnostic("EML2001").WithLocation(2).WithArguments("'AddSingleton'"),
+                    VerifyEML2001.Diagnostic("EML2001").WithLocation(3).WithArguments("'AddSingleton'"))
+                .RunAsync();
         }
 
         private const string ConsoleProgram = """
@@ -77,11 +80,10 @@ namespace EffectiveML.Tests.Rules.Impact
                 "// ONE-THREAD",
                 "System.Threading.Tasks.Parallel.ForEach(texts, text => Console.WriteLine(_engine!.Predict(new SentimentInput { Text = text }).IsPositive));") + WebTypes.Schema;
 
-            await VerifyEML2001.Analyzer(
-                new[] { source },
-                editorConfig: null,
-                OutputKind.ConsoleApplication,
-                VerifyEML2001.Diagnostic("EML2001").WithLocation(0).WithArguments("The static field '_engine'"));
+            await VerifyEML2001.Test(source)
+                .AsProgram()
+                .Expecting(VerifyEML2001.Diagnostic("EML2001").WithLocation(0).WithArguments("The static field '_engine'"))
+                .RunAsync();
         }
 
         [Fact]
@@ -89,7 +91,7 @@ namespace EffectiveML.Tests.Rules.Impact
         {
             var source = ConsoleProgram.Replace("{|#0:_engine|}", "_engine") + WebTypes.Schema;
 
-            await VerifyEML2001.Analyzer(new[] { source }, editorConfig: null, OutputKind.ConsoleApplication);
+            await VerifyEML2001.Test(source).AsProgram().RunAsync();
         }
 
         [Fact]
@@ -125,7 +127,7 @@ namespace EffectiveML.Tests.Rules.Impact
                 }
                 """ + WebTypes.Schema;
 
-            await VerifyEML2001.WebAnalyzer(source);
+            await VerifyEML2001.Test(source).WithReferences(TestReferences.AspNetCore).RunAsync();
         }
     }
 }

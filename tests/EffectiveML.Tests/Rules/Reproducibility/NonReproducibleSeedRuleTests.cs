@@ -161,7 +161,7 @@ namespace EffectiveML.Tests.Rules.Reproducibility
                 }
                 """;
 
-            await VerifyEML5004.AnalyzerWithFiles(new[] { ("/0/Context.g.cs", generated) });
+            await VerifyEML5004.Test().WithFile("/0/Context.g.cs", generated).RunAsync();
         }
     }
 }

@@ -272,7 +272,7 @@ namespace EffectiveML.Tests.Rules.Reproducibility
                 }
                 """;
 
-            await VerifyEML5002.AnalyzerWithFiles(new[] { ("/0/Split.Designer.cs", generated) });
+            await VerifyEML5002.Test().WithFile("/0/Split.Designer.cs", generated).RunAsync();
         }
 
         [Fact]
@@ -338,7 +338,10 @@ namespace EffectiveML.Tests.Rules.Reproducibility
                 }
                 """;
 
-            await VerifyEML5002.CodeFix<SplitWithoutSeedCodeFix>(source, fixedSource, editorConfig: "effective_ml.EML5002.seed_value = 2026");
+            await VerifyEML5002.Test(source)
+                .WithEditorConfig("effective_ml.EML5002.seed_value = 2026")
+                .FixedTo<SplitWithoutSeedCodeFix>(fixedSource)
+                .RunAsync();
         }
     }
 }

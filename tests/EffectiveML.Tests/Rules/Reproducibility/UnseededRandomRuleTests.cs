@@ -147,7 +147,7 @@ namespace EffectiveML.Tests.Rules.Reproducibility
                 }
                 """;
 
-            await VerifyEML5003.AnalyzerWithFiles(new[] { ("/0/Noise.generated.cs", generated) });
+            await VerifyEML5003.Test().WithFile("/0/Noise.generated.cs", generated).RunAsync();
         }
 
         [Fact]
@@ -209,7 +209,10 @@ namespace EffectiveML.Tests.Rules.Reproducibility
                 }
                 """;
 
-            await VerifyEML5003.CodeFix<UnseededRandomCodeFix>(source, fixedSource, editorConfig: "effective_ml.EML5003.seed_value = -1");
+            await VerifyEML5003.Test(source)
+                .WithEditorConfig("effective_ml.EML5003.seed_value = -1")
+                .FixedTo<UnseededRandomCodeFix>(fixedSource)
+                .RunAsync();
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using EffectiveML.Tests.Infrastructure;
 using Xunit;
 using VerifyEML7001 = EffectiveML.Tests.Infrastructure.Verify<EffectiveML.Analyzers.Rules.Roadblocks.FailureSwallowedRule>;
 
@@ -130,7 +131,7 @@ namespace EffectiveML.Tests.Rules.Roadblocks
                 }
                 """ + Schema;
 
-            await VerifyEML7001.WebAnalyzer(source);
+            await VerifyEML7001.Test(source).WithReferences(TestReferences.AspNetCore).RunAsync();
         }
     }
 }

@@ -69,9 +69,12 @@ namespace EffectiveML.Tests.Rules.Roadblocks
                 }
                 """;
 
-            await VerifyEML7002.AnalyzerWithFiles(
-                new[] { ("/0/Training.cs", user), ("/0/Training.g.cs", generated) },
-                VerifyEML7002.Diagnostic("EML7002").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("[SuppressMessage]", "EML5001"));
+            await VerifyEML7002.Test()
+                .WithFile("/0/Training.cs", user)
+                .WithFile("/0/Training.g.cs", generated)
+                .Expecting(
+                    VerifyEML7002.Diagnostic("EML7002").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("[SuppressMessage]", "EML5001"))
+                .RunAsync();
         }
 
         [Fact]

@@ -37,7 +37,7 @@ namespace EffectiveML.Tests.Rules.Simplicity
                 }
                 """;
 
-            await VerifyEML1001.Analyzer(new[] { BoostedTrees.Replace("{|#0:", string.Empty).Replace(")|}", ")"), baseline });
+            await VerifyEML1001.Test(BoostedTrees.Replace("{|#0:", string.Empty).Replace(")|}", ")"), baseline).RunAsync();
         }
 
         [Fact]
@@ -171,10 +171,9 @@ namespace EffectiveML.Tests.Rules.Simplicity
         [Fact]
         public async Task Options_extend_the_table_with_baselines_and_complex_trainers()
         {
-            await VerifyEML1001.Analyzer(
-                new[] { BoostedTrees.Replace("{|#0:", string.Empty).Replace(")|}", ")") },
-                "effective_ml.EML1001.baseline_trainers = FastTree\n",
-                OutputKind.DynamicallyLinkedLibrary);
+            await VerifyEML1001.Test(BoostedTrees.Replace("{|#0:", string.Empty).Replace(")|}", ")"))
+                .WithEditorConfig("effective_ml.EML1001.baseline_trainers = FastTree\n")
+                .RunAsync();
 
             const string source = """
                 using Microsoft.ML;
@@ -189,11 +188,11 @@ namespace EffectiveML.Tests.Rules.Simplicity
                 }
                 """;
 
-            await VerifyEML1001.Analyzer(
-                new[] { source },
-                "effective_ml.EML1001.complex_trainers = LdSvm, MyEnsemble\n",
-                OutputKind.DynamicallyLinkedLibrary,
-                VerifyEML1001.Diagnostic("EML1001").WithLocation(0).WithArguments("LdSvm", "a model configured as complex", string.Empty));
+            await VerifyEML1001.Test(source)
+                .WithEditorConfig("effective_ml.EML1001.complex_trainers = LdSvm, MyEnsemble\n")
+                .Expecting(
+                    VerifyEML1001.Diagnostic("EML1001").WithLocation(0).WithArguments("LdSvm", "a model configured as complex", string.Empty))
+                .RunAsync();
         }
     }
 }

@@ -84,11 +84,11 @@ namespace EffectiveML.Tests.Rules.Simplicity
                 }
                 """;
 
-            await VerifyEML1002.Analyzer(
-                new[] { source },
-                "effective_ml.EML1002.trees_threshold = 400\n",
-                OutputKind.DynamicallyLinkedLibrary,
-                VerifyEML1002.Diagnostic("EML1002").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("FastTree", "numberOfTrees to 500"));
+            await VerifyEML1002.Test(source)
+                .WithEditorConfig("effective_ml.EML1002.trees_threshold = 400\n")
+                .Expecting(
+                    VerifyEML1002.Diagnostic("EML1002").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("FastTree", "numberOfTrees to 500"))
+                .RunAsync();
         }
     }
 }

@@ -62,9 +62,9 @@ namespace EffectiveML.Tests.Rules.Uncertainty
                 }
                 """;
 
-            await VerifyEML6001.Analyzer(
-                new[] { publishing, training },
-                VerifyEML6001.Diagnostic("EML6001").WithLocation(0).WithArguments("Save", "Train"));
+            await VerifyEML6001.Test(publishing, training)
+                .Expecting(VerifyEML6001.Diagnostic("EML6001").WithLocation(0).WithArguments("Save", "Train"))
+                .RunAsync();
         }
 
         [Fact]
@@ -96,7 +96,7 @@ namespace EffectiveML.Tests.Rules.Uncertainty
                 }
                 """;
 
-            await VerifyEML6001.Analyzer(new[] { training, evaluation });
+            await VerifyEML6001.Test(training, evaluation).RunAsync();
         }
 
         [Fact]

@@ -63,11 +63,11 @@ namespace EffectiveML.Tests.Rules.Versatility
                 }
                 """;
 
-            await VerifyEML3001.Analyzer(
-                new[] { source },
-                null,
-                OutputKind.ConsoleApplication,
-                VerifyEML3001.Diagnostic("EML3001").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("FastTree", "the top-level statements"));
+            await VerifyEML3001.Test(source)
+                .AsProgram()
+                .Expecting(
+                    VerifyEML3001.Diagnostic("EML3001").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("FastTree", "the top-level statements"))
+                .RunAsync();
         }
 
         [Fact]
@@ -126,11 +126,11 @@ namespace EffectiveML.Tests.Rules.Versatility
                 }
                 """;
 
-            await VerifyEML3001.Analyzer(
-                new[] { source },
-                null,
-                OutputKind.ConsoleApplication,
-                VerifyEML3001.Diagnostic("EML3001").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("FastTree", "the local function 'Train' in the top-level statements"));
+            await VerifyEML3001.Test(source)
+                .AsProgram()
+                .Expecting(
+                    VerifyEML3001.Diagnostic("EML3001").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("FastTree", "the local function 'Train' in the top-level statements"))
+                .RunAsync();
         }
 
         [Fact]
@@ -199,7 +199,7 @@ namespace EffectiveML.Tests.Rules.Versatility
                 }
                 """;
 
-            await VerifyEML3001.CodeFix<PipelineBuiltInEntryPointCodeFix>(source, fixedSource, hasFixAll: true);
+            await VerifyEML3001.Test(source).FixedTo<PipelineBuiltInEntryPointCodeFix>(fixedSource).RunAsync();
         }
 
         [Fact]
@@ -246,7 +246,11 @@ namespace EffectiveML.Tests.Rules.Versatility
                 """;
 
             // One fix at a time takes two rounds; Fix All extracts both in one.
-            await VerifyEML3001.CodeFix<PipelineBuiltInEntryPointCodeFix>(source, fixedSource, iterations: 2, fixAllIterations: 1);
+            await VerifyEML3001.Test(source)
+                .FixedTo<PipelineBuiltInEntryPointCodeFix>(fixedSource)
+                .InIterations(2)
+                .FixAllInIterations(1)
+                .RunAsync();
         }
 
         [Fact]
@@ -276,7 +280,7 @@ namespace EffectiveML.Tests.Rules.Versatility
                 }
                 """;
 
-            await VerifyEML3001.CodeFix<PipelineBuiltInEntryPointCodeFix>(source, fixedSource, outputKind: OutputKind.ConsoleApplication, hasFixAll: true);
+            await VerifyEML3001.Test(source).AsProgram().FixedTo<PipelineBuiltInEntryPointCodeFix>(fixedSource).RunAsync();
         }
     }
 }
