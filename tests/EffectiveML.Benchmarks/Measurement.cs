@@ -61,7 +61,7 @@ namespace EffectiveML.Benchmarks
         /// The work that is no rule's, reported next to the rules: building the member models every
         /// rule reads, dispatching the suite's callbacks, and the driver's work for the analyzer.
         /// </summary>
-        public const string Shared = "(shared) member models, dispatch and driver";
+        public const string Shared = "(shared) member models and their parts, dispatch and driver";
 
         /// <summary>The rows of the per-rule table: every rule, by class name, with its IDs; then the suite's shared work.</summary>
         public static IReadOnlyList<(string Name, string Ids, bool IsRule)> Rows { get; } = Rules

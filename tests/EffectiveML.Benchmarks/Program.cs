@@ -107,6 +107,20 @@ namespace EffectiveML.Benchmarks
                 return 0;
             }
 
+            if (args.Contains("--scaling"))
+            {
+                // The scaling budget line alone, for the suite as users load it: 1x and 4x size with
+                // the collector running and its pauses left out, median of --runs (default 7).
+                var large = Measurement.Parse(Corpus.MachineLearning(files * 4));
+                var runs = ArgumentAfter(args, "--runs") ?? 7;
+                await Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Unmeasured);
+                var (one, four) = await Measurement.WithCollector(async () => (
+                    await Median(runs, () => Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Unmeasured, measureAllocations: false)),
+                    await Median(runs, () => Measurement.Analyzers(large, Measurement.MachineLearning, Measurement.Unmeasured, measureAllocations: false))));
+                Console.WriteLine(string.Create(culture, $"suite as users load it, collector on, its pauses left out: {one.Time.TotalMilliseconds:0.0} ms at 1x, {four.Time.TotalMilliseconds:0.0} ms at 4x; scaling={four.Time / (4 * one.Time):0.00}"));
+                return 0;
+            }
+
             if (args.Contains("--suite"))
             {
                 // Diagnosis, between changes: the suite as users load it against the compiler, the

@@ -11,7 +11,7 @@ namespace EffectiveML.Analyzers.Model
     /// </summary>
     internal sealed class InputSchemas : ModelPart<InputSchemas>
     {
-        private List<INamedTypeSymbol>? _types;
+        private IReadOnlyList<INamedTypeSymbol>? _types;
         private Dictionary<string, ISymbol?>? _membersByColumn;
 
         public InputSchemas(MemberModel member)
@@ -36,9 +36,9 @@ namespace EffectiveML.Analyzers.Model
         public ISymbol? MemberNamed(string columnName) =>
             Once(ref _membersByColumn, static part => part.CollectMembers()).TryGetValue(columnName, out var member) ? member : null;
 
-        private List<INamedTypeSymbol> CollectTypes()
+        private IReadOnlyList<INamedTypeSymbol> CollectTypes()
         {
-            var schemaTypes = new List<INamedTypeSymbol>();
+            List<INamedTypeSymbol>? schemaTypes = null;
             foreach (var invocation in Member.MLInvocations)
             {
                 var method = invocation.TargetMethod;
@@ -57,14 +57,14 @@ namespace EffectiveML.Analyzers.Model
                 {
                     if (method.TypeArguments[i] is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } schema
                         && !Member.Symbols.IsMLSymbol(schema)
-                        && !schemaTypes.Contains(schema, SymbolEqualityComparer.Default))
+                        && (schemaTypes is null || !schemaTypes.Contains(schema, SymbolEqualityComparer.Default)))
                     {
-                        schemaTypes.Add(schema);
+                        (schemaTypes ??= new List<INamedTypeSymbol>()).Add(schema);
                     }
                 }
             }
 
-            return schemaTypes;
+            return schemaTypes ?? (IReadOnlyList<INamedTypeSymbol>)Array.Empty<INamedTypeSymbol>();
         }
 
         private Dictionary<string, ISymbol?> CollectMembers()

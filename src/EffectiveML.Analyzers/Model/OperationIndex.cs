@@ -130,12 +130,15 @@ namespace EffectiveML.Analyzers.Model
     /// the member's operation tree: rules iterate short lists instead of each receiving a callback
     /// for every operation. The walk recurses over each operation's children, which allocates
     /// nothing; the lists are filled in scratch space the compilation lends and copied out at
-    /// their final length.
+    /// their final length. A value type: the member's model holds the slots itself, and a member
+    /// with nothing indexed shares one empty set of slots.
     /// </summary>
-    internal sealed class OperationIndex
+    internal readonly struct OperationIndex
     {
         // Deeper than this (a chain of thousands of concatenations, say) the walk goes on with a stack of its own.
         private const int RecursionLimit = 256;
+
+        private static readonly Array?[] NothingIndexed = new Array?[Indexed.All.Length];
 
         private readonly Array?[] _lists;
 
@@ -153,13 +156,16 @@ namespace EffectiveML.Analyzers.Model
             try
             {
                 Walk(root, symbols, scratch, ref values, depth: 0);
-                var lists = new Array?[Indexed.All.Length];
-                for (var slot = 0; slot < lists.Length; slot++)
+                Array?[]? lists = null;
+                for (var slot = 0; slot < Indexed.All.Length; slot++)
                 {
-                    lists[slot] = Indexed.All[slot].Drain(scratch[slot]);
+                    if (Indexed.All[slot].Drain(scratch[slot]) is { } drained)
+                    {
+                        (lists ??= new Array?[Indexed.All.Length])[slot] = drained;
+                    }
                 }
 
-                return new OperationIndex(lists);
+                return new OperationIndex(lists ?? NothingIndexed);
             }
             finally
             {

@@ -127,6 +127,11 @@ namespace EffectiveML.Analyzers.Model
 
         private Sites CollectSites()
         {
+            if (Member.MLInvocations.Count == 0 && Member.MLReturns.Count == 0)
+            {
+                return Sites.None;
+            }
+
             var sites = new Sites();
             foreach (var returnOperation in Member.MLReturns)
             {
@@ -169,6 +174,9 @@ namespace EffectiveML.Analyzers.Model
 
         private sealed class Sites
         {
+            /// <summary>The sites of a member without ML calls or returns; never added to.</summary>
+            public static readonly Sites None = new();
+
             public List<FitSite> Fits { get; } = new();
             public List<SplitSite> Splits { get; } = new();
             public List<IOperation> Returned { get; } = new();

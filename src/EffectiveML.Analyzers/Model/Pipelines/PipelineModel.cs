@@ -10,20 +10,19 @@ namespace EffectiveML.Analyzers.Model.Pipelines
     /// </summary>
     internal sealed class PipelineModel : ModelPart<PipelineModel>
     {
-        private readonly PipelineBuilder _builder;
+        private PipelineBuilder? _builder;
         private Dictionary<IOperation, Pipeline>? _byValue;
-        private List<Pipeline>? _chains;
+        private IReadOnlyList<Pipeline>? _chains;
         private IInvocationOperation[]? _transformCalls;
 
         public PipelineModel(MemberModel member)
             : base(member)
         {
-            _builder = new PipelineBuilder(member.Symbols, member.Values);
         }
 
         /// <summary>The steps of the pipeline an estimator value stands for, as far as the member shows them.</summary>
         public Pipeline Of(IOperation estimatorValue) =>
-            Cached(ref _byValue, ValueTracker.Unwrap(estimatorValue), static (part, value) => part._builder.Build(value));
+            Cached(ref _byValue, ValueTracker.Unwrap(estimatorValue), static (part, value) => part.Builder.Build(value));
 
         /// <summary>Every chain built with <c>Append</c> in the member, longest forms only (a chain continued in another local is listed in both forms).</summary>
         public IReadOnlyList<Pipeline> Chains => Once(ref _chains, static part => part.CollectChains());
@@ -45,18 +44,24 @@ namespace EffectiveML.Analyzers.Model.Pipelines
         public IReadOnlyList<IInvocationOperation> TransformCalls =>
             Once(ref _transformCalls, static part => part.MLCallsWhere(static (member, method) => member.Api.FindTransform(method) is not null));
 
-        private List<Pipeline> CollectChains()
+        /// <summary>Made when a pipeline is first read: most members only ask for their transform calls.</summary>
+        private PipelineBuilder Builder =>
+            System.Threading.Volatile.Read(ref _builder)
+            ?? System.Threading.Interlocked.CompareExchange(ref _builder, new PipelineBuilder(Member.Symbols, Member.Values), null)
+            ?? _builder!;
+
+        private IReadOnlyList<Pipeline> CollectChains()
         {
-            var chains = new List<Pipeline>();
+            List<Pipeline>? chains = null;
             foreach (var invocation in Member.MLInvocations)
             {
                 if (IsChainStep(invocation.TargetMethod) && !ContinuesIntoAnotherAppend(invocation))
                 {
-                    chains.Add(Of(invocation));
+                    (chains ??= new List<Pipeline>()).Add(Of(invocation));
                 }
             }
 
-            return chains;
+            return chains ?? (IReadOnlyList<Pipeline>)System.Array.Empty<Pipeline>();
         }
 
         private bool IsChainStep(IMethodSymbol method) => Api.IsAppend(method) || Api.IsAppendCacheCheckpoint(method);
