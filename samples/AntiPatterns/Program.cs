@@ -34,6 +34,11 @@ namespace AntiPatterns
             Console.WriteLine($"R² of SDCA on raw columns: {Assumptions.RawFeaturesForSdca(seeded, houses):0.000}");
             Console.WriteLine($"Accuracy, the only metric read: {Assumptions.AccuracyOnly(seeded, houses):P0}");
 
+            Console.WriteLine($"ML.NET at Fit, default label: {Schemas.DefaultLabelMissing(seeded, path)}");
+            Console.WriteLine($"ML.NET at Fit, a misspelled feature column: {Schemas.MisspelledFeatureColumn(seeded, path)}");
+            Console.WriteLine($"ML.NET at Fit, a price as a binary label: {Schemas.PriceAsBinaryLabel(seeded, path)}");
+            Console.WriteLine($"ML.NET at Fit, one number as the features: {Schemas.ScalarAsFeatures(seeded, path)}");
+
             // EML3001: the pipeline is built right here, so no test can build it.
             var inline = seeded.Transforms.Concatenate("Features", nameof(HouseData.Size), nameof(HouseData.Rooms))
                 .Append(seeded.Transforms.NormalizeMinMax("Features"))

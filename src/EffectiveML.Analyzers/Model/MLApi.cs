@@ -43,6 +43,15 @@ namespace EffectiveML.Analyzers.Model
             PredictionTransformer = ml("Microsoft.ML.IPredictionTransformer`1");
             CalibratorsCatalog = ml("Microsoft.ML.BinaryClassificationCatalog+CalibratorsCatalog");
             RankingTrainers = ml("Microsoft.ML.RankingCatalog+RankingTrainers");
+            BinaryClassificationTrainers = ml("Microsoft.ML.BinaryClassificationCatalog+BinaryClassificationTrainers");
+            MulticlassClassificationTrainers = ml("Microsoft.ML.MulticlassClassificationCatalog+MulticlassClassificationTrainers");
+            RegressionTrainers = ml("Microsoft.ML.RegressionCatalog+RegressionTrainers");
+            ClusteringTrainers = ml("Microsoft.ML.ClusteringCatalog+ClusteringTrainers");
+            AnomalyDetectionTrainers = ml("Microsoft.ML.AnomalyDetectionCatalog+AnomalyDetectionTrainers");
+            KeyTypeAttribute = ml("Microsoft.ML.Data.KeyTypeAttribute");
+            NoColumnAttribute = ml("Microsoft.ML.Data.NoColumnAttribute");
+            VBuffer = ml("Microsoft.ML.Data.VBuffer`1");
+            DataKind = ml("Microsoft.ML.Data.DataKind");
             LightGbmGradientBoosterOptions = ml("Microsoft.ML.Trainers.LightGbm.GradientBooster+Options");
             LightGbmDartBoosterOptions = ml("Microsoft.ML.Trainers.LightGbm.DartBooster+Options");
             LightGbmGossBoosterOptions = ml("Microsoft.ML.Trainers.LightGbm.GossBooster+Options");
@@ -75,6 +84,15 @@ namespace EffectiveML.Analyzers.Model
         public Pipelines.TransformTable.Entry? FindTransform(IMethodSymbol method) => Facts(method).Transform;
 
         private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, SchemaType> _schemas = new(SymbolEqualityComparer.Default);
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, Schemas.DataSchema> _textColumnTypes = new(SymbolEqualityComparer.Default);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, Schemas.DataSchema> _enumerableColumnTypes = new(SymbolEqualityComparer.Default);
+
+        /// <summary>The columns, with their types, that a schema class gives a data view loaded by <paramref name="source"/>'s rules; read once per compilation (copy before changing it).</summary>
+        public Schemas.DataSchema ColumnTypes(INamedTypeSymbol type, Schemas.SchemaSource source) =>
+            source == Schemas.SchemaSource.TextFile
+                ? _textColumnTypes.GetOrAdd(type, definition => Schemas.SchemaClassColumns.Read(definition, Schemas.SchemaSource.TextFile, this))
+                : _enumerableColumnTypes.GetOrAdd(type, definition => Schemas.SchemaClassColumns.Read(definition, Schemas.SchemaSource.Enumerable, this));
 
         /// <summary>The columns of a schema class, read once per compilation.</summary>
         public SchemaType Schema(INamedTypeSymbol type) => _schemas.GetOrAdd(type.OriginalDefinition, definition => new SchemaType(definition, this));
@@ -292,6 +310,15 @@ namespace EffectiveML.Analyzers.Model
         public INamedTypeSymbol? PredictionTransformer { get; }
         public INamedTypeSymbol? CalibratorsCatalog { get; }
         public INamedTypeSymbol? RankingTrainers { get; }
+        public INamedTypeSymbol? BinaryClassificationTrainers { get; }
+        public INamedTypeSymbol? MulticlassClassificationTrainers { get; }
+        public INamedTypeSymbol? RegressionTrainers { get; }
+        public INamedTypeSymbol? ClusteringTrainers { get; }
+        public INamedTypeSymbol? AnomalyDetectionTrainers { get; }
+        public INamedTypeSymbol? KeyTypeAttribute { get; }
+        public INamedTypeSymbol? NoColumnAttribute { get; }
+        public INamedTypeSymbol? VBuffer { get; }
+        public INamedTypeSymbol? DataKind { get; }
         public INamedTypeSymbol? LightGbmGradientBoosterOptions { get; }
         public INamedTypeSymbol? LightGbmDartBoosterOptions { get; }
         public INamedTypeSymbol? LightGbmGossBoosterOptions { get; }

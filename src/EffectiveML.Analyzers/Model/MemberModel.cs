@@ -25,6 +25,7 @@ namespace EffectiveML.Analyzers.Model
         private ProvenanceModel? _provenance;
         private TrainingSites? _sites;
         private InputSchemas? _inputSchemas;
+        private Schemas.PipelineSchemas? _schemas;
         private Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>? _localReferences;
         private List<RandomnessUse>? _randomnessUses;
 
@@ -56,6 +57,9 @@ namespace EffectiveML.Analyzers.Model
 
         /// <summary>The input schema classes the member loads or predicts with.</summary>
         public InputSchemas InputSchemas => Part(ref _inputSchemas, static member => new InputSchemas(member));
+
+        /// <summary>The column types of the member's fitted pipelines.</summary>
+        public Schemas.PipelineSchemas Schemas => Part(ref _schemas, static member => new Schemas.PipelineSchemas(member));
 
         /// <summary>One of the lists the walk fills (<see cref="Indexed"/>).</summary>
         public IReadOnlyList<T> Operations<T>(IndexedList<T> list)
