@@ -1,11 +1,13 @@
 using System;
+using System.Linq;
 using Microsoft.ML;
 
 namespace AntiPatterns
 {
     /// <summary>
-    /// Principle 4, the schema: pipelines that ML.NET rejects only when Fit runs (EML4101–EML4103).
-    /// Each method returns the error ML.NET throws, which the build already reported.
+    /// Principle 4, the schema: pipelines that ML.NET rejects only when Fit runs or a prediction
+    /// engine is made, or whose predictions silently read a default (EML4101–EML4105). Each method
+    /// returns what ML.NET does, which the build already reported.
     /// </summary>
     public static class Schemas
     {
@@ -46,16 +48,55 @@ namespace AntiPatterns
             return FitError(() => pipeline.Fit(data));
         }
 
-        private static string FitError(Func<ITransformer> fit)
+        /// <summary>EML4104: room counts learned as classes and read back as a number: the engine holds the index of a class.</summary>
+        public static string RoomsAsClasses(MLContext mlContext, string path)
+        {
+            var data = mlContext.Data.LoadFromTextFile<HouseData>(path, separatorChar: ',', hasHeader: true);
+            var pipeline = mlContext.Transforms.Conversion.MapValueToKey("Label", nameof(HouseData.Rooms))
+                .Append(mlContext.Transforms.Concatenate("Features", nameof(HouseData.Size), nameof(HouseData.Age)))
+                .Append(mlContext.Transforms.NormalizeMinMax("Features"))
+                .Append(mlContext.MulticlassClassification.Trainers.LbfgsMaximumEntropy());
+            var model = pipeline.Fit(data);
+            return Outcome(() => mlContext.Model.CreatePredictionEngine<HouseData, RoomsPrediction>(model)
+                .Predict(new HouseData { Size = 120, Age = 10 }).PredictedLabel.ToString("0"));
+        }
+
+        /// <summary>EML4105: a probability from a trainer that is not calibrated: the engine leaves it at 0.</summary>
+        public static float ProbabilityNobodyComputes(MLContext mlContext, string path)
+        {
+            var houses = mlContext.Data.CreateEnumerable<HouseData>(mlContext.Data.LoadFromTextFile<HouseData>(path, separatorChar: ',', hasHeader: true), reuseRowObject: false);
+            var data = mlContext.Data.LoadFromEnumerable(houses.Select(h => new Assumptions.ExpensiveHouse { Size = h.Size, Rooms = h.Rooms, Age = h.Age, Label = h.Price > 240_000 }));
+            var model = mlContext.Transforms.Concatenate("Features", nameof(HouseData.Size), nameof(HouseData.Rooms))
+                .Append(mlContext.Transforms.NormalizeMinMax("Features"))
+                .Append(mlContext.BinaryClassification.Trainers.AveragedPerceptron())
+                .Fit(data);
+            return mlContext.Model.CreatePredictionEngine<Assumptions.ExpensiveHouse, ExpensiveChance>(model)
+                .Predict(new Assumptions.ExpensiveHouse { Size = 250, Rooms = 6, Age = 2 }).Probability;
+        }
+
+        private static string FitError(Func<ITransformer> fit) => Outcome(() => "trained: " + fit().GetType().Name);
+
+        private static string Outcome(Func<string> run)
         {
             try
             {
-                return "trained: " + fit().GetType().Name;
+                return run();
             }
             catch (Exception exception) when (exception is ArgumentOutOfRangeException or InvalidOperationException)
             {
                 return exception.Message;
             }
         }
+    }
+
+    public sealed class RoomsPrediction
+    {
+        public float PredictedLabel { get; set; }
+    }
+
+    public sealed class ExpensiveChance
+    {
+        public bool PredictedLabel { get; set; }
+        public float Probability { get; set; }
     }
 }

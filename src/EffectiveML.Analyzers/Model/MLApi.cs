@@ -43,6 +43,7 @@ namespace EffectiveML.Analyzers.Model
             PredictionTransformer = ml("Microsoft.ML.IPredictionTransformer`1");
             CalibratorsCatalog = ml("Microsoft.ML.BinaryClassificationCatalog+CalibratorsCatalog");
             RankingTrainers = ml("Microsoft.ML.RankingCatalog+RankingTrainers");
+            BinaryClassificationCatalog = ml("Microsoft.ML.BinaryClassificationCatalog");
             BinaryClassificationTrainers = ml("Microsoft.ML.BinaryClassificationCatalog+BinaryClassificationTrainers");
             MulticlassClassificationTrainers = ml("Microsoft.ML.MulticlassClassificationCatalog+MulticlassClassificationTrainers");
             RegressionTrainers = ml("Microsoft.ML.RegressionCatalog+RegressionTrainers");
@@ -310,6 +311,7 @@ namespace EffectiveML.Analyzers.Model
         public INamedTypeSymbol? PredictionTransformer { get; }
         public INamedTypeSymbol? CalibratorsCatalog { get; }
         public INamedTypeSymbol? RankingTrainers { get; }
+        public INamedTypeSymbol? BinaryClassificationCatalog { get; }
         public INamedTypeSymbol? BinaryClassificationTrainers { get; }
         public INamedTypeSymbol? MulticlassClassificationTrainers { get; }
         public INamedTypeSymbol? RegressionTrainers { get; }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 namespace EffectiveML.Analyzers.Model.Schemas
@@ -62,6 +63,41 @@ namespace EffectiveML.Analyzers.Model.Schemas
             }
 
             return schema;
+        }
+
+        /// <summary>
+        /// The members a prediction engine or <c>CreateEnumerable</c> writes columns into: public
+        /// settable fields and properties without <c>[NoColumn]</c>, with their column names and the
+        /// column type each member's type binds to (null when ML.NET cannot bind that type).
+        /// </summary>
+        public static List<(string Column, ISymbol Member, ITypeSymbol MemberType, ColumnType? Type)> Writable(INamedTypeSymbol type, MLApi api)
+        {
+            var columns = new List<(string, ISymbol, ITypeSymbol, ColumnType?)>();
+            var seen = new HashSet<string>(System.StringComparer.Ordinal);
+            for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers())
+                {
+                    var memberType = member switch
+                    {
+                        IFieldSymbol { IsReadOnly: false } field => field.Type,
+                        IPropertySymbol { SetMethod.DeclaredAccessibility: Accessibility.Public } property => property.Type,
+                        _ => null,
+                    };
+                    if (memberType is null || !SchemaColumns.IsColumnMember(member) || member.IsOverride || HasAttribute(member, api.NoColumnAttribute))
+                    {
+                        continue;
+                    }
+
+                    var name = SchemaColumns.ColumnName(member, api);
+                    if (seen.Add(name))
+                    {
+                        columns.Add((name, member, memberType, EnumerableType(member, memberType, api)));
+                    }
+                }
+            }
+
+            return columns;
         }
 
         /// <summary>The item type of a scalar member type; null for a type ML.NET does not load (decimal, nullable, char, a class).</summary>
