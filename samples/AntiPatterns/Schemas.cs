@@ -1,13 +1,15 @@
 using System;
 using System.Linq;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace AntiPatterns
 {
     /// <summary>
     /// Principle 4, the schema: pipelines that ML.NET rejects only when Fit runs or a prediction
-    /// engine is made, or whose predictions silently read a default (EML4101–EML4105). Each method
-    /// returns what ML.NET does, which the build already reported.
+    /// engine is made, predictions that silently read a default, and a class the text loader
+    /// cannot read (EML4101–EML4106). Each method returns what ML.NET does, which the build
+    /// already reported.
     /// </summary>
     public static class Schemas
     {
@@ -74,6 +76,10 @@ namespace AntiPatterns
                 .Predict(new Assumptions.ExpensiveHouse { Size = 250, Rooms = 6, Age = 2 }).Probability;
         }
 
+        /// <summary>EML4106: a note marked [NoColumn] on a class the text loader reads, which does not honour it.</summary>
+        public static string LoadAnnotatedHouses(MLContext mlContext, string path) =>
+            Outcome(() => $"{mlContext.Data.LoadFromTextFile<AnnotatedHouse>(path, separatorChar: ',', hasHeader: true).Preview(5).RowView.Length} rows");
+
         private static string FitError(Func<ITransformer> fit) => Outcome(() => "trained: " + fit().GetType().Name);
 
         private static string Outcome(Func<string> run)
@@ -87,6 +93,13 @@ namespace AntiPatterns
                 return exception.Message;
             }
         }
+    }
+
+    public sealed class AnnotatedHouse
+    {
+        [LoadColumn(0)] public float Size { get; set; }
+        [LoadColumn(3)] public float Price { get; set; }
+        [NoColumn] public string Note { get; set; } = "";
     }
 
     public sealed class RoomsPrediction

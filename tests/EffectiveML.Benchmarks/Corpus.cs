@@ -74,6 +74,11 @@ namespace EffectiveML.Benchmarks
             var columnLiteral = random.Next(4) == 0 ? "\"Tenure\"" : "nameof(Row.Tenure)";
             var threshold = random.Next(3) == 0 ? "prediction.Probability > 0.5f" : "prediction.Probability > _threshold";
             var swallow = random.Next(3) == 0 ? "return null;" : "Console.Error.WriteLine(ex.Message);\n                    return null;";
+            var income = random.Next(8) == 0 ? "\"Incme\"" : "nameof(Row.Income)";
+            var label = random.Next(8) == 0 ? "nameof(Row.Tenure)" : "nameof(Row.Label)";
+            var computed = random.Next(8) == 0 ? "\n                        public float TenureYears => Tenure / 12;" : string.Empty;
+            var binaryTrainer = random.Next(6) == 0 ? "AveragedPerceptron" : "LbfgsLogisticRegression";
+            var convertVisits = random.Next(6) == 0 ? string.Empty : "\n                        .Append(_ml.Transforms.Conversion.ConvertType(nameof(Row.Visits)))";
 
             return $$"""
                 using System;
@@ -93,6 +98,7 @@ namespace EffectiveML.Benchmarks
                         [LoadColumn(2)] public float Income { get; set; }
                         [LoadColumn(3)] public string Plan { get; set; } = "";
                         [LoadColumn(4)] public bool Label { get; set; }
+                        [LoadColumn(5)] public double Visits { get; set; }{{computed}}
                     }
 
                     public sealed class Prediction
@@ -130,6 +136,18 @@ namespace EffectiveML.Benchmarks
                             var metrics = ml.BinaryClassification.Evaluate(model.Transform({{evaluated}}));
                             ml.Model.Save(model, {{schema}}, modelPath);
                             return {{metric}};
+                        }
+
+                        public ITransformer TrainInView(string path)
+                        {
+                            var data = _ml.Data.LoadFromTextFile<Row>(path, separatorChar: ',', hasHeader: true);
+                            var pipeline = _ml.Transforms.Categorical.OneHotEncoding("PlanEncoded", nameof(Row.Plan)){{convertVisits}}
+                                .Append(_ml.Transforms.Concatenate("Features", nameof(Row.Tenure), {{income}}, nameof(Row.Visits), "PlanEncoded"))
+                                .Append(_ml.Transforms.NormalizeMinMax("Features"))
+                                .Append(_ml.BinaryClassification.Trainers.{{binaryTrainer}}(labelColumnName: {{label}}));
+                            var model = pipeline.Fit(data);
+                            var engine = _ml.Model.CreatePredictionEngine<Row, Prediction>(model);
+                            return engine.Predict(new Row()).Churns ? model : null!;
                         }
 
                         public List<bool> Serve(ITransformer model, IReadOnlyList<Row> rows)

@@ -252,7 +252,8 @@ namespace EffectiveML.Benchmarks
 
             var plain = Measurement.Parse(Corpus.Ordinary(files));
             var ml4 = Measurement.Parse(Corpus.MachineLearning(files * 4));
-            Console.WriteLine($"corpora: ML {files} files / {Corpus.Lines(ml.Select(t => t.ToString()))} lines; non-ML {files} files / {Corpus.Lines(plain.Select(t => t.ToString()))} lines; 4x ML {files * 4} files");
+            var corpusErrors = Measurement.Compile(ml, Measurement.MachineLearning).GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
+            Console.WriteLine($"corpora: ML {files} files / {Corpus.Lines(ml.Select(t => t.ToString()))} lines ({corpusErrors} compile errors); non-ML {files} files / {Corpus.Lines(plain.Select(t => t.ToString()))} lines; 4x ML {files * 4} files");
             Console.WriteLine($"suite: {Measurement.Rows.Count(r => r.IsRule)} rules in {Measurement.Suite.Length} {(Measurement.Suite.Length == 1 ? "analyzer" : "analyzers")}; peer: Meziantou.Analyzer, {PeerRules} rules in {Measurement.Peer.Length} analyzers; {repetitions} repetitions, medians{(quick ? " (one for the non-ML corpus and for the compiler's own scaling)" : string.Empty)}");
 
             // Warm up the JIT and the reference metadata before anything is timed (the suite's warm-up

@@ -183,7 +183,7 @@ namespace EffectiveML.Tests.Model
                     }
                     """;
 
-                foreach (var column in new[] { "Size", "Values", "Picked", "Flag", "Category" })
+                foreach (var column in new[] { "Size", "Values", "Picked", "Flag", "Category", "SingleIndex" })
                 {
                     AssertAgree(source, column);
                 }

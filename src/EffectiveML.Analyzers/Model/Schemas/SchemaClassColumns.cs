@@ -178,14 +178,16 @@ namespace EffectiveML.Analyzers.Model.Schemas
                 2 when arguments[0].Value is int start && arguments[1].Value is int end && end >= start => end - start + 1,
                 _ => 0,
             };
-            var range = arguments.Length == 2 || (arguments.Length == 1 && arguments[0].Kind == TypedConstantKind.Array && indexes > 1);
-            if (indexes == 0 || (elementType is null) == range)
+            if (indexes == 0)
             {
-                // A range on a scalar member, or one index on an array member: ML.NET rejects or misreads it (EML4106).
                 return null;
             }
 
+            // The attribute alone decides the shape: a range or a list of several indexes is a
+            // vector even on a scalar member, one index is one value even on an array member
+            // (EML4106 reports both mismatches).
             loads = true;
+            var range = arguments.Length == 2 || (arguments.Length == 1 && arguments[0].Kind == TypedConstantKind.Array && indexes > 1);
             return range
                 ? new ColumnType(ColumnShape.Vector, itemType, isKey, indexes)
                 : new ColumnType(ColumnShape.Scalar, itemType, isKey);

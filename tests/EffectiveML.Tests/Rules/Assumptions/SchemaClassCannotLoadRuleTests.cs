@@ -1,0 +1,176 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using EffectiveML.Tests.Infrastructure;
+using Xunit;
+using VerifyEML4106 = EffectiveML.Tests.Infrastructure.Verify<EffectiveML.Analyzers.Rules.Assumptions.SchemaClassCannotLoadRule>;
+
+namespace EffectiveML.Tests.Rules.Assumptions
+{
+    public class SchemaClassCannotLoadRuleTests
+    {
+        private static string Program(string schema, string use = "ml.Data.LoadFromTextFile<Reading>(Path, separatorChar: ',').Preview(3);") => $$"""
+            using Microsoft.ML;
+            using Microsoft.ML.Data;
+
+            public static class Program
+            {
+                public static string Path = "";
+
+                public static object Run()
+                {
+                    var ml = new MLContext(seed: 1);
+                    {{use}}
+                    return null;
+                }
+            }
+
+            {{schema}}
+            """;
+
+        private static string WithData(string source, out string path)
+        {
+            path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "effectiveml-4106-" + Guid.NewGuid().ToString("N") + ".csv");
+            File.WriteAllLines(path, Enumerable.Range(0, 30).Select(i => $"{i},{i % 3},{i * 2}"));
+            return source.Replace("public static string Path = \"\";", $"public static string Path = @\"{path}\";");
+        }
+
+        private static string FailureWithData(string source)
+        {
+            var withData = WithData(source, out var path);
+            try
+            {
+                return MLProgram.Failure(withData);
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+
+        [Theory]
+        [InlineData("""
+            public class Reading
+            {
+                [LoadColumn(0)] public float Temperature { get; set; }
+                public float {|#0:Humidity|} { get; set; }
+            }
+            """, "Property 'Humidity' is missing the LoadColumnAttribute attribute", "'Reading' is loaded from text, where every public property must name its file column; give it [LoadColumn] or make it non-public")]
+        [InlineData("""
+            public class Reading
+            {
+                [LoadColumn(0)] public float Temperature { get; set; }
+                [NoColumn] public float {|#0:Humidity|} { get; set; }
+            }
+            """, "Property 'Humidity' is missing the LoadColumnAttribute attribute", "'Reading' is loaded from text, and the text loader does not read [NoColumn]; move 'Humidity' to another class")]
+        [InlineData("""
+            public class Reading
+            {
+                [LoadColumn(0)] public float Temperature { get; set; }
+                public float {|#0:Celsius|} => Temperature - 273.15f;
+            }
+            """, "Property 'Celsius' is missing the LoadColumnAttribute attribute", "'Reading' is loaded from text, where every public property must name its file column; give it [LoadColumn] or make it non-public")]
+        [InlineData("""
+            public class Reading
+            {
+                [LoadColumn(new[] { 0, 1, 0 })] public float[] {|#0:Values|} { get; set; }
+            }
+            """, "Intervals specified for column 'Values' overlap", "index 0 appears twice in its [LoadColumn]; LoadFromTextFile fails")]
+        public async Task Flags_members_the_text_loader_rejects(string schema, string quoted, string why)
+        {
+            var source = Program(schema);
+            await VerifyEML4106.Analyzer(source, VerifyEML4106.Diagnostic("EML4106").WithLocation(0).WithArguments(quoted, why));
+            Assert.Contains(quoted, FailureWithData(source));
+        }
+
+        [Fact]
+        public async Task Flags_a_range_on_a_scalar_and_one_index_on_an_array()
+        {
+            var source = Program("""
+                public class Reading
+                {
+                    [LoadColumn(0, 1)] public float {|#0:Temperature|} { get; set; }
+                    [LoadColumn(2)] public float[] {|#1:Values|} { get; set; }
+                }
+                """);
+            await VerifyEML4106.Analyzer(
+                source,
+                VerifyEML4106.Diagnostic("EML4106").WithLocation(0).WithArguments("'Temperature' is one value, but its [LoadColumn] loads a vector", "the column becomes a vector that cannot be read back into the member; make it an array with [VectorType(n)], or load one index"),
+                VerifyEML4106.Diagnostic("EML4106").WithLocation(1).WithArguments("'Values' is an array, but its [LoadColumn] loads one value", "the text loader makes it a single value that cannot be read back into the array; load a range, [LoadColumn(start, end)]"));
+        }
+
+        [Fact]
+        public async Task Flags_a_range_loaded_array_without_VectorType_read_by_a_prediction_engine()
+        {
+            var source = Program(
+                """
+                public class Reading
+                {
+                    [LoadColumn(0, 1)] public float[] Features { get; set; }
+                    [LoadColumn(2)] public float Label { get; set; }
+                }
+
+                public class Estimate
+                {
+                    public float Score { get; set; }
+                }
+                """,
+                """
+                var data = ml.Data.LoadFromTextFile<Reading>(Path, separatorChar: ',');
+                var model = ml.Regression.Trainers.Sdca().Fit(data);
+                ml.Model.{|#0:CreatePredictionEngine<Reading, Estimate>(model)|}.Predict(new Reading { Features = new float[] { 1, 2 } });
+                """);
+            const string quoted = "Incompatible features column type: 'Vector<Single>' vs 'Vector<Single, 2>'";
+            await VerifyEML4106.Analyzer(
+                source,
+                VerifyEML4106.Diagnostic("EML4106").WithLocation(0).WithArguments(quoted, "the model was trained on 'Reading.Features' loaded from text as a vector of 2, and the engine reads the same member as a vector of any size; give it [VectorType(2)]"));
+            Assert.Contains(quoted, FailureWithData(source));
+        }
+
+        [Fact]
+        public async Task Quiet_for_classes_the_text_loader_reads_as_written()
+        {
+            var source = Program(
+                """
+                public class Reading
+                {
+                    [LoadColumn(0, 1), VectorType(2)] public float[] Features { get; set; }
+                    [LoadColumn(2)] public float Label { get; set; }
+                    [LoadColumn(new[] { 0, 2 })] public float[] Ends { get; set; }
+                    public static float Scale { get; set; } = 2;
+                    public const int Version = 1;
+                    internal float Cached { get; set; }
+                    public float this[int i] => Features[i];
+                }
+
+                public class Estimate
+                {
+                    public float Score { get; set; }
+                }
+
+                public class InMemory
+                {
+                    public float Size { get; set; }
+                    [NoColumn] public string Note { get; set; }
+                }
+                """,
+                """
+                var data = ml.Data.LoadFromTextFile<Reading>(Path, separatorChar: ',');
+                var model = ml.Regression.Trainers.Sdca().Fit(data);
+                ml.Model.CreatePredictionEngine<Reading, Estimate>(model).Predict(new Reading { Features = new float[] { 1, 2 }, Ends = new float[] { 1, 2 } });
+                ml.Data.LoadFromEnumerable(new[] { new InMemory { Size = 1 } }).Preview();
+                """);
+            await VerifyEML4106.Analyzer(source);
+            var withData = WithData(source, out var path);
+            try
+            {
+                MLProgram.Run(withData);
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+    }
+}
