@@ -40,6 +40,7 @@ namespace AntiPatterns
             Console.WriteLine($"ML.NET creating the engine, rooms predicted as a class: {Schemas.RoomsAsClasses(seeded, path)}");
             Console.WriteLine($"Probability from a perceptron, left at its default: {Schemas.ProbabilityNobodyComputes(seeded, path)}");
             Console.WriteLine($"ML.NET loading a class with [NoColumn] from text: {Schemas.LoadAnnotatedHouses(seeded, path)}");
+            Console.WriteLine($"ML.NET at Fit, room counts as classes: {Schemas.RoomsAsRawClasses(seeded, path)}");
             Console.WriteLine($"ML.NET at Fit, one number as the features: {Schemas.ScalarAsFeatures(seeded, path)}");
 
             // EML3001: the pipeline is built right here, so no test can build it.

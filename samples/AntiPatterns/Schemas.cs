@@ -41,6 +41,16 @@ namespace AntiPatterns
             return FitError(() => pipeline.Fit(data));
         }
 
+        /// <summary>EML4102: room counts as classes, without mapping them to keys first.</summary>
+        public static string RoomsAsRawClasses(MLContext mlContext, string path)
+        {
+            var data = mlContext.Data.LoadFromTextFile<HouseData>(path, separatorChar: ',', hasHeader: true);
+            var pipeline = mlContext.Transforms.Concatenate("Features", nameof(HouseData.Size), nameof(HouseData.Age))
+                .Append(mlContext.Transforms.NormalizeMinMax("Features"))
+                .Append(mlContext.MulticlassClassification.Trainers.LbfgsMaximumEntropy(labelColumnName: nameof(HouseData.Rooms)));
+            return FitError(() => pipeline.Fit(data));
+        }
+
         /// <summary>EML4103: one number where the trainer reads a vector of features.</summary>
         public static string ScalarAsFeatures(MLContext mlContext, string path)
         {

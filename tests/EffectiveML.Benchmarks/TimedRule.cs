@@ -131,6 +131,12 @@ namespace EffectiveML.Benchmarks
                 _ = model.Sites.Evaluations;
                 _ = model.InputSchemas.MemberNamed(string.Empty);
                 _ = model.RandomnessUses;
+                foreach (var fit in model.Sites.Fits)
+                {
+                    _ = model.Schemas.Of(fit);
+                }
+
+                _ = model.Schemas.Predictions;
             }
         }
     }

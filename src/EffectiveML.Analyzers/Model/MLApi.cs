@@ -95,6 +95,12 @@ namespace EffectiveML.Analyzers.Model
                 ? _textColumnTypes.GetOrAdd(type, definition => Schemas.SchemaClassColumns.Read(definition, Schemas.SchemaSource.TextFile, this))
                 : _enumerableColumnTypes.GetOrAdd(type, definition => Schemas.SchemaClassColumns.Read(definition, Schemas.SchemaSource.Enumerable, this));
 
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, System.Collections.Generic.List<(string Column, ISymbol Member, ITypeSymbol MemberType, Schemas.ColumnType? Type)>> _writableColumns = new(SymbolEqualityComparer.Default);
+
+        /// <summary>The members a prediction engine or <c>CreateEnumerable</c> fills in a class (<see cref="Schemas.SchemaClassColumns.Writable"/>), read once per compilation.</summary>
+        public System.Collections.Generic.IReadOnlyList<(string Column, ISymbol Member, ITypeSymbol MemberType, Schemas.ColumnType? Type)> WritableColumns(INamedTypeSymbol type) =>
+            _writableColumns.GetOrAdd(type, definition => Schemas.SchemaClassColumns.Writable(definition, this));
+
         /// <summary>The columns of a schema class, read once per compilation.</summary>
         public SchemaType Schema(INamedTypeSymbol type) => _schemas.GetOrAdd(type.OriginalDefinition, definition => new SchemaType(definition, this));
 

@@ -254,6 +254,24 @@ namespace EffectiveML.Analyzers.Model
             return roots;
         }
 
+        /// <summary>
+        /// The MLContext a catalog call hangs off (<c>ml</c> in <c>ml.Regression.Trainers.Sdca()</c>),
+        /// when it is a plain reference a code fix can repeat; null otherwise.
+        /// </summary>
+        public static IOperation? CatalogContext(IInvocationOperation call, KnownSymbols symbols)
+        {
+            var receiver = Receiver(call);
+            while (receiver is IPropertyReferenceOperation { Instance: { } instance })
+            {
+                receiver = instance;
+            }
+
+            return receiver is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation
+                && MLApi.Is(receiver.Type, symbols.MLContext)
+                    ? receiver
+                    : null;
+        }
+
         /// <summary>The receiver of a call: its instance, or the first argument of an extension method.</summary>
         public static IOperation? Receiver(IInvocationOperation invocation)
         {

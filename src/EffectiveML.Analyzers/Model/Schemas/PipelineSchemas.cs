@@ -21,8 +21,16 @@ namespace EffectiveML.Analyzers.Model.Schemas
         }
 
         /// <summary>The pipeline's columns step by step; null when the schema of the data it is fitted on is not in view.</summary>
-        public PipelineSchema? Of(FitSite fit) =>
-            Cached(ref _byFit, fit.Call, (part, _) => part.InputSchemaOf(fit.Data) is { } input ? PipelineSchema.Flow(fit.Pipeline, input, part.Api, part.Values) : null);
+        public PipelineSchema? Of(FitSite fit)
+        {
+            // A pipeline that starts with a step out of view (a factory's result, a parameter) has no column to follow.
+            if (fit.Pipeline.Steps.IsDefaultOrEmpty || fit.Pipeline.Steps[0].IsUnknown)
+            {
+                return null;
+            }
+
+            return Cached(ref _byFit, fit.Call, (part, _) => part.InputSchemaOf(fit.Data) is { } input ? PipelineSchema.Flow(fit.Pipeline, input, part.Api, part.Values) : null);
+        }
 
         /// <summary>
         /// The member's reads of a pipeline fitted in view: <c>CreatePredictionEngine&lt;TIn, TOut&gt;</c>,

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using EffectiveML.Analyzers.Infrastructure;
+using EffectiveML.Analyzers.Model;
 using EffectiveML.Analyzers.Model.Schemas;
 using Microsoft.CodeAnalysis;
 
@@ -70,12 +71,19 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
                         var mapToKey = task == MLTask.MulticlassClassification && label.Shape == ColumnShape.Scalar;
                         var hint = mapToKey ? "; map it to a key with MapValueToKey before the trainer" : string.Empty;
-                        var properties = mapToKey
+
+                        // For the fix: the trainer call, the MLContext it was made from, and the label's expression when the call names it.
+                        var trainerCall = flow.Pipeline.Steps[read.Step].Invocation!;
+                        var context = mapToKey ? ValueTracker.CatalogContext(trainerCall, registry.Symbols) : null;
+                        var properties = context is not null
                             ? ImmutableDictionary<string, string?>.Empty.Add(MapToKeyProperty, read.Column.Name)
                             : ImmutableDictionary<string, string?>.Empty;
                         member.ReportDiagnostic(Diagnostic.Create(
                             Descriptor,
                             at.Syntax.GetLocation(),
+                            context is null ? null
+                                : read.Column.Source is { } labelSource ? new[] { trainerCall.Syntax.GetLocation(), context.Syntax.GetLocation(), labelSource.Syntax.GetLocation() }
+                                : new[] { trainerCall.Syntax.GetLocation(), context.Syntax.GetLocation() },
                             properties,
                             read.Column.Name,
                             entry.ExpectedLabel,

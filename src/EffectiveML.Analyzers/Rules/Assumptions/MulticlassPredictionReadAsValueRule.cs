@@ -48,7 +48,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                         continue;
                     }
 
-                    foreach (var (columnName, target, targetType, type) in SchemaClassColumns.Writable(output, api))
+                    foreach (var (columnName, target, targetType, type) in api.WritableColumns(output))
                     {
                         if (site.Find(columnName, out _) is not { Producer: >= 0, Type: { IsKey: true, Shape: ColumnShape.Scalar } } predicted
                             || site.Flow.Pipeline.Steps[predicted.Producer] is not { Kind: StepKind.Trainer, Method: { } trainer }
@@ -61,7 +61,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
                         // For the fix: the fitted estimator, and the MLContext its trainer was made from.
                         var trainerCall = site.Flow.Pipeline.Steps[predicted.Producer].Invocation!;
-                        var additional = Context(trainerCall, registry.Symbols) is { } context
+                        var additional = ValueTracker.CatalogContext(trainerCall, registry.Symbols) is { } context
                             ? new[] { site.Flow.Pipeline.Value.Syntax.GetLocation(), context.Syntax.GetLocation() }
                             : null;
                         member.ReportDiagnostic(Diagnostic.Create(
@@ -76,21 +76,6 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                     }
                 }
             });
-        }
-
-        /// <summary>The MLContext a catalog call hangs off (<c>ml</c> in <c>ml.MulticlassClassification.Trainers.X()</c>), when it is a plain reference.</summary>
-        private static IOperation? Context(IInvocationOperation call, KnownSymbols symbols)
-        {
-            var receiver = ValueTracker.Receiver(call);
-            while (receiver is IPropertyReferenceOperation { Instance: { } instance })
-            {
-                receiver = instance;
-            }
-
-            return receiver is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation
-                && MLApi.Is(receiver.Type, symbols.MLContext)
-                    ? receiver
-                    : null;
         }
     }
 }

@@ -57,7 +57,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                         continue;
                     }
 
-                    foreach (var (columnName, target, _, _) in SchemaClassColumns.Writable(site.Output!, api))
+                    foreach (var (columnName, target, _, _) in api.WritableColumns(site.Output!))
                     {
                         if (site.Find(columnName, out var missing) is not null || !missing)
                         {

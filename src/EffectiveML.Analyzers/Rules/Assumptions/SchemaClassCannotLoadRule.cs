@@ -32,7 +32,13 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
             var api = registry.Symbols.Api;
             registry.OnDeclarations((findings, declaration) =>
             {
-                if (declaration.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type || !HasLoadColumn(type, api))
+                // A class is read at its first member with [LoadColumn]: most types have none, and
+                // the dispatch has read every member's attributes already.
+                if (declaration.Symbol is not (IFieldSymbol or IPropertySymbol)
+                    || !IsLoadedMember(declaration.Symbol)
+                    || !Has(declaration.Attributes, api.LoadColumnAttribute)
+                    || declaration.Symbol.ContainingType is not { } type
+                    || HasEarlierLoadColumn(type, declaration.Symbol, api))
                 {
                     return;
                 }
@@ -126,6 +132,38 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                     }
                 }
             });
+        }
+
+        private static bool Has(ImmutableArray<AttributeData> attributes, INamedTypeSymbol? attributeType)
+        {
+            foreach (var attribute in attributes)
+            {
+                if (MLApi.Is(attribute.AttributeClass, attributeType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A member declared before <paramref name="member"/> has <c>[LoadColumn]</c>: the class was read there.</summary>
+        private static bool HasEarlierLoadColumn(INamedTypeSymbol type, ISymbol member, MLApi api)
+        {
+            foreach (var earlier in type.GetMembers())
+            {
+                if (SymbolEqualityComparer.Default.Equals(earlier, member))
+                {
+                    return false;
+                }
+
+                if (IsLoadedMember(earlier) && Attribute(earlier, api.LoadColumnAttribute) is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Some member of the class has <c>[LoadColumn]</c>: it is written for the text loader.</summary>

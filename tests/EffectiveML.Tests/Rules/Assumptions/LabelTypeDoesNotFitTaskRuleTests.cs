@@ -1,5 +1,7 @@
 using System.Threading.Tasks;
 using EffectiveML.Tests.Infrastructure;
+using EffectiveML.CodeFixes.Assumptions;
+using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using VerifyEML4102 = EffectiveML.Tests.Infrastructure.Verify<EffectiveML.Analyzers.Rules.Assumptions.LabelTypeDoesNotFitTaskRule>;
 
@@ -59,7 +61,7 @@ namespace EffectiveML.Tests.Rules.Assumptions
         {
             await VerifyEML4102.Analyzer(
                 Program(pipeline),
-                VerifyEML4102.Diagnostic("EML4102").WithLocation(0).WithArguments(label, expected, actual, origin, hint));
+                VerifyEML4102.Diagnostic("EML4102").WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments(label, expected, actual, origin, hint));
             Assert.Contains($"Schema mismatch for label column '{label}': expected {expected}, got {actual}", MLProgram.Failure(Program(pipeline)));
         }
 
@@ -75,6 +77,47 @@ namespace EffectiveML.Tests.Rules.Assumptions
                 source,
                 VerifyEML4102.Diagnostic("EML4102").WithLocation(0).WithArguments("Label", "Single", "Double", "the output of 'ConvertType'", ""));
             Assert.Contains("expected Single, got Double", MLProgram.Failure(source));
+        }
+
+        [Fact]
+        public async Task Fix_maps_a_multiclass_label_to_a_key_before_the_trainer()
+        {
+            var source = Program("""ml.Transforms.Concatenate("Features", "PetalLength", "PetalWidth").Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy({|EML4102:"Species"|}))""");
+            var fixedSource = Program("""ml.Transforms.Concatenate("Features", "PetalLength", "PetalWidth").Append(ml.Transforms.Conversion.MapValueToKey("Species")).Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy("Species"))""");
+            await VerifyEML4102.CodeFix<LabelTypeDoesNotFitTaskCodeFix>(source, fixedSource);
+            MLProgram.Run(fixedSource);
+        }
+
+        [Fact]
+        public async Task Fix_names_the_label_as_the_trainer_does()
+        {
+            var source = Program("""ml.Transforms.Concatenate("Features", "PetalLength", "PetalWidth").Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(labelColumnName: {|EML4102:nameof(Flower.Species)|}))""");
+            var fixedSource = Program("""ml.Transforms.Concatenate("Features", "PetalLength", "PetalWidth").Append(ml.Transforms.Conversion.MapValueToKey(nameof(Flower.Species))).Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(labelColumnName: nameof(Flower.Species)))""");
+            await VerifyEML4102.CodeFix<LabelTypeDoesNotFitTaskCodeFix>(source, fixedSource);
+        }
+
+        [Fact]
+        public async Task Fix_wraps_a_trainer_that_starts_the_chain()
+        {
+            const string source = """
+                using Microsoft.ML;
+                using Microsoft.ML.Data;
+
+                public static class Training
+                {
+                    public static ITransformer Train(MLContext ml, Digit[] digits) =>
+                        ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy({|EML4102:"Number"|}, "Pixels").Fit(ml.Data.LoadFromEnumerable(digits));
+                }
+
+                public class Digit
+                {
+                    [VectorType(4)] public float[] Pixels { get; set; }
+                    public string Number { get; set; }
+                }
+                """;
+            await VerifyEML4102.CodeFix<LabelTypeDoesNotFitTaskCodeFix>(source, source.Replace(
+                """ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy({|EML4102:"Number"|}, "Pixels").Fit(""",
+                """ml.Transforms.Conversion.MapValueToKey("Number").Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy("Number", "Pixels")).Fit("""));
         }
 
         [Fact]
