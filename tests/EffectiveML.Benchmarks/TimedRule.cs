@@ -131,12 +131,11 @@ namespace EffectiveML.Benchmarks
                 _ = model.Sites.Evaluations;
                 _ = model.InputSchemas.MemberNamed(string.Empty);
                 _ = model.RandomnessUses;
-                foreach (var fit in model.Sites.Fits)
+                if (model.Sites.Fits.Count > 0)
                 {
-                    _ = model.Schemas.Of(fit);
+                    _ = model.Schemas.Flows;
+                    _ = model.Schemas.Predictions;
                 }
-
-                _ = model.Schemas.Predictions;
             }
         }
     }

@@ -27,6 +27,22 @@ namespace EffectiveML.Analyzers.Model
         }
 
         public static string ColumnName(ISymbol member, MLApi api) => ColumnNameAttribute(member, api) ?? member.Name;
+
+        /// <summary>The member's attribute of <paramref name="attributeType"/>; null when it has none (or the type is not in the compilation).</summary>
+        public static AttributeData? Attribute(ISymbol member, INamedTypeSymbol? attributeType) => Attribute(member.GetAttributes(), attributeType);
+
+        public static AttributeData? Attribute(System.Collections.Immutable.ImmutableArray<AttributeData> attributes, INamedTypeSymbol? attributeType)
+        {
+            foreach (var attribute in attributes)
+            {
+                if (MLApi.Is(attribute.AttributeClass, attributeType))
+                {
+                    return attribute;
+                }
+            }
+
+            return null;
+        }
     }
 
     /// <summary>

@@ -34,21 +34,14 @@ namespace EffectiveML.CodeFixes.Assumptions
             {
                 if (!diagnostic.Properties.TryGetValue(LabelTypeDoesNotFitTaskRule.MapToKeyProperty, out var label)
                     || label is null
-                    || diagnostic.AdditionalLocations.Count is not (2 or 3)
-                    || diagnostic.AdditionalLocations[0].SourceTree != root.SyntaxTree
-                    || diagnostic.AdditionalLocations[1].SourceTree != root.SyntaxTree
-                    || root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax trainer
-                    || root.FindNode(diagnostic.AdditionalLocations[1].SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax mlContext)
+                    || NodeAt<InvocationExpressionSyntax>(root, diagnostic, 0) is not { } trainer
+                    || NodeAt<ExpressionSyntax>(root, diagnostic, 1) is not { } mlContext)
                 {
                     continue;
                 }
 
                 // The label as the trainer names it (nameof, a constant), else as a literal.
-                var labelExpression = diagnostic.AdditionalLocations.Count == 3
-                    && diagnostic.AdditionalLocations[2].SourceTree == root.SyntaxTree
-                    && root.FindNode(diagnostic.AdditionalLocations[2].SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax named
-                        ? named.WithoutTrivia().ToString()
-                        : SyntaxFactory.Literal(label).ToString();
+                var labelExpression = NodeAt<ExpressionSyntax>(root, diagnostic, 2)?.WithoutTrivia().ToString() ?? SyntaxFactory.Literal(label).ToString();
                 var mapToKey = $"{mlContext.WithoutTrivia()}.Transforms.Conversion.MapValueToKey({labelExpression})";
                 SyntaxNode target;
                 SyntaxNode replacement;

@@ -33,11 +33,8 @@ namespace EffectiveML.CodeFixes.Assumptions
             {
                 if (!diagnostic.Properties.TryGetValue(MulticlassPredictionReadAsValueRule.ColumnProperty, out var column)
                     || column is null
-                    || diagnostic.AdditionalLocations.Count != 2
-                    || diagnostic.AdditionalLocations[0].SourceTree != root.SyntaxTree
-                    || diagnostic.AdditionalLocations[1].SourceTree != root.SyntaxTree
-                    || root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax estimator
-                    || root.FindNode(diagnostic.AdditionalLocations[1].SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax mlContext)
+                    || NodeAt<ExpressionSyntax>(root, diagnostic, 0) is not { } estimator
+                    || NodeAt<ExpressionSyntax>(root, diagnostic, 1) is not { } mlContext)
                 {
                     continue;
                 }

@@ -25,6 +25,14 @@ namespace EffectiveML.CodeFixes.Infrastructure
         /// <summary>How Fix All applies the actions of many findings at once.</summary>
         protected virtual FixAllProvider FixAll => WellKnownFixAllProviders.BatchFixer;
 
+        /// <summary>The node of type <typeparamref name="T"/> at one of a finding's additional locations, when it lies in <paramref name="root"/>'s file.</summary>
+        protected static T? NodeAt<T>(SyntaxNode root, Diagnostic diagnostic, int index)
+            where T : SyntaxNode =>
+            index < diagnostic.AdditionalLocations.Count
+            && diagnostic.AdditionalLocations[index].SourceTree == root.SyntaxTree
+                ? root.FindNode(diagnostic.AdditionalLocations[index].SourceSpan, getInnermostNodeForTie: true) as T
+                : null;
+
         /// <summary>The findings of this rule among those the context carries.</summary>
         protected IEnumerable<Diagnostic> OwnFindings(CodeFixContext context)
         {

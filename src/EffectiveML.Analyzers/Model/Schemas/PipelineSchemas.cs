@@ -14,10 +14,28 @@ namespace EffectiveML.Analyzers.Model.Schemas
     {
         private Dictionary<IOperation, PipelineSchema?>? _byFit;
         private IReadOnlyList<PredictionSite>? _predictions;
+        private IReadOnlyList<PipelineSchema>? _flows;
 
         public PipelineSchemas(MemberModel member)
             : base(member)
         {
+        }
+
+        /// <summary>The columns, step by step, of every pipeline the member fits whose data and first step are in view.</summary>
+        public IReadOnlyList<PipelineSchema> Flows => Once(ref _flows, static part => part.CollectFlows());
+
+        private IReadOnlyList<PipelineSchema> CollectFlows()
+        {
+            List<PipelineSchema>? flows = null;
+            foreach (var fit in Member.Sites.Fits)
+            {
+                if (Of(fit) is { } flow)
+                {
+                    (flows ??= new List<PipelineSchema>()).Add(flow);
+                }
+            }
+
+            return flows ?? (IReadOnlyList<PipelineSchema>)System.Array.Empty<PipelineSchema>();
         }
 
         /// <summary>The pipeline's columns step by step; null when the schema of the data it is fitted on is not in view.</summary>

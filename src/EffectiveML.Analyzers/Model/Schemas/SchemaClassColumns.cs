@@ -42,7 +42,7 @@ namespace EffectiveML.Analyzers.Model.Schemas
                     ColumnType? columnType;
                     if (source == SchemaSource.Enumerable)
                     {
-                        if (HasAttribute(member, api.NoColumnAttribute))
+                        if (SchemaColumns.Attribute(member, api.NoColumnAttribute) is not null)
                         {
                             continue;
                         }
@@ -84,7 +84,7 @@ namespace EffectiveML.Analyzers.Model.Schemas
                         IPropertySymbol { SetMethod.DeclaredAccessibility: Accessibility.Public } property => property.Type,
                         _ => null,
                     };
-                    if (memberType is null || !SchemaColumns.IsColumnMember(member) || member.IsOverride || HasAttribute(member, api.NoColumnAttribute))
+                    if (memberType is null || !SchemaColumns.IsColumnMember(member) || member.IsOverride || SchemaColumns.Attribute(member, api.NoColumnAttribute) is not null)
                     {
                         continue;
                     }
@@ -128,7 +128,7 @@ namespace EffectiveML.Analyzers.Model.Schemas
                 return null;
             }
 
-            var isKey = HasAttribute(member, api.KeyTypeAttribute);
+            var isKey = SchemaColumns.Attribute(member, api.KeyTypeAttribute) is not null;
             if (isKey && itemType is not (ItemType.Byte or ItemType.UInt16 or ItemType.UInt32 or ItemType.UInt64))
             {
                 return null;
@@ -148,16 +148,7 @@ namespace EffectiveML.Analyzers.Model.Schemas
         private static ColumnType? TextType(ISymbol member, ITypeSymbol memberType, MLApi api, out bool loads)
         {
             loads = false;
-            AttributeData? loadColumn = null;
-            foreach (var attribute in member.GetAttributes())
-            {
-                if (MLApi.Is(attribute.AttributeClass, api.LoadColumnAttribute))
-                {
-                    loadColumn = attribute;
-                }
-            }
-
-            if (loadColumn is null)
+            if (SchemaColumns.Attribute(member, api.LoadColumnAttribute) is not { } loadColumn)
             {
                 return null;
             }
@@ -169,7 +160,7 @@ namespace EffectiveML.Analyzers.Model.Schemas
                 return null;
             }
 
-            var isKey = HasAttribute(member, api.KeyTypeAttribute);
+            var isKey = SchemaColumns.Attribute(member, api.KeyTypeAttribute) is not null;
             var arguments = loadColumn.ConstructorArguments;
             var indexes = arguments.Length switch
             {
@@ -227,19 +218,6 @@ namespace EffectiveML.Analyzers.Model.Schemas
             }
 
             return 0;
-        }
-
-        private static bool HasAttribute(ISymbol member, INamedTypeSymbol? attributeType)
-        {
-            foreach (var attribute in member.GetAttributes())
-            {
-                if (MLApi.Is(attribute.AttributeClass, attributeType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }

@@ -33,20 +33,15 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
             var api = registry.Symbols.Api;
             registry.OnMember((member, model) =>
             {
-                var fits = model.Sites.Fits;
-                if (fits.Count == 0)
+                // Most members fit nothing: they need no column types.
+                if (model.Sites.Fits.Count == 0)
                 {
                     return;
                 }
 
                 HashSet<IOperation>? reported = null;
-                foreach (var fit in fits)
+                foreach (var flow in model.Schemas.Flows)
                 {
-                    if (model.Schemas.Of(fit) is not { } flow)
-                    {
-                        continue;
-                    }
-
                     foreach (var read in flow.Reads)
                     {
                         if (read.Role != ColumnRole.Label

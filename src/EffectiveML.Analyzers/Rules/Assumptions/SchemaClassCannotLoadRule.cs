@@ -36,7 +36,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                 // the dispatch has read every member's attributes already.
                 if (declaration.Symbol is not (IFieldSymbol or IPropertySymbol)
                     || !IsLoadedMember(declaration.Symbol)
-                    || !Has(declaration.Attributes, api.LoadColumnAttribute)
+                    || SchemaColumns.Attribute(declaration.Attributes, api.LoadColumnAttribute) is null
                     || declaration.Symbol.ContainingType is not { } type
                     || HasEarlierLoadColumn(type, declaration.Symbol, api))
                 {
@@ -52,10 +52,10 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
                     var memberType = member is IPropertySymbol property ? property.Type : ((IFieldSymbol)member).Type;
                     var kind = member is IPropertySymbol ? "Property" : "Field";
-                    var loadColumn = Attribute(member, api.LoadColumnAttribute);
+                    var loadColumn = SchemaColumns.Attribute(member, api.LoadColumnAttribute);
                     if (loadColumn is null)
                     {
-                        var noColumn = Attribute(member, api.NoColumnAttribute) is not null;
+                        var noColumn = SchemaColumns.Attribute(member, api.NoColumnAttribute) is not null;
                         findings.ReportDiagnostic(Diagnostic.Create(
                             Descriptor,
                             member.Locations[0],
@@ -115,9 +115,9 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                     {
                         if (!IsLoadedMember(target)
                             || (target is IPropertySymbol p ? p.Type : (target as IFieldSymbol)?.Type) is not IArrayTypeSymbol
-                            || Attribute(target, api.LoadColumnAttribute) is not { } loadColumn
+                            || SchemaColumns.Attribute(target, api.LoadColumnAttribute) is not { } loadColumn
                             || !IsVector(loadColumn.ConstructorArguments)
-                            || Attribute(target, api.VectorTypeAttribute) is not null
+                            || SchemaColumns.Attribute(target, api.VectorTypeAttribute) is not null
                             || !IsRead(site.Flow, SchemaColumns.ColumnName(target, api)))
                         {
                             continue;
@@ -134,19 +134,6 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
             });
         }
 
-        private static bool Has(ImmutableArray<AttributeData> attributes, INamedTypeSymbol? attributeType)
-        {
-            foreach (var attribute in attributes)
-            {
-                if (MLApi.Is(attribute.AttributeClass, attributeType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         /// <summary>A member declared before <paramref name="member"/> has <c>[LoadColumn]</c>: the class was read there.</summary>
         private static bool HasEarlierLoadColumn(INamedTypeSymbol type, ISymbol member, MLApi api)
         {
@@ -157,7 +144,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                     return false;
                 }
 
-                if (IsLoadedMember(earlier) && Attribute(earlier, api.LoadColumnAttribute) is not null)
+                if (IsLoadedMember(earlier) && SchemaColumns.Attribute(earlier, api.LoadColumnAttribute) is not null)
                 {
                     return true;
                 }
@@ -171,7 +158,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
         {
             foreach (var member in type.GetMembers())
             {
-                if (IsLoadedMember(member) && Attribute(member, api.LoadColumnAttribute) is not null)
+                if (IsLoadedMember(member) && SchemaColumns.Attribute(member, api.LoadColumnAttribute) is not null)
                 {
                     return true;
                 }
@@ -180,27 +167,9 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
             return false;
         }
 
-        /// <summary>What the text loader reads: public instance fields (not const) and public readable properties that are not indexers.</summary>
+        /// <summary>What the text loader reads: the column members of a schema class that can be read.</summary>
         private static bool IsLoadedMember(ISymbol member) =>
-            member switch
-            {
-                IFieldSymbol field => field is { IsStatic: false, IsConst: false, DeclaredAccessibility: Accessibility.Public, IsImplicitlyDeclared: false },
-                IPropertySymbol property => property is { IsStatic: false, DeclaredAccessibility: Accessibility.Public, IsIndexer: false, GetMethod: not null },
-                _ => false,
-            };
-
-        private static AttributeData? Attribute(ISymbol member, INamedTypeSymbol? attributeType)
-        {
-            foreach (var attribute in member.GetAttributes())
-            {
-                if (MLApi.Is(attribute.AttributeClass, attributeType))
-                {
-                    return attribute;
-                }
-            }
-
-            return null;
-        }
+            SchemaColumns.IsColumnMember(member) && member is not IPropertySymbol { GetMethod: null };
 
         /// <summary><c>[LoadColumn(start, end)]</c>, or an index list of more than one.</summary>
         private static bool IsVector(ImmutableArray<TypedConstant> arguments) =>
