@@ -186,6 +186,20 @@ namespace EffectiveML.Analyzers.Model
             return false;
         }
 
+        /// <summary>Whether the compilation references an ML.NET or TorchSharp assembly: the gate checked before any syntax is read.</summary>
+        public static bool ReferencesMLAssembly(Compilation compilation)
+        {
+            foreach (var name in compilation.ReferencedAssemblyNames)
+            {
+                if (IsMLAssemblyName(name.Name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static bool IsMLAssemblyName(string name) =>
             name == "TorchSharp"
             || name == "Microsoft.ML"

@@ -12,19 +12,32 @@ namespace EffectiveML.Analyzers.Rules.Versatility
     /// methods returning <c>IEstimator&lt;T&gt;</c> or <c>EstimatorChain&lt;T&gt;</c> that build a
     /// chain with a trainer) as assembly metadata, so that the test projects that reference it can
     /// tell which factories they call. A project without such a method gets no source at all.
+    /// A compilation that references no ML assembly is never walked: its syntax trees reach the
+    /// syntactic filter only when the references hold ML.NET or TorchSharp, so a project without
+    /// them pays the reference check alone.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class PipelineFactoryManifestGenerator : IIncrementalGenerator
     {
+        /// <summary>The step that hands the syntax trees to the filter (none without ML references); named for tests.</summary>
+        public const string TreesStep = "Trees";
+
+        /// <summary>The syntactic filter's step; named for tests.</summary>
+        public const string CandidatesStep = "Candidates";
+
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            var factories = context.SyntaxProvider
-                .CreateSyntaxProvider(
-                    // A cheap syntactic filter; the semantic check below decides.
-                    static (node, _) => node is MethodDeclarationSyntax { ReturnType: var type } method
-                        && (method.Body is not null || method.ExpressionBody is not null)
-                        && RightmostName(type) is "IEstimator" or "EstimatorChain",
-                    static (syntax, cancellationToken) => FactoryId((MethodDeclarationSyntax)syntax.Node, syntax.SemanticModel, cancellationToken))
+            var factories = context.CompilationProvider
+                .SelectMany(static (compilation, _) => KnownSymbols.ReferencesMLAssembly(compilation)
+                    ? compilation.SyntaxTrees
+                    : Enumerable.Empty<SyntaxTree>())
+                .WithTrackingName(TreesStep)
+                // Per tree, cached while the tree is unchanged: the methods that could be factories.
+                .SelectMany(static (tree, cancellationToken) => Candidates(tree, cancellationToken))
+                .WithTrackingName(CandidatesStep)
+                .Combine(context.CompilationProvider)
+                .Select(static (candidate, cancellationToken) => FactoryId(
+                    candidate.Left, candidate.Right.GetSemanticModel(candidate.Left.SyntaxTree), cancellationToken))
                 .Where(static id => id is not null)
                 .Collect();
 
@@ -47,6 +60,23 @@ namespace EffectiveML.Analyzers.Rules.Versatility
 
                 output.AddSource("EffectiveML.PipelineFactories.g.cs", source.ToString());
             });
+        }
+
+        /// <summary>A cheap syntactic filter (a method with a body, returning a type named like an estimator); the semantic check decides.</summary>
+        private static ImmutableArray<MethodDeclarationSyntax> Candidates(SyntaxTree tree, System.Threading.CancellationToken cancellationToken)
+        {
+            var candidates = ImmutableArray.CreateBuilder<MethodDeclarationSyntax>();
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(static node => node is not (BaseMethodDeclarationSyntax or AccessorListSyntax or ArrowExpressionClauseSyntax)))
+            {
+                if (node is MethodDeclarationSyntax { ReturnType: var type } method
+                    && (method.Body is not null || method.ExpressionBody is not null)
+                    && RightmostName(type) is "IEstimator" or "EstimatorChain")
+                {
+                    candidates.Add(method);
+                }
+            }
+
+            return candidates.ToImmutable();
         }
 
         private static string? RightmostName(TypeSyntax type) => type switch

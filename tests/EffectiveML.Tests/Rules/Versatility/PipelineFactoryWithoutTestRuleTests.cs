@@ -74,6 +74,31 @@ namespace EffectiveML.Tests.Rules.Versatility
         }
 
         [Fact]
+        public void The_generator_reads_no_syntax_in_a_project_without_ML_references()
+        {
+            const string ordinary = """
+                public static class Orders
+                {
+                    // Named like a factory, but nothing here can reference ML.NET.
+                    public static IEstimator<int> Baseline() => null;
+                }
+
+                public interface IEstimator<T> { }
+                """;
+
+            var withoutML = RunTracked(ordinary, TestReferences.Framework);
+            Assert.Empty(withoutML.Steps(PipelineFactoryManifestGenerator.TreesStep).SelectMany(s => s.Outputs));
+            Assert.Empty(withoutML.Steps(PipelineFactoryManifestGenerator.CandidatesStep));
+            Assert.Empty(withoutML.Result.GeneratedSources);
+
+            var withML = RunTracked(Production, TestReferences.MLProject);
+            Assert.Single(withML.Steps(PipelineFactoryManifestGenerator.TreesStep).SelectMany(s => s.Outputs));
+            // The four methods of Production that return an estimator type reach the semantic check.
+            Assert.Equal(4, withML.Steps(PipelineFactoryManifestGenerator.CandidatesStep).SelectMany(s => s.Outputs).Count());
+            Assert.Single(withML.Result.GeneratedSources);
+        }
+
+        [Fact]
         public async Task Flags_the_factory_no_test_calls()
         {
             var diagnostics = await AnalyzeTestProject("""
@@ -130,6 +155,26 @@ namespace EffectiveML.Tests.Rules.Versatility
                 """;
 
             Assert.Empty(await AnalyzeTestProject(notATestProject, withTestFramework: false));
+        }
+
+        private static TrackedRun RunTracked(string source, ImmutableArray<MetadataReference> references)
+        {
+            var compilation = CSharpCompilation.Create(
+                "Project",
+                new[] { CSharpSyntaxTree.ParseText(source) },
+                references,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var driver = CSharpGeneratorDriver.Create(
+                    new[] { new PipelineFactoryManifestGenerator().AsSourceGenerator() },
+                    driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true))
+                .RunGenerators(compilation);
+            return new TrackedRun(driver.GetRunResult().Results.Single());
+        }
+
+        private sealed record TrackedRun(GeneratorRunResult Result)
+        {
+            public ImmutableArray<IncrementalGeneratorRunStep> Steps(string name) =>
+                Result.TrackedSteps.TryGetValue(name, out var steps) ? steps : ImmutableArray<IncrementalGeneratorRunStep>.Empty;
         }
 
         private static (Compilation Compilation, string Generated) CompileProduction(string source)
