@@ -8,7 +8,7 @@ namespace EffectiveML.Benchmarks
     /// Two corpora of the same size, generated from a fixed seed: realistic ML.NET programs in which
     /// every implemented rule's positive and negative shapes appear, and ordinary C# without ML.
     /// </summary>
-    public static class Corpus
+    public static partial class Corpus
     {
         public const int Seed = 20261127;
 

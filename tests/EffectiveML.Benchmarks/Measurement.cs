@@ -151,6 +151,18 @@ namespace EffectiveML.Benchmarks
                 measureAllocations ? measured.Wall - baseline.Wall : TimeSpan.Zero);
         }
 
+        /// <summary>The suite's findings on a corpus, every rule raised to warning, counted by rule ID.</summary>
+        public static async Task<IReadOnlyDictionary<string, int>> Findings(IReadOnlyList<SyntaxTree> trees, ImmutableArray<MetadataReference> references)
+        {
+            var diagnostics = await Compile(trees, references)
+                .WithAnalyzers(Unmeasured, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty))
+                .GetAnalyzerDiagnosticsAsync();
+            return diagnostics
+                .GroupBy(d => d.Id, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        }
+
         private static async Task<(long Allocated, Dictionary<DiagnosticAnalyzer, TimeSpan> Telemetry, TimeSpan Wall)> Run(
             IReadOnlyList<SyntaxTree> trees, ImmutableArray<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> analyzers)
         {

@@ -141,6 +141,28 @@ namespace EffectiveML.Benchmarks
                 return 0;
             }
 
+            if (args.Contains("--findings"))
+            {
+                // The findings per rule on each corpus and their density per 1,000 lines.
+                Corpus.Mistakes = 0;
+                var correct = Corpus.Budget(files);
+                Corpus.Mistakes = 1;
+                foreach (var (name, sources) in new[] { ("dense", Corpus.MachineLearning(files)), ("budget", Corpus.Budget(files)), ("budget without its drawn mistakes", correct) })
+                {
+                    var findings = await Measurement.Findings(Measurement.Parse(sources), Measurement.MachineLearning);
+                    foreach (var error in Measurement.Compile(Measurement.Parse(sources), Measurement.MachineLearning).GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Take(args.Contains("--errors") ? 20 : 0))
+                    {
+                        Console.WriteLine($"  {error}");
+                    }
+
+                    var lines = Corpus.Lines(sources);
+                    Console.WriteLine(string.Create(culture, $"{name}: {files} files, {lines} lines, {findings.Values.Sum()} findings, density={1000.0 * findings.Values.Sum() / lines:0.0}"));
+                    Console.WriteLine("  " + string.Join(" ", findings.Select(f => $"{f.Key}={f.Value}")));
+                }
+
+                return 0;
+            }
+
             if (args.Contains("--suite-only"))
             {
                 // For a profiler: the suite alone, unmeasured, again and again, on the ML corpus

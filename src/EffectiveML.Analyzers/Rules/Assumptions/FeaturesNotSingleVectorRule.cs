@@ -89,13 +89,13 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
         /// </summary>
         private static (ColumnRead Input, string Quoted)? ConcatenationError(PipelineSchema flow, SchemaColumn features)
         {
-            if (features.Producer < 0 || flow.Pipeline.Steps[features.Producer].Kind != StepKind.Concatenate)
+            if (ConcatenationMaking(flow, features) is not { } concatenation)
             {
                 return null;
             }
 
             ColumnType? expected = null;
-            foreach (var input in flow.ReadsOf(features.Producer))
+            foreach (var input in flow.ReadsOf(concatenation))
             {
                 if (input.Found?.Type is not { } type)
                 {
@@ -115,6 +115,42 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                 {
                     return (input, $"Concatenated columns should have the same type. Column '{input.Column.Name}' has type of {type.Item}, but expected column type is {first.Item}");
                 }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The Concatenate step that made the features, through the steps that rewrite a column in
+        /// place after it (<c>NormalizeMinMax("Features")</c>): ML.NET rejects the concatenation
+        /// when it runs, whatever reads its output later. Null when the features come from elsewhere.
+        /// </summary>
+        private static int? ConcatenationMaking(PipelineSchema flow, SchemaColumn features)
+        {
+            var column = features;
+            for (var hops = 0; hops < flow.Pipeline.Steps.Length && column.Producer >= 0; hops++)
+            {
+                if (flow.Pipeline.Steps[column.Producer].Kind == StepKind.Concatenate)
+                {
+                    return column.Producer;
+                }
+
+                SchemaColumn? rewritten = null;
+                foreach (var input in flow.ReadsOf(column.Producer))
+                {
+                    if (input.Found is { } read && string.Equals(read.Name, column.Name, System.StringComparison.Ordinal))
+                    {
+                        rewritten = read;
+                        break;
+                    }
+                }
+
+                if (rewritten is not { } previous)
+                {
+                    return null;
+                }
+
+                column = previous;
             }
 
             return null;

@@ -96,7 +96,10 @@ namespace EffectiveML.Analyzers.Rules.Impact
         /// <summary>
         /// The call reads a variable the iteration declares or writes (the loop's variable, a local
         /// of its body, one its condition assigns, a lambda's parameter): each iteration may load or
-        /// build a different model. Data flow that cannot be analyzed (code that does not compile)
+        /// build a different model. The call's reads are the locals and parameters its operation
+        /// tree references (a call that is the receiver of another, as in
+        /// <c>CreatePredictionEngine(model).Predict(row)</c>, is not a region data-flow analysis
+        /// accepts). Data flow of the scope that cannot be analyzed (code that does not compile)
         /// counts as varying: nothing is reported.
         /// </summary>
         /// <param name="scope">The loop (its condition and increments included), or the lambda's body.</param>
@@ -108,17 +111,27 @@ namespace EffectiveML.Analyzers.Rules.Impact
                 return true;
             }
 
-            var flow = semanticModel.AnalyzeDataFlow(call.Syntax);
             var bodyFlow = scope.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax expression
                 ? semanticModel.AnalyzeDataFlow(expression)
                 : semanticModel.AnalyzeDataFlow(scope.Syntax);
-            if (flow is null || bodyFlow is null || !flow.Succeeded || !bodyFlow.Succeeded)
+            if (bodyFlow is null || !bodyFlow.Succeeded)
             {
                 return true;
             }
 
-            foreach (var read in flow.ReadInside)
+            foreach (var operation in call.DescendantsAndSelf())
             {
+                ISymbol? read = operation switch
+                {
+                    ILocalReferenceOperation local => local.Local,
+                    IParameterReferenceOperation parameter => parameter.Parameter,
+                    _ => null,
+                };
+                if (read is null)
+                {
+                    continue;
+                }
+
                 if (bodyFlow.VariablesDeclared.Contains(read) || bodyFlow.WrittenInside.Contains(read))
                 {
                     return true;

@@ -67,6 +67,48 @@ namespace EffectiveML.Tests.Rules.Impact
         }
 
         [Fact]
+        public async Task Flags_an_engine_built_and_used_in_one_expression_per_item()
+        {
+            // The engine is the receiver of Predict: the call is not a region data-flow analysis accepts, so its reads come from its operations.
+            const string source = """
+                using System.Collections.Generic;
+                using System.Linq;
+                using Microsoft.ML;
+
+                public sealed class Scorer
+                {
+                    private readonly MLContext _mlContext = new(seed: 1);
+                    private readonly ITransformer _model;
+
+                    public Scorer(ITransformer model) => _model = model;
+
+                    public List<bool> Decide(IEnumerable<SentimentInput> inputs) =>
+                        inputs.Select(input => _mlContext.Model.{|#0:CreatePredictionEngine<SentimentInput, SentimentPrediction>(_model)|}.Predict(input).IsPositive).ToList();
+
+                    public List<bool> DecideEach(IEnumerable<SentimentInput> inputs)
+                    {
+                        var decisions = new List<bool>();
+                        foreach (var input in inputs)
+                        {
+                            decisions.Add(_mlContext.Model.{|#1:CreatePredictionEngine<SentimentInput, SentimentPrediction>(_model)|}.Predict(input).IsPositive);
+                        }
+
+                        return decisions;
+                    }
+
+                    // A different model for each item: not a repeat.
+                    public List<bool> Compare(IEnumerable<ITransformer> models, SentimentInput input) =>
+                        models.Select(model => _mlContext.Model.CreatePredictionEngine<SentimentInput, SentimentPrediction>(model).Predict(input).IsPositive).ToList();
+                }
+                """ + WebTypes.Schema;
+
+            await VerifyEML2002.Analyzer(
+                source,
+                VerifyEML2002.Diagnostic("EML2002").WithLocation(0).WithArguments("CreatePredictionEngine", "for every item of a LINQ 'Select'"),
+                VerifyEML2002.Diagnostic("EML2002").WithLocation(1).WithArguments("CreatePredictionEngine", "in every iteration of a loop"));
+        }
+
+        [Fact]
         public async Task Quiet_for_creation_in_constructors_startup_and_outside_loops()
         {
             const string source = """
