@@ -26,8 +26,12 @@ namespace EffectiveML.Benchmarks
             return sources;
         }
 
-        /// <summary>How often each drawn mistake appears; 0 writes the corpus with none (its findings must be 0).</summary>
-        public static double Mistakes { get; set; } = 1.0;
+        /// <summary>
+        /// The factor on every drawn mistake's probability below (those are relative: 1 in 50 files
+        /// for most). At 4 the corpus carries about 12 findings per 1,000 lines; at 0 it has no
+        /// mistake, and the suite must find nothing (<c>--findings</c> shows both).
+        /// </summary>
+        public static double Mistakes { get; set; } = 4.0;
 
         /// <summary>Draws, for one file, whether each shape is written with its mistake.</summary>
         private sealed class Slots
@@ -125,7 +129,7 @@ namespace EffectiveML.Benchmarks
                 """
                 : string.Empty;
             var swallow = s.Pick(0.02, "return null;", "_log.Add($\"could not load {path}: {ex.Message}\");\n                return null;"); // EML7001
-            var scoring = s.Which(0.02, 0.015, 0.02) switch
+            var scoring = s.Which(0.02, 0.015) switch
             {
                 // EML2003: one prediction per row in a loop.
                 1 => """
@@ -142,16 +146,12 @@ namespace EffectiveML.Benchmarks
                 2 => """
                     return rows.Select(row => _ml.Model.CreatePredictionEngine<Row, Prediction>(_model).Predict(row).Probability > _threshold).ToList();
                     """,
-                // EML8002: the threshold written into the decision.
-                3 => """
-                    var scored = _model.Transform(_ml.Data.LoadFromEnumerable(rows));
-                            return _ml.Data.CreateEnumerable<Prediction>(scored, reuseRowObject: false).Select(p => p.Probability > 0.5f).ToList();
-                    """,
                 _ => """
                     var scored = _model.Transform(_ml.Data.LoadFromEnumerable(rows));
                             return _ml.Data.CreateEnumerable<Prediction>(scored, reuseRowObject: false).Select(p => p.Probability > _threshold).ToList();
                     """,
             };
+            var oneThreshold = s.Pick(0.02, "0.5f", "_threshold");                                       // EML8002
             var sharedEngine = s.Pick(
                 0.01,
                 "\n        private static PredictionEngine<Row, Prediction>? s_engine;\n\n        public static void Warm(MLContext ml, ITransformer model) => s_engine ??= ml.Model.CreatePredictionEngine<Row, Prediction>(model);\n", // EML2001
@@ -164,12 +164,36 @@ namespace EffectiveML.Benchmarks
                     {
                         public static void Run(MLContext ml, IDataView data, string modelPath)
                         {
-                            var model = Pipelines.Baseline(ml).Fit(data);
+                            var model = ml.Transforms.Concatenate("Features", nameof(Row.Tenure), nameof(Row.Age))
+                                .Append(ml.BinaryClassification.Trainers.FastTree(numberOfTrees: 50))
+                                .Fit(data);
                             ml.Model.Save(model, data.Schema, modelPath);
                         }
                     }
 
                 """, // EML6001: a type that trains and saves, and evaluates nothing
+                string.Empty);
+            var entryPoint = s.Pick(
+                0.005,
+                """
+
+                    public static class Cli
+                    {
+                        public static void Main(string[] args)
+                        {
+                            var ml = new MLContext(seed: 5);
+                            var data = ml.Data.LoadFromTextFile<Row>(args[0], separatorChar: ',', hasHeader: true);
+                            var split = ml.Data.TrainTestSplit(data, testFraction: 0.2);
+                            var model = ml.Transforms.Concatenate("Features", nameof(Row.Tenure), nameof(Row.Age))
+                                .Append(ml.Transforms.NormalizeMinMax("Features"))
+                                .Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression())
+                                .Fit(split.TrainSet);
+                            Console.WriteLine(ml.BinaryClassification.Evaluate(model.Transform(split.TestSet)).AreaUnderRocCurve);
+                            ml.Model.Save(model, data.Schema, args[1]);
+                        }
+                    }
+
+                """, // EML3001: the pipeline is written inline in an entry point
                 string.Empty);
             var noise = s.Pick(0.02, "new Random()", $"new Random({i})");                                  // EML5003
             var suppression = s.Pick(
@@ -341,9 +365,11 @@ namespace EffectiveML.Benchmarks
                         {
                             {{scoring}}
                         }
+
+                        public bool DecideOne(PredictionEngine<Row, Prediction> engine, Row row) => engine.Predict(row).Probability > {{oneThreshold}};
                     }
 
-                {{retrain}}
+                {{retrain}}{{entryPoint}}
                     public static class CsvSummary
                     {
                         public static IReadOnlyDictionary<string, int> CountByPlan(IEnumerable<string> lines)

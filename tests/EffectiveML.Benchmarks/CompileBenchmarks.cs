@@ -19,7 +19,7 @@ namespace EffectiveML.Benchmarks
 
         [GlobalSetup]
         public void Setup() =>
-            _trees = Measurement.Parse(MachineLearning ? Corpus.MachineLearning(Files) : Corpus.Ordinary(Files));
+            _trees = Measurement.Parse(MachineLearning ? Corpus.Budget(Files) : Corpus.Ordinary(Files));
 
         private System.Collections.Immutable.ImmutableArray<MetadataReference> References =>
             MachineLearning ? Measurement.MachineLearning : Measurement.Framework;

@@ -5,14 +5,15 @@ using System.Text;
 namespace EffectiveML.Benchmarks
 {
     /// <summary>
-    /// Two corpora of the same size, generated from a fixed seed: realistic ML.NET programs in which
-    /// every implemented rule's positive and negative shapes appear, and ordinary C# without ML.
+    /// The corpora, generated from fixed seeds: the budget corpus (ML.NET application code as dense
+    /// in findings as real code, in its own file), the dense corpus (ML.NET programs in which
+    /// nearly every file holds several mistakes: a stress figure), and ordinary C# without ML.
     /// </summary>
     public static partial class Corpus
     {
         public const int Seed = 20261127;
 
-        public static List<string> MachineLearning(int files)
+        public static List<string> Dense(int files)
         {
             var random = new Random(Seed);
             var sources = new List<string>(files);

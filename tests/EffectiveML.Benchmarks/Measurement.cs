@@ -19,7 +19,14 @@ namespace EffectiveML.Benchmarks
     /// (zero when that run was not made): besides the callbacks it holds what telemetry does not
     /// see, such as the driver's own work for the analyzers and page faults on fresh memory.
     /// </param>
-    public sealed record Cost(TimeSpan Time, long Allocated, IReadOnlyDictionary<string, TimeSpan> PerAnalyzer, TimeSpan Wall = default);
+    /// <param name="Cpu">
+    /// The process's CPU time over the same span as <paramref name="Wall"/> (for the compiler
+    /// alone: over its work), beyond the same run with the do-nothing analyzer alone; zero when
+    /// that run was not made.
+    /// </param>
+    /// <param name="Findings">The diagnostics the analyzers reported (for the compiler alone: its errors).</param>
+    /// <param name="Generator">For the compiler alone, when asked: the package's source generator on the compiled compilation, as the generator driver times it.</param>
+    public sealed record Cost(TimeSpan Time, long Allocated, IReadOnlyDictionary<string, TimeSpan> PerAnalyzer, TimeSpan Wall = default, TimeSpan Cpu = default, int Findings = 0, TimeSpan Generator = default);
 
     /// <summary>
     /// Compiles a corpus and measures, with Roslyn's own analyzer telemetry, what the compiler and
@@ -93,19 +100,23 @@ namespace EffectiveML.Benchmarks
         /// The compiler alone: declaration and method-body diagnostics, no analyzers. With the
         /// collector running, its pauses are left out, as the analyzers' clocks leave them out.
         /// </summary>
-        public static Cost CompilerOnly(IReadOnlyList<SyntaxTree> trees, ImmutableArray<MetadataReference> references)
+        public static Cost CompilerOnly(IReadOnlyList<SyntaxTree> trees, ImmutableArray<MetadataReference> references, bool withGenerator = false)
         {
             var compilation = Compile(trees, references);
             Settle();
             var before = GC.GetTotalAllocatedBytes(precise: true);
             var noGc = TryStartNoGC();
             var pausedBefore = GC.GetTotalPauseDuration();
+            var cpuBefore = ProcessCpu();
             var stopwatch = Stopwatch.StartNew();
-            compilation.GetDiagnostics();
+            var errors = compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
             stopwatch.Stop();
+            var cpu = ProcessCpu() - cpuBefore;
             var paused = GC.GetTotalPauseDuration() - pausedBefore;
             EndNoGC(noGc);
-            return new Cost(stopwatch.Elapsed - paused, GC.GetTotalAllocatedBytes(precise: true) - before, new Dictionary<string, TimeSpan>());
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+            var generator = withGenerator ? Generator(compilation) : TimeSpan.Zero;
+            return new Cost(stopwatch.Elapsed - paused, allocated, new Dictionary<string, TimeSpan>(), stopwatch.Elapsed - paused, cpu - paused, errors, generator);
         }
 
         /// <summary>
@@ -148,7 +159,28 @@ namespace EffectiveML.Benchmarks
                 total,
                 measureAllocations ? Math.Max(0, measured.Allocated - baseline.Allocated) : 0,
                 perAnalyzer,
-                measureAllocations ? measured.Wall - baseline.Wall : TimeSpan.Zero);
+                measureAllocations ? measured.Wall - baseline.Wall : TimeSpan.Zero,
+                measureAllocations ? measured.Cpu - baseline.Cpu : TimeSpan.Zero,
+                measured.Findings);
+        }
+
+        /// <summary>
+        /// The package's source generator on a compilation the compiler has finished with, as the
+        /// generator driver times it: part of what the package costs a build.
+        /// </summary>
+        private static TimeSpan Generator(Compilation compilation)
+        {
+            Settle();
+            var driver = CSharpGeneratorDriver.Create(new EffectiveML.Analyzers.Rules.Versatility.PipelineFactoryManifestGenerator())
+                .RunGenerators(compilation);
+            return driver.GetTimingInfo().ElapsedTime;
+        }
+
+        /// <summary>CPU time the whole process has used so far, on every thread.</summary>
+        private static TimeSpan ProcessCpu()
+        {
+            using var process = Process.GetCurrentProcess();
+            return process.TotalProcessorTime;
         }
 
         /// <summary>The suite's findings on a corpus, every rule raised to warning, counted by rule ID.</summary>
@@ -163,7 +195,7 @@ namespace EffectiveML.Benchmarks
                 .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         }
 
-        private static async Task<(long Allocated, Dictionary<DiagnosticAnalyzer, TimeSpan> Telemetry, TimeSpan Wall)> Run(
+        private static async Task<(long Allocated, Dictionary<DiagnosticAnalyzer, TimeSpan> Telemetry, TimeSpan Wall, TimeSpan Cpu, int Findings)> Run(
             IReadOnlyList<SyntaxTree> trees, ImmutableArray<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> analyzers)
         {
             var compilation = Compile(trees, references);
@@ -179,9 +211,13 @@ namespace EffectiveML.Benchmarks
             Settle();
             var before = GC.GetTotalAllocatedBytes(precise: true);
             var noGc = TryStartNoGC();
+            var pausedBefore = GC.GetTotalPauseDuration();
+            var cpuBefore = ProcessCpu();
             var wall = Stopwatch.StartNew();
-            await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+            var findings = (await withAnalyzers.GetAnalyzerDiagnosticsAsync()).Length;
             wall.Stop();
+            var cpu = ProcessCpu() - cpuBefore;
+            var paused = GC.GetTotalPauseDuration() - pausedBefore;
             EndNoGC(noGc);
 
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
@@ -191,7 +227,7 @@ namespace EffectiveML.Benchmarks
                 telemetry[analyzer] = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default)).ExecutionTime;
             }
 
-            return (allocated, telemetry, wall.Elapsed);
+            return (allocated, telemetry, wall.Elapsed - paused, cpu - paused, findings);
         }
 
         /// <summary>Starts every measured run on a collected heap, so no run pays for the garbage of the one before.</summary>

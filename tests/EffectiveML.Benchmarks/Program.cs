@@ -25,7 +25,8 @@ namespace EffectiveML.Benchmarks
         public static async Task<int> Main(string[] args)
         {
             var quick = args.Contains("--quick");
-            var files = ArgumentAfter(args, "--files") ?? 500;
+            // --quick measures 100 files (about 21,500 lines of the budget corpus) to finish in under three minutes.
+            var files = ArgumentAfter(args, "--files") ?? (quick ? 100 : 500);
             var repetitions = quick ? 3 : 9;
             var culture = CultureInfo.InvariantCulture;
 
@@ -35,7 +36,10 @@ namespace EffectiveML.Benchmarks
                 Measurement.NoGCBudget = 0;
             }
 
-            var ml = Measurement.Parse(Corpus.MachineLearning(files));
+            // The budget corpus, or the dense one for the diagnosis modes with --dense.
+            var dense = args.Contains("--dense");
+            Func<int, List<string>> corpus = dense ? Corpus.Dense : Corpus.Budget;
+            var ml = Measurement.Parse(corpus(files));
             if (args.Contains("--symbols"))
             {
                 // Diagnosis: what resolving the suite's symbols costs on a fresh compilation.
@@ -111,7 +115,7 @@ namespace EffectiveML.Benchmarks
             {
                 // The scaling budget line alone, for the suite as users load it: 1x and 4x size with
                 // the collector running and its pauses left out, median of --runs (default 7).
-                var large = Measurement.Parse(Corpus.MachineLearning(files * 4));
+                var large = Measurement.Parse(corpus(files * 4));
                 var runs = ArgumentAfter(args, "--runs") ?? 7;
                 await Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Unmeasured);
                 var (one, four) = await Measurement.WithCollector(async () => (
@@ -141,23 +145,62 @@ namespace EffectiveML.Benchmarks
                 return 0;
             }
 
+            if (args.Contains("--build"))
+            {
+                // The cost inside a real dotnet build, as Roslyn's ReportAnalyzer gives it (README).
+                return BuildCost.Run(files, culture);
+            }
+
+            if (args.Contains("--generator"))
+            {
+                // Diagnosis: where the pipeline-factory generator's time goes on the ML corpus.
+                for (var i = 0; i < 3; i++)
+                {
+                    var compilation = Measurement.Compile(ml, Measurement.MachineLearning);
+                    compilation.GetDiagnostics();
+                    var symbols = EffectiveML.Analyzers.Model.KnownSymbols.TryCreate(compilation)!;
+                    var watch = System.Diagnostics.Stopwatch.StartNew();
+                    var candidates = new List<(Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax Method, SemanticModel Model)>();
+                    foreach (var tree in compilation.SyntaxTrees)
+                    {
+                        var semantic = compilation.GetSemanticModel(tree);
+                        candidates.AddRange(tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>()
+                            .Where(m => m.ReturnType.ToString().Contains("IEstimator", StringComparison.Ordinal)).Select(m => (m, semantic)));
+                    }
+
+                    var walk = watch.Elapsed;
+                    watch.Restart();
+                    var declared = candidates.Select(c => c.Model.GetDeclaredSymbol(c.Method)).ToList();
+                    var declaring = watch.Elapsed;
+                    watch.Restart();
+                    var operations = candidates.Select(c => c.Model.GetOperation((SyntaxNode?)c.Method.Body ?? c.Method.ExpressionBody!)!).ToList();
+                    var binding = watch.Elapsed;
+                    watch.Restart();
+                    var trained = operations.Count(o => new EffectiveML.Analyzers.Model.MemberModel(EffectiveML.Analyzers.Model.ValueTracker.MemberRoot(o), symbols).Sites.ReturnsPipelineWithTrainer());
+                    Console.WriteLine($"{candidates.Count} candidates: walk {walk.TotalMilliseconds:0} ms, declared symbols {declaring.TotalMilliseconds:0} ms, binding bodies {binding.TotalMilliseconds:0} ms, member models {watch.Elapsed.TotalMilliseconds:0} ms ({trained} factories)");
+                }
+
+                return 0;
+            }
+
             if (args.Contains("--findings"))
             {
                 // The findings per rule on each corpus and their density per 1,000 lines.
+                var scale = Corpus.Mistakes;
                 Corpus.Mistakes = 0;
                 var correct = Corpus.Budget(files);
-                Corpus.Mistakes = 1;
-                foreach (var (name, sources) in new[] { ("dense", Corpus.MachineLearning(files)), ("budget", Corpus.Budget(files)), ("budget without its drawn mistakes", correct) })
+                Corpus.Mistakes = scale;
+                foreach (var (name, sources) in new[] { ("dense", Corpus.Dense(files)), ("budget", Corpus.Budget(files)), ("budget without its drawn mistakes", correct) })
                 {
-                    var findings = await Measurement.Findings(Measurement.Parse(sources), Measurement.MachineLearning);
+                    var found = await Measurement.Findings(Measurement.Parse(sources), Measurement.MachineLearning);
                     foreach (var error in Measurement.Compile(Measurement.Parse(sources), Measurement.MachineLearning).GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Take(args.Contains("--errors") ? 20 : 0))
                     {
                         Console.WriteLine($"  {error}");
                     }
 
-                    var lines = Corpus.Lines(sources);
-                    Console.WriteLine(string.Create(culture, $"{name}: {files} files, {lines} lines, {findings.Values.Sum()} findings, density={1000.0 * findings.Values.Sum() / lines:0.0}"));
-                    Console.WriteLine("  " + string.Join(" ", findings.Select(f => $"{f.Key}={f.Value}")));
+                    var sourceLines = Corpus.Lines(sources);
+                    Console.WriteLine(string.Create(culture, $"{name}: {files} files, {sourceLines} lines, {found.Values.Sum()} findings, density={1000.0 * found.Values.Sum() / sourceLines:0.0}"));
+                    Console.WriteLine("  " + string.Join(" ", found.Select(f => $"{f.Key}={f.Value}")));
                 }
 
                 return 0;
@@ -272,50 +315,76 @@ namespace EffectiveML.Benchmarks
                 return 0;
             }
 
-            var plain = Measurement.Parse(Corpus.Ordinary(files));
-            var ml4 = Measurement.Parse(Corpus.MachineLearning(files * 4));
-            var corpusErrors = Measurement.Compile(ml, Measurement.MachineLearning).GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
-            Console.WriteLine($"corpora: ML {files} files / {Corpus.Lines(ml.Select(t => t.ToString()))} lines ({corpusErrors} compile errors); non-ML {files} files / {Corpus.Lines(plain.Select(t => t.ToString()))} lines; 4x ML {files * 4} files");
-            Console.WriteLine($"suite: {Measurement.Rows.Count(r => r.IsRule)} rules in {Measurement.Suite.Length} {(Measurement.Suite.Length == 1 ? "analyzer" : "analyzers")}; peer: Meziantou.Analyzer, {PeerRules} rules in {Measurement.Peer.Length} analyzers; {repetitions} repetitions, medians{(quick ? " (one for the non-ML corpus and for the compiler's own scaling)" : string.Empty)}");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var phases = new List<string>();
+            void Phase(string name)
+            {
+                phases.Add(string.Create(culture, $"{name} {clock.Elapsed.TotalSeconds:0} s"));
+                clock.Restart();
+            }
 
-            // Warm up the JIT and the reference metadata before anything is timed (the suite's warm-up
-            // also runs the do-nothing analyzer alone, the baseline of every allocation figure).
-            Measurement.CompilerOnly(ml, Measurement.MachineLearning);
-            await Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Suite);
-            await Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Peer, measureAllocations: false);
+            var plain = Measurement.Parse(Corpus.Ordinary(files));
+            var ml4 = Measurement.Parse(corpus(files * 4));
+            var stress = Measurement.Parse(Corpus.Dense(files));
+            var lines = Corpus.Lines(ml.Select(t => t.ToString()));
+            var stressLines = Corpus.Lines(stress.Select(t => t.ToString()));
+            Console.WriteLine(string.Create(culture, $"corpora: {(dense ? "dense" : "budget")} ML {files} files / {lines} lines; non-ML {files} files / {Corpus.Lines(plain.Select(t => t.ToString()))} lines; 4x ML {files * 4} files; dense (stress) {files} files / {stressLines} lines"));
+            Console.WriteLine($"suite: {Measurement.Rows.Count(r => r.IsRule)} rules in {Measurement.Suite.Length} {(Measurement.Suite.Length == 1 ? "analyzer" : "analyzers")} and one source generator; peer: Meziantou.Analyzer, {PeerRules} rules in {Measurement.Peer.Length} analyzers; {repetitions} repetitions, medians{(quick ? " (one for the non-ML corpus, the compiler's own scaling and the dense corpus)" : string.Empty)}");
+
+            // Warm up the JIT and the reference metadata before anything is timed, on a slice of the
+            // corpus: the code that runs is the same at any size (the suite's warm-up also runs the
+            // do-nothing analyzer alone, the baseline of every allocation figure).
+            var warm = ml.Take(Math.Max(1, files / 10)).ToList();
+            Measurement.CompilerOnly(warm, Measurement.MachineLearning, withGenerator: true);
+            await Measurement.Analyzers(warm, Measurement.MachineLearning, Measurement.Suite);
+            await Measurement.Analyzers(warm, Measurement.MachineLearning, Measurement.Unmeasured);
+            await Measurement.Analyzers(warm, Measurement.MachineLearning, Measurement.Peer, measureAllocations: false);
+            Phase("warm-up");
 
             // One measurement at a time: each awaits the last, so no two runs share the cores.
-            var compile = await Median(repetitions, () => Task.FromResult(Measurement.CompilerOnly(ml, Measurement.MachineLearning)));
-            // The denominator of overhead_nonml, whose numerator is the compilation-start check alone: once is enough in quick mode.
-            var compileNonMl = await Median(quick ? 1 : repetitions, () => Task.FromResult(Measurement.CompilerOnly(plain, Measurement.Framework)));
+            // The compiler alone, then the package's generator on the compilation it finished.
+            var compile = await Median(repetitions, () => Task.FromResult(Measurement.CompilerOnly(ml, Measurement.MachineLearning, withGenerator: true)));
+            var generator = compile.Generator;
+            // The denominator of overhead_nonml, whose numerator is the compilation-start check and the generator's reference check: once is enough in quick mode.
+            var compileNonMl = await Median(quick ? 1 : repetitions, () => Task.FromResult(Measurement.CompilerOnly(plain, Measurement.Framework, withGenerator: true)));
+            var generatorNonMl = compileNonMl.Generator;
+            Phase("compiler");
             // What users load, without the benchmark's clocks: the budget lines' time, allocations and elapsed time.
             var shipped = await Median(repetitions, () => Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Unmeasured));
+            var findings = shipped.Findings;
+            var density = 1000.0 * findings / lines;
+            Phase("suite");
             // The same with a clock in the suite, which splits its time per rule but adds timestamps of its own.
             var suite = await Median(repetitions, () => Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Suite, measureAllocations: false));
-            // Without ML references every analyzer stops at compilation start: once is enough in quick mode.
+            // Without ML references every analyzer stops at compilation start and the generator at its reference check: once is enough in quick mode.
             var suiteNonMl = await Median(quick ? 1 : repetitions, () => Measurement.Analyzers(plain, Measurement.Framework, Measurement.Suite, measureAllocations: false));
+            Phase("timed rules");
             var peer = await Median(repetitions, () => Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Peer, measureAllocations: !quick));
-            // Scaling with the collector running and its pauses left out, at both sizes (README).
+            Phase("peer");
+            // Scaling: the suite as users load it, with the collector running and its pauses left out, at both sizes (README).
             var (collected, collected4) = await Measurement.WithCollector(async () => (
-                await Median(repetitions, () => Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Suite, measureAllocations: false)),
-                await Median(repetitions, () => Measurement.Analyzers(ml4, Measurement.MachineLearning, Measurement.Suite, measureAllocations: false))));
+                await Median(repetitions, () => Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Unmeasured, measureAllocations: false)),
+                await Median(repetitions, () => Measurement.Analyzers(ml4, Measurement.MachineLearning, Measurement.Unmeasured, measureAllocations: false))));
             // Context, not a budget line: measured once in quick mode to stay under three minutes.
             var (compileCollected, compileCollected4) = await Measurement.WithCollector(async () => (
                 await Median(quick ? 1 : repetitions, () => Task.FromResult(Measurement.CompilerOnly(ml, Measurement.MachineLearning))),
                 await Median(quick ? 1 : repetitions, () => Task.FromResult(Measurement.CompilerOnly(ml4, Measurement.MachineLearning)))));
+            Phase("scaling");
+            // The stress figure: the dense corpus, no budget.
+            var stressCompile = await Median(quick ? 1 : repetitions, () => Task.FromResult(Measurement.CompilerOnly(stress, Measurement.MachineLearning)));
+            var stressSuite = await Median(quick ? 1 : repetitions, () => Measurement.Analyzers(stress, Measurement.MachineLearning, Measurement.Unmeasured));
+            var stressFindings = stressSuite.Findings;
+            Phase("dense");
 
             Console.WriteLine();
-            Console.WriteLine($"compiler alone, ML corpus: {compile.Time.TotalMilliseconds:0} ms, {compile.Allocated / 1_048_576.0:0} MB; non-ML: {compileNonMl.Time.TotalMilliseconds:0} ms");
+            Console.WriteLine(string.Create(culture, $"compiler alone, ML corpus: {compile.Time.TotalMilliseconds:0} ms ({compile.Cpu.TotalMilliseconds:0} ms CPU), {compile.Allocated / 1_048_576.0:0} MB, {compile.Findings} errors; non-ML: {compileNonMl.Time.TotalMilliseconds:0} ms; findings on the ML corpus: {findings} ({density:0.0} per 1,000 lines), on the dense corpus {stressFindings} ({1000.0 * stressFindings / stressLines:0.0})"));
             Console.WriteLine();
-            Console.WriteLine("| rule | IDs | ML corpus (ms) | share of compile | non-ML (ms) | collector on, ML (ms) | collector on, 4x ML (ms) | scaling |");
-            Console.WriteLine("|---|---|---|---|---|---|---|---|");
+            Console.WriteLine("| rule | IDs | ML corpus (ms) | share of compile | non-ML (ms) |");
+            Console.WriteLine("|---|---|---|---|---|");
             foreach (var (name, ids, _) in Measurement.Rows)
             {
                 var time = suite.PerAnalyzer[name];
-                var timeCollected = collected.PerAnalyzer[name];
-                var time4 = collected4.PerAnalyzer[name];
-                var ruleScaling = timeCollected > TimeSpan.Zero ? (time4 / (4 * timeCollected)).ToString("0.00", culture) : "-";
-                Console.WriteLine($"| {name} | {ids} | {time.TotalMilliseconds.ToString("0.0", culture)} | {(time / compile.Time).ToString("0.0000", culture)} | {suiteNonMl.PerAnalyzer.GetValueOrDefault(name).TotalMilliseconds.ToString("0.0", culture)} | {timeCollected.TotalMilliseconds.ToString("0.0", culture)} | {time4.TotalMilliseconds.ToString("0.0", culture)} | {ruleScaling} |");
+                Console.WriteLine($"| {name} | {ids} | {time.TotalMilliseconds.ToString("0.0", culture)} | {(time / compile.Time).ToString("0.0000", culture)} | {suiteNonMl.PerAnalyzer.GetValueOrDefault(name).TotalMilliseconds.ToString("0.0", culture)} |");
             }
 
             var rules = Measurement.Rows.Where(r => r.IsRule).ToList();
@@ -324,19 +393,34 @@ namespace EffectiveML.Benchmarks
             var ourMean = shipped.Time.TotalMilliseconds / rules.Count;
             // Per rule on both sides: a rule is a diagnostic ID, whatever analyzer class reports it.
             var peerMean = peer.Time.TotalMilliseconds / Math.Max(1, PeerRules);
+            var overheadMl = (shipped.Time + generator) / compile.Time;
+            var overheadNonMl = (suiteNonMl.Time + generatorNonMl) / compileNonMl.Time;
+            var scaling = collected4.Time / (4 * collected.Time);
+            var allocRatio = (double)shipped.Allocated / compile.Allocated;
             Console.WriteLine();
-            Console.WriteLine($"suite {shipped.Time.TotalMilliseconds:0.0} ms on ML as users load it ({suite.Time.TotalMilliseconds:0.0} ms with the rules timed for the table), {suiteNonMl.Time.TotalMilliseconds:0.0} ms on non-ML; with the collector on, its pauses left out, {collected.Time.TotalMilliseconds:0.0} ms on ML and {collected4.Time.TotalMilliseconds:0.0} ms on 4x ML; peer {peer.Time.TotalMilliseconds:0.0} ms on ML ({peerMean.ToString("0.00", culture)} ms per rule, {(peer.Time.TotalMilliseconds / Measurement.Peer.Length).ToString("0.00", culture)} per analyzer; ours {ourMean.ToString("0.00", culture)} per rule); worst rule {worst.ToString("0.0000", culture)} of compile time, the shared work {(suite.PerAnalyzer[Measurement.Shared] / compile.Time).ToString("0.0000", culture)}");
-            Console.WriteLine(string.Create(culture, $"for comparison, the compiler's own scaling at 4x size, measured the same way: {compileCollected4.Time / (4 * compileCollected.Time):0.00}"));
-            Console.WriteLine(string.Create(culture, $"elapsed time of the analysis run beyond the same run with only the do-nothing analyzer: suite {shipped.Wall.TotalMilliseconds:0} ms, {shipped.Wall / compile.Time:0.000} of compile time (telemetry sees {shipped.Time.TotalMilliseconds:0} ms of it){(quick ? string.Empty : $"; peer {peer.Wall.TotalMilliseconds:0} ms (telemetry {peer.Time.TotalMilliseconds:0} ms)")}"));
+            Console.WriteLine(string.Create(culture, $"suite {shipped.Time.TotalMilliseconds:0.0} ms on ML as users load it ({suite.Time.TotalMilliseconds:0.0} ms with the rules timed for the table), {suiteNonMl.Time.TotalMilliseconds:0.0} ms on non-ML; generator {generator.TotalMilliseconds:0.0} ms on ML, {generatorNonMl.TotalMilliseconds:0.00} ms on non-ML; peer {peer.Time.TotalMilliseconds:0.0} ms on ML ({peerMean:0.00} ms per rule, {peer.Time.TotalMilliseconds / Measurement.Peer.Length:0.00} per analyzer; ours {ourMean:0.00} per rule); worst rule {worst:0.0000} of compile time, the shared work {suite.PerAnalyzer[Measurement.Shared] / compile.Time:0.0000}"));
+            Console.WriteLine(string.Create(culture, $"scaling, the suite as users load it with the collector on and its pauses left out: {collected.Time.TotalMilliseconds:0.0} ms at 1x, {collected4.Time.TotalMilliseconds:0.0} ms at 4x; the compiler's own, measured the same way: {compileCollected4.Time / (4 * compileCollected.Time):0.00}"));
+            Console.WriteLine(string.Create(culture, $"beyond the same run with only the do-nothing analyzer: elapsed {shipped.Wall.TotalMilliseconds:0} ms ({shipped.Wall / compile.Time:0.000} of compile time), process CPU {shipped.Cpu.TotalMilliseconds:0} ms ({shipped.Cpu / compile.Cpu:0.000} of the compiler's CPU time); telemetry sees {shipped.Time.TotalMilliseconds:0} ms{(quick ? string.Empty : $"; peer elapsed {peer.Wall.TotalMilliseconds:0} ms, CPU {peer.Cpu.TotalMilliseconds:0} ms (telemetry {peer.Time.TotalMilliseconds:0} ms)")}"));
             Console.WriteLine($"allocations beyond the driver's operation trees: suite {shipped.Allocated / 1_048_576.0:0.0} MB, peer {(quick ? "not measured in quick mode" : $"{peer.Allocated / 1_048_576.0:0.0} MB")}; compiler alone {compile.Allocated / 1_048_576.0:0.0} MB");
-
             Console.WriteLine($"{Measurement.RunsWithoutGC} of {Measurement.MeasuredRuns} runs measured inside no-GC regions ran without a garbage collection");
+            Console.WriteLine("time per phase: " + string.Join(", ", phases));
             if (!quick)
             {
                 BenchmarkRunner.Run<CompileBenchmarks>();
             }
 
-            Console.WriteLine(string.Create(culture, $"overhead_ml={shipped.Time / compile.Time:0.0000} overhead_nonml={suiteNonMl.Time / compileNonMl.Time:0.0000} per_rule_vs_peer={ourMean / peerMean:0.00} scaling={collected4.Time / (4 * collected.Time):0.00} alloc_ratio={(double)shipped.Allocated / compile.Allocated:0.0000} max_rule={worst:0.0000}"));
+            Console.WriteLine(string.Create(culture, $"dense corpus (stress, no budget): overhead_ml={stressSuite.Time / stressCompile.Time:0.0000} alloc_ratio={(double)stressSuite.Allocated / stressCompile.Allocated:0.0000} cpu_ratio={stressSuite.Cpu / stressCompile.Cpu:0.0000} density={1000.0 * stressFindings / stressLines:0.0}"));
+            Console.WriteLine(string.Create(culture, $"overhead_ml={overheadMl:0.0000} overhead_nonml={overheadNonMl:0.0000} per_rule_vs_peer={ourMean / peerMean:0.00} scaling={scaling:0.00} alloc_ratio={allocRatio:0.0000} max_rule={worst:0.0000} cpu_ratio={shipped.Cpu / compile.Cpu:0.0000} density={density:0.0}"));
+            var within = overheadMl <= 0.05 && overheadNonMl <= 0.005 && ourMean / peerMean <= 1.0 && scaling <= 1.2 && allocRatio <= 0.10 && worst <= 0.015;
+            Console.WriteLine(within ? "every budget line holds" : "over budget: " + string.Join(", ", new[]
+            {
+                overheadMl > 0.05 ? "overhead_ml" : null,
+                overheadNonMl > 0.005 ? "overhead_nonml" : null,
+                ourMean / peerMean > 1.0 ? "per_rule_vs_peer" : null,
+                scaling > 1.2 ? "scaling" : null,
+                allocRatio > 0.10 ? "alloc_ratio" : null,
+                worst > 0.015 ? "max_rule" : null,
+            }.Where(n => n is not null)));
             return 0;
         }
 
@@ -368,7 +452,9 @@ namespace EffectiveML.Benchmarks
                 name => name,
                 name => costs.Select(c => c.PerAnalyzer[name]).OrderBy(t => t).ToList()[costs.Count / 2]);
             var wall = costs.Select(c => c.Wall).OrderBy(w => w).ToList()[costs.Count / 2];
-            return new Cost(median.Time, allocations, perAnalyzer, wall);
+            var cpu = costs.Select(c => c.Cpu).OrderBy(w => w).ToList()[costs.Count / 2];
+            var generator = costs.Select(c => c.Generator).OrderBy(g => g).ToList()[costs.Count / 2];
+            return new Cost(median.Time, allocations, perAnalyzer, wall, cpu, median.Findings, generator);
         }
 
         private static int? ArgumentAfter(string[] args, string name)

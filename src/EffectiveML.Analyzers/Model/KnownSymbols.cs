@@ -186,12 +186,24 @@ namespace EffectiveML.Analyzers.Model
             return false;
         }
 
-        /// <summary>Whether the compilation references an ML.NET or TorchSharp assembly: the gate checked before any syntax is read.</summary>
-        public static bool ReferencesMLAssembly(Compilation compilation)
+        /// <summary>
+        /// Whether the compilation is given an ML.NET or TorchSharp assembly, by the file names of
+        /// the references it is created with: the generator's gate, checked before any syntax is
+        /// read and before the compiler binds the references (the first to ask for the referenced
+        /// assemblies' symbols pays for reading their metadata). Only a gate: the ML symbols are
+        /// then resolved by <see cref="TryCreate"/>.
+        /// </summary>
+        public static bool MayReferenceML(Compilation compilation)
         {
-            foreach (var name in compilation.ReferencedAssemblyNames)
+            foreach (var reference in compilation.ExternalReferences)
             {
-                if (IsMLAssemblyName(name.Name))
+                var name = reference switch
+                {
+                    CompilationReference project => project.Compilation.AssemblyName,
+                    PortableExecutableReference { FilePath: { } path } => System.IO.Path.GetFileNameWithoutExtension(path),
+                    _ => null,
+                };
+                if (name is not null && IsMLAssemblyName(name))
                 {
                     return true;
                 }

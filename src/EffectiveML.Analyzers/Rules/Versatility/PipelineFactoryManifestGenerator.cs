@@ -13,8 +13,8 @@ namespace EffectiveML.Analyzers.Rules.Versatility
     /// chain with a trainer) as assembly metadata, so that the test projects that reference it can
     /// tell which factories they call. A project without such a method gets no source at all.
     /// A compilation that references no ML assembly is never walked: its syntax trees reach the
-    /// syntactic filter only when the references hold ML.NET or TorchSharp, so a project without
-    /// them pays the reference check alone.
+    /// syntactic filter only when the files it references include ML.NET or TorchSharp, so a
+    /// project without them pays a look at its reference list alone.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class PipelineFactoryManifestGenerator : IIncrementalGenerator
@@ -27,17 +27,23 @@ namespace EffectiveML.Analyzers.Rules.Versatility
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
+            // The ML symbols, resolved once per compilation (null without ML references).
+            var symbols = context.CompilationProvider
+                .Select(static (compilation, _) => KnownSymbols.MayReferenceML(compilation) ? KnownSymbols.TryCreate(compilation) : null);
             var factories = context.CompilationProvider
-                .SelectMany(static (compilation, _) => KnownSymbols.ReferencesMLAssembly(compilation)
+                .SelectMany(static (compilation, _) => KnownSymbols.MayReferenceML(compilation)
                     ? compilation.SyntaxTrees
                     : Enumerable.Empty<SyntaxTree>())
                 .WithTrackingName(TreesStep)
                 // Per tree, cached while the tree is unchanged: the methods that could be factories.
-                .SelectMany(static (tree, cancellationToken) => Candidates(tree, cancellationToken))
+                .Select(static (tree, cancellationToken) => Candidates(tree, cancellationToken))
                 .WithTrackingName(CandidatesStep)
-                .Combine(context.CompilationProvider)
-                .Select(static (candidate, cancellationToken) => FactoryId(
-                    candidate.Left, candidate.Right.GetSemanticModel(candidate.Left.SyntaxTree), cancellationToken))
+                .Where(static candidates => !candidates.IsEmpty)
+                .Combine(symbols)
+                // One semantic model per file for all of its candidates.
+                .SelectMany(static (candidates, cancellationToken) => candidates.Right is { } known
+                    ? FactoryIds(candidates.Left, known, cancellationToken)
+                    : ImmutableArray<string?>.Empty)
                 .Where(static id => id is not null)
                 .Collect();
 
@@ -60,6 +66,18 @@ namespace EffectiveML.Analyzers.Rules.Versatility
 
                 output.AddSource("EffectiveML.PipelineFactories.g.cs", source.ToString());
             });
+        }
+
+        private static ImmutableArray<string?> FactoryIds(ImmutableArray<MethodDeclarationSyntax> candidates, KnownSymbols symbols, System.Threading.CancellationToken cancellationToken)
+        {
+            var model = symbols.Compilation.GetSemanticModel(candidates[0].SyntaxTree);
+            var ids = ImmutableArray.CreateBuilder<string?>(candidates.Length);
+            foreach (var candidate in candidates)
+            {
+                ids.Add(FactoryId(candidate, model, symbols, cancellationToken));
+            }
+
+            return ids.MoveToImmutable();
         }
 
         /// <summary>A cheap syntactic filter (a method with a body, returning a type named like an estimator); the semantic check decides.</summary>
@@ -87,10 +105,9 @@ namespace EffectiveML.Analyzers.Rules.Versatility
             _ => null,
         };
 
-        private static string? FactoryId(MethodDeclarationSyntax syntax, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+        private static string? FactoryId(MethodDeclarationSyntax syntax, SemanticModel model, KnownSymbols symbols, System.Threading.CancellationToken cancellationToken)
         {
             if (model.GetDeclaredSymbol(syntax, cancellationToken) is not IMethodSymbol { DeclaredAccessibility: not Accessibility.Private } method
-                || KnownSymbols.TryCreate(model.Compilation) is not { } symbols
                 || !IsEstimatorType(method.ReturnType, symbols))
             {
                 return null;

@@ -94,7 +94,8 @@ namespace EffectiveML.Tests.Rules.Versatility
             var withML = RunTracked(Production, TestReferences.MLProject);
             Assert.Single(withML.Steps(PipelineFactoryManifestGenerator.TreesStep).SelectMany(s => s.Outputs));
             // The four methods of Production that return an estimator type reach the semantic check.
-            Assert.Equal(4, withML.Steps(PipelineFactoryManifestGenerator.CandidatesStep).SelectMany(s => s.Outputs).Count());
+            var candidates = Assert.Single(withML.Steps(PipelineFactoryManifestGenerator.CandidatesStep).SelectMany(s => s.Outputs));
+            Assert.Equal(4, ((ImmutableArray<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>)candidates.Value).Length);
             Assert.Single(withML.Result.GeneratedSources);
         }
 
