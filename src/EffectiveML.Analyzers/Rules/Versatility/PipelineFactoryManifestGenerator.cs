@@ -113,6 +113,11 @@ namespace EffectiveML.Analyzers.Rules.Versatility
                 return null;
             }
 
+            if (ReturnedChainNamesTrainer(syntax, model, symbols, cancellationToken))
+            {
+                return method.GetDocumentationCommentId();
+            }
+
             var body = (SyntaxNode?)syntax.Body ?? syntax.ExpressionBody;
             if (body is null || model.GetOperation(body, cancellationToken) is not { } operation)
             {
@@ -121,6 +126,44 @@ namespace EffectiveML.Analyzers.Rules.Versatility
 
             var member = new MemberModel(ValueTracker.MemberRoot(operation), symbols);
             return member.Sites.ReturnsPipelineWithTrainer() ? method.GetDocumentationCommentId() : null;
+        }
+
+        /// <summary>
+        /// The common factory, decided without binding its body: the method returns a single
+        /// <c>Append</c> chain (an expression body, or a block of one <c>return</c>), and one of the
+        /// chain's steps is a call that, bound alone where it stands, is an ML.NET trainer
+        /// (<c>mlContext.BinaryClassification.Trainers.FastTree(...)</c>). Binding a whole chain
+        /// costs the overload resolution of every <c>Append</c>; binding one call costs its own.
+        /// Any other shape is decided by the member model of the bound body.
+        /// </summary>
+        private static bool ReturnedChainNamesTrainer(MethodDeclarationSyntax syntax, SemanticModel model, KnownSymbols symbols, System.Threading.CancellationToken cancellationToken)
+        {
+            var returned = syntax.ExpressionBody?.Expression
+                ?? (syntax.Body is { Statements: { Count: 1 } statements } && statements[0] is ReturnStatementSyntax { Expression: { } expression } ? expression : null);
+            while (returned is not null)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                ExpressionSyntax? step;
+                if (returned is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Append" } append, ArgumentList.Arguments: { Count: 1 } arguments })
+                {
+                    step = arguments[0].Expression;
+                    returned = append.Expression;
+                }
+                else
+                {
+                    step = returned;
+                    returned = null;
+                }
+
+                if (step is InvocationExpressionSyntax call
+                    && model.GetSpeculativeSymbolInfo(call.SpanStart, call, SpeculativeBindingOption.BindAsExpression).Symbol is IMethodSymbol target
+                    && symbols.Api.IsTrainer(target.ReducedFrom ?? target))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsEstimatorType(ITypeSymbol type, KnownSymbols symbols) =>
