@@ -157,7 +157,7 @@ namespace EffectiveML.Analyzers.Model
             }
 
             // A calibrator maps scores to probabilities; its catalog derives from the trainers' base, but it trains no model.
-            if (KnownSymbols.InheritsFrom(receiver, symbols.TrainersCatalogBase) && !Is(receiver, CalibratorsCatalog))
+            if (IsTrainerCatalog(receiver))
             {
                 kinds |= MethodKinds.Trainer;
             }
@@ -362,6 +362,13 @@ namespace EffectiveML.Analyzers.Model
 
         /// <summary>A method of a <c>*.Trainers</c> catalog.</summary>
         public bool IsTrainer(IMethodSymbol method) => Facts(method).Is(MethodKinds.Trainer);
+        /// <summary>
+        /// A task's <c>Trainers</c> catalog (<c>mlContext.Regression.Trainers</c>): every method called
+        /// on one makes a trainer. Calibrators are not trainers, although their catalog derives from
+        /// the trainers' base: they map scores to probabilities and train no model.
+        /// </summary>
+        public bool IsTrainerCatalog(ITypeSymbol? type) =>
+            type is not null && KnownSymbols.InheritsFrom(type, _symbols.TrainersCatalogBase) && !Is(type, CalibratorsCatalog);
 
         public static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
             type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);

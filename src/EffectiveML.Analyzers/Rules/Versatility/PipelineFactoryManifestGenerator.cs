@@ -113,7 +113,7 @@ namespace EffectiveML.Analyzers.Rules.Versatility
                 return null;
             }
 
-            if (ReturnedChainNamesTrainer(syntax, model, symbols, cancellationToken))
+            if (ReturnedChainNamesTrainer(syntax, method, symbols, cancellationToken))
             {
                 return method.GetDocumentationCommentId();
             }
@@ -131,12 +131,14 @@ namespace EffectiveML.Analyzers.Rules.Versatility
         /// <summary>
         /// The common factory, decided without binding its body: the method returns a single
         /// <c>Append</c> chain (an expression body, or a block of one <c>return</c>), and one of the
-        /// chain's steps is a call that, bound alone where it stands, is an ML.NET trainer
-        /// (<c>mlContext.BinaryClassification.Trainers.FastTree(...)</c>). Binding a whole chain
-        /// costs the overload resolution of every <c>Append</c>; binding one call costs its own.
+        /// chain's steps is a call on a task's <c>Trainers</c> catalog
+        /// (<c>mlContext.BinaryClassification.Trainers.FastTree(...)</c>) reached from a parameter,
+        /// field or property through properties (<see cref="TypeOfMemberPath"/>). Any semantic
+        /// question inside a body binds the whole body (about half a millisecond for a chain of
+        /// four steps, with nullable analysis); the declared symbols answer this one without it.
         /// Any other shape is decided by the member model of the bound body.
         /// </summary>
-        private static bool ReturnedChainNamesTrainer(MethodDeclarationSyntax syntax, SemanticModel model, KnownSymbols symbols, System.Threading.CancellationToken cancellationToken)
+        private static bool ReturnedChainNamesTrainer(MethodDeclarationSyntax syntax, IMethodSymbol method, KnownSymbols symbols, System.Threading.CancellationToken cancellationToken)
         {
             var returned = syntax.ExpressionBody?.Expression
                 ?? (syntax.Body is { Statements: { Count: 1 } statements } && statements[0] is ReturnStatementSyntax { Expression: { } expression } ? expression : null);
@@ -155,15 +157,66 @@ namespace EffectiveML.Analyzers.Rules.Versatility
                     returned = null;
                 }
 
-                if (step is InvocationExpressionSyntax call
-                    && model.GetSpeculativeSymbolInfo(call.SpanStart, call, SpeculativeBindingOption.BindAsExpression).Symbol is IMethodSymbol target
-                    && symbols.Api.IsTrainer(target.ReducedFrom ?? target))
+                // A call on a task's Trainers catalog makes a trainer, whichever method it is (as
+                // MLApi defines trainers).
+                if (step is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var catalog } }
+                    && symbols.Api.IsTrainerCatalog(TypeOfMemberPath(catalog, method)))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// The type of <c>a.b.c</c> where <c>a</c> is a parameter of <paramref name="method"/> or a
+        /// field or property of its type (or <c>this</c>) and each further name a field or property,
+        /// read from the declared symbols as the compiler's member lookup would find them; null for
+        /// any other expression. Only for a returned expression outside lambdas, where no local can
+        /// shadow these names.
+        /// </summary>
+        private static ITypeSymbol? TypeOfMemberPath(ExpressionSyntax expression, IMethodSymbol method)
+        {
+            switch (expression)
+            {
+                case ThisExpressionSyntax:
+                    return method.ContainingType;
+                case IdentifierNameSyntax identifier:
+                    var name = identifier.Identifier.ValueText;
+                    foreach (var parameter in method.Parameters)
+                    {
+                        if (parameter.Name == name)
+                        {
+                            return parameter.Type;
+                        }
+                    }
+
+                    return TypeOfMember(method.ContainingType, name);
+                case MemberAccessExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleMemberAccessExpression, Name: IdentifierNameSyntax member } access:
+                    return TypeOfMemberPath(access.Expression, method) is { } receiver ? TypeOfMember(receiver, member.Identifier.ValueText) : null;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>The type of the field or property named <paramref name="name"/> of <paramref name="type"/> or its bases; null when the name is anything else.</summary>
+        private static ITypeSymbol? TypeOfMember(ITypeSymbol type, string name)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers(name))
+                {
+                    return member switch
+                    {
+                        IPropertySymbol { IsIndexer: false } property => property.Type,
+                        IFieldSymbol field => field.Type,
+                        _ => null,
+                    };
+                }
+            }
+
+            return null;
         }
 
         private static bool IsEstimatorType(ITypeSymbol type, KnownSymbols symbols) =>

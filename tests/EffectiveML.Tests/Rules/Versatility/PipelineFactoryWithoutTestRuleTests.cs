@@ -59,6 +59,46 @@ namespace EffectiveML.Tests.Rules.Versatility
         }
 
         [Fact]
+        public void The_generator_reads_a_trainer_catalog_through_fields_and_properties_and_binds_what_it_cannot_read()
+        {
+            var (_, generated) = CompileProduction("""
+                using Microsoft.ML;
+
+                namespace Churn
+                {
+                    public sealed class Factories
+                    {
+                        private readonly MLContext _ml = new MLContext(seed: 1);
+
+                        private RegressionCatalog Regression => _ml.Regression;
+
+                        public IEstimator<ITransformer> FromField() =>
+                            _ml.Transforms.Concatenate("Features", "A", "B").Append(_ml.Regression.Trainers.Sdca());
+
+                        public IEstimator<ITransformer> FromProperty() =>
+                            this.Regression.Trainers.FastTree();
+
+                        // A local is not a member path: the bound body decides.
+                        public IEstimator<ITransformer> FromLocal()
+                        {
+                            var ml = _ml;
+                            return ml.Regression.Trainers.Sdca();
+                        }
+
+                        // Transforms only, no trainers catalog: preparation, not a factory.
+                        public IEstimator<ITransformer> Prepared() =>
+                            _ml.Transforms.Concatenate("Features", "A").Append(_ml.Transforms.NormalizeMinMax("Features"));
+                    }
+                }
+                """);
+
+            Assert.Contains("M:Churn.Factories.FromField", generated);
+            Assert.Contains("M:Churn.Factories.FromProperty", generated);
+            Assert.Contains("M:Churn.Factories.FromLocal", generated);
+            Assert.DoesNotContain("Prepared", generated);
+        }
+
+        [Fact]
         public void The_generator_adds_nothing_to_a_project_without_factories()
         {
             var (_, generated) = CompileProduction("""
