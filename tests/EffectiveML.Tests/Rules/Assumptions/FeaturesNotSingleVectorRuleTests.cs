@@ -45,23 +45,13 @@ namespace EffectiveML.Tests.Rules.Assumptions
             }
             """ + Trip;
 
-        [Fact]
-        public async Task Flags_a_mixed_Concatenate_whose_output_is_normalized_in_place_before_the_trainer()
+        [Theory]
+        [InlineData("""ml.Transforms.Concatenate("Features", "Distance", {|#0:"Duration"|}).Append(ml.Regression.Trainers.Sdca("Fare"))""")]
+        // ML.NET rejects the Concatenate itself, whatever rewrites its output in place before the trainer reads it.
+        [InlineData("""ml.Transforms.Concatenate("Features", "Distance", {|#0:"Duration"|}).Append(ml.Transforms.NormalizeMinMax("Features")).Append(ml.Regression.Trainers.Sdca("Fare"))""")]
+        public async Task Flags_the_input_of_a_Concatenate_whose_item_type_differs(string pipeline)
         {
-            var source = Program("""ml.Transforms.Concatenate("Features", "Distance", {|#0:"Duration"|}).Append(ml.Transforms.NormalizeMinMax("Features")).Append(ml.Regression.Trainers.Sdca("Fare"))""");
-            const string quoted = "Concatenated columns should have the same type. Column 'Duration' has type of Double, but expected column type is Single";
-            await VerifyEML4103.Analyzer(
-                source,
-                VerifyEML4103.Diagnostic("EML4103").WithLocation(0).WithArguments(
-                    quoted,
-                    "'Duration' is the double member 'Trip.Duration'; the trainer reads the concatenation 'Features' as its features; convert it with ConvertType first"));
-            Assert.Contains(quoted, MLProgram.Failure(source));
-        }
-
-        [Fact]
-        public async Task Flags_the_input_of_a_Concatenate_whose_item_type_differs()
-        {
-            var source = Program("""ml.Transforms.Concatenate("Features", "Distance", {|#0:"Duration"|}).Append(ml.Regression.Trainers.Sdca("Fare"))""");
+            var source = Program(pipeline);
             const string quoted = "Concatenated columns should have the same type. Column 'Duration' has type of Double, but expected column type is Single";
             await VerifyEML4103.Analyzer(
                 source,
