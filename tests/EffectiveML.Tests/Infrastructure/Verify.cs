@@ -61,6 +61,7 @@ namespace EffectiveML.Tests.Infrastructure
         internal sealed class RuleTest
         {
             private readonly List<(string Path, string Source)> _files = new();
+            private readonly List<(string Path, string Text)> _additionalFiles = new();
             private readonly List<MetadataReference> _references = new();
             private readonly List<DiagnosticResult> _expected = new();
             private string? _editorConfig;
@@ -72,6 +73,13 @@ namespace EffectiveML.Tests.Infrastructure
             public RuleTest WithFile(string path, string source)
             {
                 _files.Add((path, source));
+                return this;
+            }
+
+            /// <summary>A file the project gives its analyzers (<c>&lt;AdditionalFiles Include="..." /&gt;</c>).</summary>
+            public RuleTest WithAdditionalFile(string path, string text)
+            {
+                _additionalFiles.Add((path, text));
                 return this;
             }
 
@@ -123,6 +131,11 @@ namespace EffectiveML.Tests.Infrastructure
                 foreach (var file in _files)
                 {
                     state.Sources.Add(file);
+                }
+
+                foreach (var file in _additionalFiles)
+                {
+                    state.AdditionalFiles.Add(file);
                 }
 
                 ConfigureProject(state);

@@ -11,8 +11,9 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
     /// EML4106: a class written for the text loader (some member has <c>[LoadColumn]</c>) that
     /// ML.NET cannot load as written: a column member without <c>[LoadColumn]</c> (a
     /// <c>[NoColumn]</c> included), one index twice in one member, a range on a scalar member or
-    /// one index on an array member; and a range-loaded array without <c>[VectorType(n)]</c> used
-    /// as a prediction engine's input.
+    /// one index on an array member; a range-loaded array without <c>[VectorType(n)]</c> used
+    /// as a prediction engine's input; and, when the data file is an AdditionalFile, a header that
+    /// does not fit the separator or the indexes (<see cref="DataFileHeader"/>).
     /// </summary>
     public sealed class SchemaClassCannotLoadRule : Rule
     {
@@ -26,6 +27,9 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
             "LoadFromTextFile<T> reads a class by its [LoadColumn] attributes only: every public field and readable property needs one ([NoColumn] and [VectorType] are not read there), an index may appear once per member, and the attribute decides whether a column is one value or a vector. A prediction engine reads the same class by its member types, so a range-loaded array needs [VectorType(n)] as well.");
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
+
+        /// <summary>The calls that load a schema class from a text file; the rule checks their catalog itself.</summary>
+        private static readonly string[] TextLoadingMethods = { "LoadFromTextFile" };
 
         internal override void Register(RuleRegistry registry)
         {
@@ -92,6 +96,25 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                             $"'{member.Name}' is an array, but its [LoadColumn] loads one value",
                             "the text loader makes it a single value that cannot be read back into the array; load a range, [LoadColumn(start, end)]"));
                     }
+                }
+            });
+
+            var pathType = registry.Compilation.GetTypeByMetadataName("System.IO.Path");
+            registry.OnCalls(TextLoadingMethods, (member, model, call) =>
+            {
+                var files = member.Options.AdditionalFiles;
+                if (files.IsEmpty
+                    || !api.Facts(call.TargetMethod).Is(MethodKinds.TextLoading)
+                    || call.TargetMethod.TypeArguments.Length != 1
+                    || call.TargetMethod.TypeArguments[0] is not INamedTypeSymbol schema
+                    || !HasLoadColumn(schema, api))
+                {
+                    return;
+                }
+
+                foreach (var (message, detail) in DataFileHeader.Findings(call, schema, files, pathType, api, member.CancellationToken))
+                {
+                    member.ReportDiagnostic(Diagnostic.Create(Descriptor, Describe.CallLocation(call.Syntax), message, detail));
                 }
             });
 

@@ -172,5 +172,105 @@ namespace EffectiveML.Tests.Rules.Assumptions
                 File.Delete(path);
             }
         }
-    }
+    
+        private const string Housing = """
+            public class House
+            {
+                [LoadColumn(0)] public float Size { get; set; }
+                [LoadColumn(1)] public float Rooms { get; set; }
+                [LoadColumn(2)] public float Price { get; set; }
+            }
+            """;
+
+        private static string Loading(string call) => $$"""
+            using Microsoft.ML;
+            using Microsoft.ML.Data;
+
+            public static class Program
+            {
+                public static IDataView Load(MLContext ml) => {{call}};
+            }
+
+            """ + Housing;
+
+        [Theory]
+        [InlineData(
+            """ml.Data.{|#0:LoadFromTextFile<House>("data/housing.txt", separatorChar: ',', hasHeader: true)|}""",
+            "Size;Rooms;Price\n1;2;3\n",
+            "The header of 'housing.txt' is one column when split at ','",
+            "it splits at ';' into 3 columns, which the [LoadColumn] indexes of 'House' count; pass separatorChar: ';'")]
+        [InlineData(
+            """ml.Data.{|#0:LoadFromTextFile<House>(System.IO.Path.Combine("data", "housing.csv"), separatorChar: ',', hasHeader: true)|}""",
+            "Size,Rooms\n1,2\n",
+            "'Price' loads column 2, but the header of 'housing.csv' has 2 columns",
+            "split at ',' its last index is 1; check the [LoadColumn] index against the file")]
+        [InlineData(
+            """ml.Data.{|#0:LoadFromTextFile<House>("housing.csv", separatorChar: ',', hasHeader: true)|}""",
+            "Size,Price,Rooms\n1,3,2\n",
+            "'Rooms' loads column 1 ('Price'), but the header of 'housing.csv' names column 2 'Rooms'",
+            "the text loader reads columns by index, not by name; use [LoadColumn(2)]")]
+        public async Task Flags_a_data_file_whose_header_does_not_fit_the_separator_or_the_indexes(string call, string file, string message, string detail)
+        {
+            var test = VerifyEML4106.Test(Loading(call))
+                .WithAdditionalFile("/0/data/" + (call.Contains(".txt") ? "housing.txt" : "housing.csv"), file.Replace("\\n", "\n"));
+            if (message.Contains("names column"))
+            {
+                // The same file also puts 'Price' at column 1, where the class loads 2.
+                test = test.Expecting(VerifyEML4106.Diagnostic("EML4106").WithLocation(0).WithArguments(
+                    "'Price' loads column 2 ('Rooms'), but the header of 'housing.csv' names column 1 'Price'",
+                    "the text loader reads columns by index, not by name; use [LoadColumn(1)]"));
+            }
+
+            await test.Expecting(VerifyEML4106.Diagnostic("EML4106").WithLocation(0).WithArguments(message, detail)).RunAsync();
+        }
+
+        [Theory]
+        // The header fits.
+        [InlineData("""ml.Data.LoadFromTextFile<House>("data/housing.csv", separatorChar: ',', hasHeader: true)""", "housing.csv", "Size,Rooms,Price\n1,2,3\n")]
+        // No header row to check.
+        [InlineData("""ml.Data.LoadFromTextFile<House>("data/housing.csv", separatorChar: ',', hasHeader: false)""", "housing.csv", "1;2\n")]
+        // A path the code does not state.
+        [InlineData("""ml.Data.LoadFromTextFile<House>(System.Environment.GetEnvironmentVariable("DATA"), separatorChar: ',', hasHeader: true)""", "housing.csv", "Size;Rooms;Price\n")]
+        // Another file than the one loaded.
+        [InlineData("""ml.Data.LoadFromTextFile<House>("data/housing.csv", separatorChar: ',', hasHeader: true)""", "other.csv", "Size;Rooms;Price\n")]
+        // A .csv read at tabs is EML4005's finding.
+        [InlineData("""ml.Data.LoadFromTextFile<House>("data/housing.csv", hasHeader: true)""", "housing.csv", "Size,Rooms,Price\n")]
+        // Names the header does not share with the class say nothing about the indexes.
+        [InlineData("""ml.Data.LoadFromTextFile<House>("data/housing.csv", separatorChar: ',', hasHeader: true)""", "housing.csv", "sqft,bedrooms,usd\n")]
+        public async Task Quiet_when_the_header_fits_or_cannot_be_matched_to_the_call(string call, string fileName, string file) =>
+            await VerifyEML4106.Test(Loading(call)).WithAdditionalFile("/0/data/" + fileName, file.Replace("\\n", "\n")).RunAsync();
+
+        [Fact]
+        public void ML_NET_reads_by_index_whatever_the_header_says()
+        {
+            var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "effectiveml-4106-header-" + Guid.NewGuid().ToString("N") + ".csv");
+            File.WriteAllLines(path, new[] { "Size,Price,Rooms", "100,300,2" });
+            try
+            {
+                var program = $$"""
+                    using System.Linq;
+                    using Microsoft.ML;
+                    using Microsoft.ML.Data;
+
+                    public static class Program
+                    {
+                        public static object Run()
+                        {
+                            var ml = new MLContext(seed: 1);
+                            var row = ml.Data.CreateEnumerable<House>(ml.Data.LoadFromTextFile<House>(@"{{path}}", separatorChar: ',', hasHeader: true), reuseRowObject: false).Single();
+                            return $"{row.Rooms};{row.Price}";
+                        }
+                    }
+
+                    """ + Housing;
+
+                // 'Rooms' gets the price and 'Price' the number of rooms, without an error.
+                Assert.Equal("300;2", MLProgram.Run(program));
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+}
 }
