@@ -153,9 +153,7 @@ namespace EffectiveML.Tests.Model
         [Fact]
         public void The_input_columns_of_a_class_loaded_from_text_follow_LoadColumn_not_the_member_type()
         {
-            var path = Path.Combine(Path.GetTempPath(), "effectiveml-schema-" + Guid.NewGuid().ToString("N") + ".csv");
-            File.WriteAllLines(path, Enumerable.Range(0, 20).Select(i => $"{i},{i % 3},{i * 2},{i % 2 == 0},c{i % 3},{i}"));
-            try
+            using (var file = new TemporaryDataFile(Enumerable.Range(0, 20).Select(i => $"{i},{i % 3},{i * 2},{i % 2 == 0},c{i % 3},{i}")))
             {
                 var source = $$"""
                     using Microsoft.ML;
@@ -166,7 +164,7 @@ namespace EffectiveML.Tests.Model
                         public static DataViewSchema Run()
                         {
                             var ml = new MLContext(seed: 1);
-                            var data = ml.Data.LoadFromTextFile<Measurement>(@"{{path}}", separatorChar: ',');
+                            var data = ml.Data.LoadFromTextFile<Measurement>(@"{{file.Path}}", separatorChar: ',');
                             var model = ml.Transforms.CopyColumns("Copy", "Size").Fit(data);
                             return model.GetOutputSchema(data.Schema);
                         }
@@ -188,18 +186,12 @@ namespace EffectiveML.Tests.Model
                     AssertAgree(source, column);
                 }
             }
-            finally
-            {
-                File.Delete(path);
-            }
         }
 
         [Fact]
         public void The_input_columns_of_a_literal_text_loader_column_list_are_read()
         {
-            var path = Path.Combine(Path.GetTempPath(), "effectiveml-schema-" + Guid.NewGuid().ToString("N") + ".csv");
-            File.WriteAllLines(path, Enumerable.Range(0, 20).Select(i => $"{i},{i % 3},{i * 2},c{i % 3}"));
-            try
+            using (var file = new TemporaryDataFile(Enumerable.Range(0, 20).Select(i => $"{i},{i % 3},{i * 2},c{i % 3}")))
             {
                 var source = $$"""
                     using Microsoft.ML;
@@ -210,7 +202,7 @@ namespace EffectiveML.Tests.Model
                         public static DataViewSchema Run()
                         {
                             var ml = new MLContext(seed: 1);
-                            var data = ml.Data.LoadFromTextFile(@"{{path}}", new[]
+                            var data = ml.Data.LoadFromTextFile(@"{{file.Path}}", new[]
                             {
                                 new TextLoader.Column("Label", DataKind.Single, 0),
                                 new TextLoader.Column("Values", DataKind.Double, 1, 2),
@@ -226,10 +218,6 @@ namespace EffectiveML.Tests.Model
                 {
                     AssertAgree(source, column);
                 }
-            }
-            finally
-            {
-                File.Delete(path);
             }
         }
 

@@ -29,24 +29,15 @@ namespace EffectiveML.Tests.Rules.Assumptions
             {{schema}}
             """;
 
-        private static string WithData(string source, out string path)
-        {
-            path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "effectiveml-4106-" + Guid.NewGuid().ToString("N") + ".csv");
-            File.WriteAllLines(path, Enumerable.Range(0, 30).Select(i => $"{i},{i % 3},{i * 2}"));
-            return source.Replace("public static string Path = \"\";", $"public static string Path = @\"{path}\";");
-        }
+        private static TemporaryDataFile Data() => new(Enumerable.Range(0, 30).Select(i => $"{i},{i % 3},{i * 2}"));
+
+        private static string WithData(string source, TemporaryDataFile data) =>
+            source.Replace("public static string Path = \"\";", $"public static string Path = @\"{data.Path}\";");
 
         private static string FailureWithData(string source)
         {
-            var withData = WithData(source, out var path);
-            try
-            {
-                return MLProgram.Failure(withData);
-            }
-            finally
-            {
-                File.Delete(path);
-            }
+            using var data = Data();
+            return MLProgram.Failure(WithData(source, data));
         }
 
         [Theory]
@@ -162,15 +153,8 @@ namespace EffectiveML.Tests.Rules.Assumptions
                 ml.Data.LoadFromEnumerable(new[] { new InMemory { Size = 1 } }).Preview();
                 """);
             await VerifyEML4106.Analyzer(source);
-            var withData = WithData(source, out var path);
-            try
-            {
-                MLProgram.Run(withData);
-            }
-            finally
-            {
-                File.Delete(path);
-            }
+            using var data = Data();
+            MLProgram.Run(WithData(source, data));
         }
     
         private const string Housing = """
@@ -243,9 +227,7 @@ namespace EffectiveML.Tests.Rules.Assumptions
         [Fact]
         public void ML_NET_reads_by_index_whatever_the_header_says()
         {
-            var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "effectiveml-4106-header-" + Guid.NewGuid().ToString("N") + ".csv");
-            File.WriteAllLines(path, new[] { "Size,Price,Rooms", "100,300,2" });
-            try
+            using (var file = new TemporaryDataFile(new[] { "Size,Price,Rooms", "100,300,2" }))
             {
                 var program = $$"""
                     using System.Linq;
@@ -257,7 +239,7 @@ namespace EffectiveML.Tests.Rules.Assumptions
                         public static object Run()
                         {
                             var ml = new MLContext(seed: 1);
-                            var row = ml.Data.CreateEnumerable<House>(ml.Data.LoadFromTextFile<House>(@"{{path}}", separatorChar: ',', hasHeader: true), reuseRowObject: false).Single();
+                            var row = ml.Data.CreateEnumerable<House>(ml.Data.LoadFromTextFile<House>(@"{{file.Path}}", separatorChar: ',', hasHeader: true), reuseRowObject: false).Single();
                             return $"{row.Rooms};{row.Price}";
                         }
                     }
@@ -266,10 +248,6 @@ namespace EffectiveML.Tests.Rules.Assumptions
 
                 // 'Rooms' gets the price and 'Price' the number of rooms, without an error.
                 Assert.Equal("300;2", MLProgram.Run(program));
-            }
-            finally
-            {
-                File.Delete(path);
             }
         }
 }
