@@ -99,8 +99,9 @@ namespace EffectiveML.Analyzers.Rules.Impact
         /// build a different model. The call's reads are the locals and parameters its operation
         /// tree references (a call that is the receiver of another, as in
         /// <c>CreatePredictionEngine(model).Predict(row)</c>, is not a region data-flow analysis
-        /// accepts). Data flow of the scope that cannot be analyzed (code that does not compile)
-        /// counts as varying: nothing is reported.
+        /// accepts). The scope's data flow is analyzed only for a call that reads a local or
+        /// parameter; when it cannot be analyzed (code that does not compile), such a call counts
+        /// as varying and nothing is reported.
         /// </summary>
         /// <param name="scope">The loop (its condition and increments included), or the lambda's body.</param>
         private static bool VariesPerIteration<TSymbol>(IInvocationOperation call, IOperation scope, System.Collections.Immutable.ImmutableArray<TSymbol> iterationVariables)
@@ -111,14 +112,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
                 return true;
             }
 
-            var bodyFlow = scope.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax expression
-                ? semanticModel.AnalyzeDataFlow(expression)
-                : semanticModel.AnalyzeDataFlow(scope.Syntax);
-            if (bodyFlow is null || !bodyFlow.Succeeded)
-            {
-                return true;
-            }
-
+            DataFlowAnalysis? bodyFlow = null;
             foreach (var operation in call.DescendantsAndSelf())
             {
                 ISymbol? read = operation switch
@@ -132,17 +126,22 @@ namespace EffectiveML.Analyzers.Rules.Impact
                     continue;
                 }
 
-                if (bodyFlow.VariablesDeclared.Contains(read) || bodyFlow.WrittenInside.Contains(read))
-                {
-                    return true;
-                }
-
                 foreach (var variable in iterationVariables)
                 {
                     if (SymbolEqualityComparer.Default.Equals(variable, read))
                     {
                         return true;
                     }
+                }
+
+                // The scope's data flow only once the call reads a local or parameter: a call on fields alone reads nothing that varies.
+                bodyFlow ??= scope.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax expression
+                    ? semanticModel.AnalyzeDataFlow(expression)
+                    : semanticModel.AnalyzeDataFlow(scope.Syntax);
+                if (bodyFlow is null || !bodyFlow.Succeeded
+                    || bodyFlow.VariablesDeclared.Contains(read) || bodyFlow.WrittenInside.Contains(read))
+                {
+                    return true;
                 }
             }
 

@@ -30,9 +30,9 @@ namespace EffectiveML.Analyzers.Rules.Versatility
             // The ML symbols, resolved once per compilation (null without ML references).
             var symbols = context.CompilationProvider
                 .Select(static (compilation, _) => KnownSymbols.MayReferenceML(compilation) ? KnownSymbols.TryCreate(compilation) : null);
-            var factories = context.CompilationProvider
-                .SelectMany(static (compilation, _) => KnownSymbols.MayReferenceML(compilation)
-                    ? compilation.SyntaxTrees
+            var factories = symbols
+                .SelectMany(static (known, _) => known is not null
+                    ? known.Compilation.SyntaxTrees
                     : Enumerable.Empty<SyntaxTree>())
                 .WithTrackingName(TreesStep)
                 // Per tree, cached while the tree is unchanged: the methods that could be factories.
