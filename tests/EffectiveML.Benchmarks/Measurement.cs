@@ -85,6 +85,10 @@ namespace EffectiveML.Benchmarks
             .Append((Shared, "shared", false))
             .ToList();
 
+        /// <summary>What the timed suite's last run allocated inside each rule's callbacks and in building the model parts, by row name.</summary>
+        public static IEnumerable<(string Name, long Bytes)> AllocatedPerRow() =>
+            Rules.Select((rule, index) => (rule.GetType().Name, Clock.BytesOf(index))).Append((Parts, Clock.BytesOf(PartsSlot)));
+
         public static ImmutableArray<DiagnosticAnalyzer> Peer { get; } = LoadPeer();
 
         public static Compilation Compile(IReadOnlyList<SyntaxTree> trees, ImmutableArray<MetadataReference> references) =>

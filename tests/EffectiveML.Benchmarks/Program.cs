@@ -106,12 +106,29 @@ namespace EffectiveML.Benchmarks
                     var recursive = watch.Elapsed;
                     Console.Write($"recursive {recursive.TotalMilliseconds:0.0} ms ({count2}); ");
                     watch.Restart();
+                    var allocated = GC.GetAllocatedBytesForCurrentThread();
+                    var models = new List<EffectiveML.Analyzers.Model.MemberModel>();
                     foreach (var root in roots)
                     {
-                        _ = new EffectiveML.Analyzers.Model.MemberModel(root, symbols);
+                        models.Add(new EffectiveML.Analyzers.Model.MemberModel(root, symbols));
                     }
 
-                    Console.WriteLine($"{roots.Count} members, {count} operations: walk {walk.TotalMilliseconds:0.0} ms, models {watch.Elapsed.TotalMilliseconds:0.0} ms");
+                    var modelBytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
+                    Console.WriteLine($"{roots.Count} members, {count} operations: walk {walk.TotalMilliseconds:0.0} ms, models {watch.Elapsed.TotalMilliseconds:0.0} ms, {modelBytes / 1024} KB");
+                    foreach (var (part, build) in new (string, Action<EffectiveML.Analyzers.Model.MemberModel>)[]
+                    {
+                        ("pipelines", m => { _ = m.Pipelines.Chains; _ = m.Pipelines.TransformCalls; }),
+                        ("sites", m => { _ = m.Sites.Fits; _ = m.Sites.Evaluations; }),
+                        ("input schemas", m => _ = m.InputSchemas.MemberNamed(string.Empty)),
+                        ("randomness", m => _ = m.RandomnessUses),
+                        ("schemas", m => { if (m.Sites.Fits.Count > 0) { _ = m.Schemas.Flows; _ = m.Schemas.Predictions; } }),
+                    })
+                    {
+                        watch.Restart();
+                        allocated = GC.GetAllocatedBytesForCurrentThread();
+                        models.ForEach(build);
+                        Console.WriteLine($"  {part}: {watch.Elapsed.TotalMilliseconds:0.0} ms, {(GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024} KB");
+                    }
                 }
 
                 return 0;
@@ -285,6 +302,30 @@ namespace EffectiveML.Benchmarks
                 foreach (var (type, bytes) in listener.Top(int.MaxValue).Select(p => (p.Type, Bytes: p.Bytes - baseline.GetValueOrDefault(p.Type))).OrderByDescending(p => p.Bytes).Take(args.Contains("--all") ? int.MaxValue : 40))
                 {
                     Console.WriteLine($"{bytes / 5 / 1024.0,10:0} KB per run  {type}");
+                }
+
+                return 0;
+            }
+
+            if (args.Contains("--allocation-split"))
+            {
+                // Diagnosis: what the suite allocates inside each rule's callbacks and in building the
+                // model parts (measured on the callbacks' threads, Roslyn's work they ask for
+                // included), against all it allocates beyond the do-nothing analyzer.
+                await Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Suite);
+                for (var i = 0; i < 3; i++)
+                {
+                    var run = await Measurement.Analyzers(ml, Measurement.MachineLearning, Measurement.Suite);
+                    var rows = Measurement.AllocatedPerRow().ToList();
+                    var inside = rows.Sum(r => r.Bytes);
+                    Console.WriteLine(string.Create(culture, $"run {i + 1}: {run.Findings} findings; beyond the do-nothing analyzer {run.Allocated / 1_048_576.0:0.0} MB, inside the timed callbacks {inside / 1_048_576.0:0.0} MB, elsewhere (member walks, type starts, the driver, Roslyn's checks of the findings) {(run.Allocated - inside) / 1_048_576.0:0.0} MB"));
+                    if (i == 2)
+                    {
+                        foreach (var (name, bytes) in rows.OrderByDescending(r => r.Bytes).Take(20))
+                        {
+                            Console.WriteLine(string.Create(culture, $"  {bytes / 1024.0,8:0} KB  {name}"));
+                        }
+                    }
                 }
 
                 return 0;
