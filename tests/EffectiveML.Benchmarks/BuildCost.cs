@@ -62,8 +62,8 @@ namespace EffectiveML.Benchmarks
 
                 var mlReferences = ml
                     ? """
-                        <PackageReference Include="Microsoft.ML" Version="5.0.1" />
-                        <PackageReference Include="Microsoft.ML.FastTree" Version="5.0.1" />
+                        <PackageReference Include="Microsoft.ML" Version="6.0.0" />
+                        <PackageReference Include="Microsoft.ML.FastTree" Version="6.0.0" />
                     """
                     : string.Empty;
                 File.WriteAllText(Path.Combine(project, "Corpus.csproj"), $"""

@@ -42,8 +42,8 @@ namespace EffectiveML.Tests.EndToEnd
                   </PropertyGroup>
                   <ItemGroup>
                     <FrameworkReference Include="Microsoft.AspNetCore.App" />
-                    <PackageReference Include="Microsoft.ML" Version="5.0.1" />
-                    <PackageReference Include="Microsoft.ML.FastTree" Version="5.0.1" />
+                    <PackageReference Include="Microsoft.ML" Version="6.0.0" />
+                    <PackageReference Include="Microsoft.ML.FastTree" Version="6.0.0" />
                     <PackageReference Include="EffectiveML.Analyzers" Version="{_package.Version}" />
                     <GlobalAnalyzerConfigFiles Include="AntiPatterns.globalconfig" />
                   </ItemGroup>

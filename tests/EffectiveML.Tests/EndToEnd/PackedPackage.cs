@@ -51,7 +51,7 @@ namespace EffectiveML.Tests.EndToEnd
         {
             var project = DotNet.NewTempDirectory(purpose);
             WriteNuGetConfig(project);
-            var references = string.Concat(packages.Select(p => $"\n    <PackageReference Include=\"{p}\" Version=\"5.0.1\" />"));
+            var references = string.Concat(packages.Select(p => $"\n    <PackageReference Include=\"{p}\" Version=\"6.0.0\" />"));
             File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
                 <Project Sdk="Microsoft.NET.Sdk">
                   <PropertyGroup>
@@ -60,7 +60,7 @@ namespace EffectiveML.Tests.EndToEnd
                     <Nullable>enable</Nullable>
                   </PropertyGroup>
                   <ItemGroup>
-                    <PackageReference Include="Microsoft.ML" Version="5.0.1" />{references}
+                    <PackageReference Include="Microsoft.ML" Version="6.0.0" />{references}
                     <PackageReference Include="EffectiveML.Analyzers" Version="{Version}" />
                   </ItemGroup>
                 </Project>

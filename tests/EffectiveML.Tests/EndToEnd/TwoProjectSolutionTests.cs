@@ -33,8 +33,8 @@ namespace EffectiveML.Tests.EndToEnd
                     <Nullable>enable</Nullable>
                   </PropertyGroup>
                   <ItemGroup>
-                    <PackageReference Include="Microsoft.ML" Version="5.0.1" />
-                    <PackageReference Include="Microsoft.ML.FastTree" Version="5.0.1" />
+                    <PackageReference Include="Microsoft.ML" Version="6.0.0" />
+                    <PackageReference Include="Microsoft.ML.FastTree" Version="6.0.0" />
                     <PackageReference Include="EffectiveML.Analyzers" Version="{_package.Version}" />
                   </ItemGroup>
                 </Project>
