@@ -1,0 +1,247 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+using EffectiveML.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace EffectiveML.Cli
+{
+    /// <summary>
+    /// <c>effectiveml check</c>: loads the projects, runs the suite on each as an editor does (code
+    /// that does not compile is analyzed too), prints the findings by principle and rule, and writes
+    /// the requested logs. Nothing in the workspace is ever written: the tool's own analyzers and the
+    /// chosen mode are added to the projects in memory only.
+    /// </summary>
+    internal sealed class CheckCommand
+    {
+        private readonly CheckOptions _options;
+        private readonly ConsoleOutput _output;
+
+        public CheckCommand(CheckOptions options, ConsoleOutput output)
+        {
+            _options = options;
+            _output = output;
+        }
+
+        public async Task<int> RunAsync(CancellationToken cancellationToken)
+        {
+            var entries = ProjectLoader.Entries(_options.Path);
+            using var loader = ProjectLoader.Create();
+            var (findings, analyzed, withErrors) = await _output.ShowProgressAsync("Finding projects", async step =>
+            {
+                var solution = await loader.OpenAsync(entries, step, cancellationToken);
+                return await AnalyzeAsync(solution, loader, step, cancellationToken);
+            });
+
+            foreach (var failure in loader.Failures)
+            {
+                Console.Error.WriteLine("effectiveml: could not load: " + failure);
+            }
+
+            if (analyzed == 0)
+            {
+                throw loader.Failures.Count > 0
+                    ? new UserError(ExitCode.NothingLoaded, $"none of the projects in '{_options.Path}' could be loaded (see above)")
+                    : new UserError(ExitCode.NoProjects, $"no C# project in '{_options.Path}'");
+            }
+
+            var selected = findings.Where(f => _options.Rules is null || _options.Rules.Contains(f.Id)).ToList();
+            Report.Write(selected, analyzed, withErrors, loader.Failures.Count, Console.Out);
+            WriteLogs(selected);
+
+            return _options.FailOn is { } level && selected.Any(f => f.Severity >= level) ? ExitCode.Findings : ExitCode.Clean;
+        }
+
+        private async Task<(List<Finding> Findings, int Analyzed, int WithErrors)> AnalyzeAsync(Solution solution, ProjectLoader loader, Action<string> step, CancellationToken cancellationToken)
+        {
+            var suite = new EffectiveMLSuiteAnalyzer();
+            solution = Prepare(solution);
+            var findings = new List<Finding>();
+            var seen = new HashSet<(string, string, int, int, string)>();
+            var analyzed = 0;
+            var withErrors = 0;
+            foreach (var project in solution.Projects.Where(p => p.Language == LanguageNames.CSharp && !loader.FailedToLoad(p)).OrderBy(p => p.Name, StringComparer.Ordinal))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                step("Analyzing " + project.Name);
+                if (await project.GetCompilationAsync(cancellationToken) is not { } compilation)
+                {
+                    continue;
+                }
+
+                analyzed++;
+                if (compilation.GetDiagnostics(cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
+                {
+                    withErrors++;
+                }
+
+                var diagnostics = await compilation
+                    .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(suite), project.AnalyzerOptions)
+                    .GetAnalyzerDiagnosticsAsync(cancellationToken);
+                foreach (var diagnostic in diagnostics)
+                {
+                    if (diagnostic.Severity == DiagnosticSeverity.Hidden || diagnostic.IsSuppressed)
+                    {
+                        continue;
+                    }
+
+                    var finding = ToFinding(diagnostic);
+                    // A project built for several frameworks is loaded once per framework: one finding each.
+                    if (seen.Add((finding.Id, finding.Path, finding.Line, finding.Column, finding.Message)))
+                    {
+                        findings.Add(finding);
+                    }
+                }
+            }
+
+            return (findings, analyzed, withErrors);
+        }
+
+        /// <summary>
+        /// Every C# project runs the tool's own analyzers and generator (a project's own copy of
+        /// EffectiveML is replaced, so each finding is reported once, by one version), with the
+        /// chosen mode's configuration below the project's own.
+        /// </summary>
+        private Solution Prepare(Solution solution)
+        {
+            var ours = new AnalyzerFileReference(typeof(EffectiveMLSuiteAnalyzer).Assembly.Location, LoadedAssemblies.Instance);
+            var mode = ModeConfiguration(_options.Mode);
+            foreach (var projectId in solution.ProjectIds)
+            {
+                var project = solution.GetProject(projectId)!;
+                if (project.Language != LanguageNames.CSharp)
+                {
+                    continue;
+                }
+
+                var theirs = project.AnalyzerReferences.Where(IsEffectiveML).ToList();
+                project = project.WithAnalyzerReferences(project.AnalyzerReferences.Except(theirs).Append(ours));
+                if (mode is not null && project.FilePath is { } file)
+                {
+                    var name = $"effective-ml-{_options.Mode.ToString().ToLowerInvariant()}.globalconfig";
+                    project = project.AddAnalyzerConfigDocument(name, mode, filePath: Path.Combine(Path.GetDirectoryName(file)!, name)).Project;
+                }
+
+                solution = project.Solution;
+            }
+
+            return solution;
+        }
+
+        private static bool IsEffectiveML(AnalyzerReference reference) =>
+            reference.FullPath is { } path && Path.GetFileNameWithoutExtension(path) is "EffectiveML.Analyzers" or "EffectiveML.CodeFixes";
+
+        private static SourceText? ModeConfiguration(AnalysisMode mode)
+        {
+            if (mode == AnalysisMode.Default)
+            {
+                return null;
+            }
+
+            using var stream = typeof(CheckCommand).Assembly.GetManifestResourceStream($"effective-ml-{mode.ToString().ToLowerInvariant()}.globalconfig")!;
+            return SourceText.From(stream);
+        }
+
+        private static Finding ToFinding(Diagnostic diagnostic)
+        {
+            var descriptor = diagnostic.Descriptor;
+            var span = diagnostic.Location.GetMappedLineSpan();
+            var inSource = diagnostic.Location.IsInSource && span.IsValid;
+            return new Finding(
+                diagnostic.Id,
+                descriptor.Title.ToString(),
+                descriptor.Category,
+                diagnostic.Severity,
+                diagnostic.GetMessage(),
+                descriptor.HelpLinkUri,
+                inSource ? Relative(span.Path) : string.Empty,
+                inSource ? span.StartLinePosition.Line + 1 : 0,
+                inSource ? span.StartLinePosition.Character + 1 : 0,
+                inSource ? span.EndLinePosition.Line + 1 : 0,
+                inSource ? span.EndLinePosition.Character + 1 : 0);
+        }
+
+        private static string Relative(string path)
+        {
+            var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+            return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
+        }
+
+        private void WriteLogs(IReadOnlyList<Finding> findings)
+        {
+            var sarifPath = _options.Sarif;
+            if (sarifPath is null && _options.Html is null)
+            {
+                return;
+            }
+
+            var temporary = sarifPath is null ? Path.Combine(Path.GetTempPath(), $"effectiveml-{Guid.NewGuid():N}.sarif") : null;
+            try
+            {
+                Write(sarifPath ?? temporary!, "--sarif", path => SarifLog.Write(findings, new EffectiveMLSuiteAnalyzer().SupportedDiagnostics, path));
+                if (sarifPath is not null)
+                {
+                    Console.WriteLine($"SARIF log written to {sarifPath}");
+                }
+
+                if (_options.Html is { } html)
+                {
+                    var report = EffectiveML.Report.ReportWriter.Html(EffectiveML.Report.SarifFindings.Read(sarifPath ?? temporary!));
+                    Write(html, "--html", path => File.WriteAllText(path, report));
+                    Console.WriteLine($"HTML report written to {html}");
+                }
+            }
+            finally
+            {
+                if (temporary is not null)
+                {
+                    File.Delete(temporary);
+                }
+            }
+        }
+
+        /// <summary>Writes a file next to its final name first, so a failed write never leaves half a log or loses the old one.</summary>
+        private static void Write(string path, string option, Action<string> write)
+        {
+            var partial = path + ".partial";
+            try
+            {
+                write(partial);
+                File.Move(partial, path, overwrite: true);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                try
+                {
+                    File.Delete(partial);
+                }
+                catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+                {
+                }
+
+                throw new UserError(ExitCode.OutputNotWritable, $"cannot write {option} to '{path}': {exception.Message}");
+            }
+        }
+
+        /// <summary>Hands the analyzer driver the assemblies this tool already loaded (its own copy of EffectiveML).</summary>
+        private sealed class LoadedAssemblies : IAnalyzerAssemblyLoader
+        {
+            public static readonly LoadedAssemblies Instance = new();
+
+            public void AddDependencyLocation(string fullPath)
+            {
+            }
+
+            public Assembly LoadFromPath(string fullPath) =>
+                AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => !a.IsDynamic && string.Equals(a.Location, fullPath, StringComparison.Ordinal))
+                ?? Assembly.LoadFrom(fullPath);
+        }
+    }
+}

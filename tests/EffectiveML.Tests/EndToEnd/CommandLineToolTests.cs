@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using EffectiveML.Tests.Infrastructure;
+using Xunit;
+
+namespace EffectiveML.Tests.EndToEnd
+{
+    /// <summary>
+    /// The packed <c>effectiveml</c> tool, installed into a tool path, on the samples and on bad
+    /// input: the same findings as the build, one clear line and a distinct exit code otherwise.
+    /// </summary>
+    [Collection(CommandLineCollection.Name)]
+    public class CommandLineToolTests : IClassFixture<PackedTool>
+    {
+        private readonly PackedTool _tool;
+
+        public CommandLineToolTests(PackedTool tool) => _tool = tool;
+
+        [Fact]
+        public async Task Check_on_the_AntiPatterns_solution_finds_per_rule_what_the_build_finds()
+        {
+            var build = await DotNet.RunAsync(
+                Repository.Root,
+                TimeSpan.FromMinutes(5),
+                "build", Repository.PathOf("samples", "AntiPatterns.slnx"), "--no-incremental", "-nodeReuse:false");
+            Assert.True(build.ExitCode == 0, "build failed: " + build);
+            var built = Regex.Matches(build.Output, @"^(?<where>.*?): warning (?<id>EML\d{4}):(?<message>[^\r\n]*?)( \(https://[^)]*\))? \[[^\]]*\]\r?$", RegexOptions.Multiline)
+                .Select(m => (m.Groups["where"].Value, m.Groups["id"].Value, m.Groups["message"].Value))
+                .Distinct()
+                .GroupBy(w => w.Item2)
+                .ToDictionary(g => g.Key, g => g.Count());
+
+            var sarif = Path.Combine(DotNet.NewTempDirectory("cli-sarif"), "findings.sarif");
+            var check = await _tool.RunAsync(Repository.Root, "check", Path.Combine("samples", "AntiPatterns.slnx"), "--sarif", sarif);
+
+            Assert.True(check.ExitCode == 1, "findings at warning level exit with 1: " + check);
+            var listed = Regex.Matches(check.Output, @"^  (?<id>EML\d{4}) .* \((?<count>\d+)\) https://", RegexOptions.Multiline)
+                .ToDictionary(m => m.Groups["id"].Value, m => int.Parse(m.Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(built.OrderBy(p => p.Key, StringComparer.Ordinal), listed.OrderBy(p => p.Key, StringComparer.Ordinal));
+            Assert.Equal(SuiteCatalog.Descriptors.Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal), listed.Keys.OrderBy(id => id, StringComparer.Ordinal));
+            Assert.Contains("samples/AntiPatterns/Impact.cs:", check.Output, StringComparison.Ordinal);
+            Assert.Matches(@"\d+ findings in 4 projects", check.Output);
+
+            // The SARIF log carries the same findings, with the build's help links.
+            using var log = JsonDocument.Parse(File.ReadAllText(sarif));
+            var run = log.RootElement.GetProperty("runs")[0];
+            Assert.Equal(listed.Values.Sum(), run.GetProperty("results").GetArrayLength());
+            var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!);
+            foreach (var descriptor in SuiteCatalog.Descriptors)
+            {
+                Assert.Equal(descriptor.HelpLinkUri, rules[descriptor.Id].GetProperty("helpUri").GetString());
+            }
+        }
+
+        [Fact]
+        public async Task Check_on_the_effective_sample_finds_nothing_and_exits_0()
+        {
+            var check = await _tool.RunAsync(Repository.Root, "check", Path.Combine("samples", "ChurnPrediction"));
+
+            Assert.True(check.ExitCode == 0, check.ToString());
+            Assert.Contains("0 findings in", check.Output, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Check_reports_only_the_rules_asked_for_and_writes_the_report_page()
+        {
+            var html = Path.Combine(DotNet.NewTempDirectory("cli-html"), "report.html");
+            var check = await _tool.RunAsync(Repository.Root, "check", Path.Combine("samples", "AntiPatterns", "AntiPatterns.csproj"), "--rules", "EML5001,eml4007", "--html", html, "--fail-on", "none");
+
+            Assert.True(check.ExitCode == 0, "--fail-on none exits with 0: " + check);
+            var ids = Regex.Matches(check.Output, @"^  (EML\d{4}) ", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+            Assert.Equal(new[] { "EML4007", "EML5001" }, ids);
+            var page = File.ReadAllText(html);
+            Assert.Contains("EML5001", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("EML4003", page, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task A_project_that_cannot_load_is_listed_and_the_others_still_run()
+        {
+            var folder = DotNet.NewTempDirectory("cli-broken");
+            Directory.CreateDirectory(Path.Combine(folder, "Broken"));
+            File.WriteAllText(Path.Combine(folder, "Broken", "Broken.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup>");
+            Directory.CreateDirectory(Path.Combine(folder, "Fine"));
+            File.WriteAllText(Path.Combine(folder, "Fine", "Fine.csproj"), """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                  </PropertyGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(folder, "Fine", "Program.cs"), "public static class Program { public static void Main() { } }");
+
+            var mixed = await _tool.RunAsync(folder, "check", ".");
+            Assert.True(mixed.ExitCode == 0, mixed.ToString());
+            Assert.Contains("could not load:", mixed.Output, StringComparison.Ordinal);
+            Assert.Contains("Broken.csproj", mixed.Output, StringComparison.Ordinal);
+            Assert.Contains("0 findings in 1 project; 1 load failure", mixed.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", mixed.Output, StringComparison.Ordinal);
+
+            var broken = await _tool.RunAsync(folder, "check", Path.Combine("Broken", "Broken.csproj"));
+            Assert.True(broken.ExitCode == 6, broken.ToString());
+            Assert.Contains("none of the projects", broken.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", broken.Output, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData(3, "does not exist", "check", "no-such-folder")]
+        [InlineData(3, "no solution or C# project", "check", "empty")]
+        [InlineData(3, "is not a solution", "check", "notes.txt")]
+        [InlineData(2, "unknown rule EML9999", "check", ".", "--rules", "EML9999")]
+        [InlineData(2, "unknown mode 'Strict'", "check", ".", "--mode", "Strict")]
+        [InlineData(2, "unknown level 'error'", "check", ".", "--fail-on", "error")]
+        [InlineData(2, "effectiveml: ", "check", ".", "--no-such-option")]
+        [InlineData(5, "cannot write --sarif", "check", ".", "--sarif", "no-such-folder/findings.sarif")]
+        public async Task Bad_input_gets_one_line_and_its_own_exit_code(int exitCode, string message, params string[] arguments)
+        {
+            var folder = DotNet.NewTempDirectory("cli-input");
+            Directory.CreateDirectory(Path.Combine(folder, "empty"));
+            File.WriteAllText(Path.Combine(folder, "notes.txt"), "not a project");
+
+            var result = await _tool.RunAsync(folder, arguments);
+
+            Assert.True(result.ExitCode == exitCode, result.ToString());
+            var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Single(lines);
+            Assert.StartsWith("effectiveml: ", lines[0], StringComparison.Ordinal);
+            Assert.Contains(message, lines[0], StringComparison.Ordinal);
+        }
+    }
+}
