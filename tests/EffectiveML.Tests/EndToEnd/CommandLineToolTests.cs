@@ -81,6 +81,64 @@ namespace EffectiveML.Tests.EndToEnd
         }
 
         [Fact]
+        public async Task The_mode_raises_the_catalogs_severities_and_the_projects_own_configuration_still_wins()
+        {
+            var folder = DotNet.NewTempDirectory("cli-mode");
+            File.WriteAllText(Path.Combine(folder, "Scoring.csproj"), """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="Microsoft.ML" Version="6.0.0" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(folder, "Scoring.cs"), """
+                using Microsoft.ML;
+                using Microsoft.ML.Data;
+
+                public sealed class Applicant
+                {
+                    public float Income { get; set; }
+                }
+
+                public sealed class Prediction
+                {
+                    [ColumnName("Score")]
+                    public float Score { get; set; }
+                }
+
+                public static class Decisions
+                {
+                    public static bool Approve(MLContext mlContext, ITransformer model, Applicant applicant)
+                    {
+                        var engine = mlContext.Model.CreatePredictionEngine<Applicant, Prediction>(model);
+                        var prediction = engine.Predict(applicant);
+                        return prediction.Score > 0.7f;
+                    }
+                }
+                """);
+            var restore = await DotNet.RunAsync(folder, TimeSpan.FromMinutes(5), "restore");
+            Assert.True(restore.ExitCode == 0, restore.ToString());
+
+            // EML8002 is info in the catalog: reported as info, and info does not fail the default --fail-on warning.
+            var byDefault = await _tool.RunAsync(folder, "check", ".");
+            Assert.True(byDefault.ExitCode == 0, byDefault.ToString());
+            Assert.Contains(": info: 'prediction.Score' is compared with", byDefault.Output, StringComparison.Ordinal);
+
+            var all = await _tool.RunAsync(folder, "check", ".", "--mode", "All");
+            Assert.True(all.ExitCode == 1, all.ToString());
+            Assert.Contains(": warning: 'prediction.Score' is compared with", all.Output, StringComparison.Ordinal);
+
+            File.WriteAllText(Path.Combine(folder, ".editorconfig"), "root = true\n[*.cs]\ndotnet_diagnostic.EML8002.severity = none\n");
+            var configured = await _tool.RunAsync(folder, "check", ".", "--mode", "All");
+            Assert.True(configured.ExitCode == 0, configured.ToString());
+            Assert.Contains("0 findings in 1 project", configured.Output, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(folder, "effective-ml-all.globalconfig")), "the mode is applied in memory only");
+        }
+
+        [Fact]
         public async Task A_project_that_cannot_load_is_listed_and_the_others_still_run()
         {
             var folder = DotNet.NewTempDirectory("cli-broken");
