@@ -3,13 +3,11 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
 using EffectiveML.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace EffectiveML.Cli
 {
@@ -62,7 +60,7 @@ namespace EffectiveML.Cli
         private async Task<(List<Finding> Findings, int Analyzed, int WithErrors)> AnalyzeAsync(Solution solution, ProjectLoader loader, Action<string> step, CancellationToken cancellationToken)
         {
             var suite = new EffectiveMLSuiteAnalyzer();
-            solution = Prepare(solution);
+            solution = SuiteProjects.Prepare(solution, _options.Mode);
             var findings = new List<Finding>();
             var seen = new HashSet<(string, string, int, int, string)>();
             var analyzed = 0;
@@ -102,51 +100,6 @@ namespace EffectiveML.Cli
             }
 
             return (findings, analyzed, withErrors);
-        }
-
-        /// <summary>
-        /// Every C# project runs the tool's own analyzers and generator (a project's own copy of
-        /// EffectiveML is replaced, so each finding is reported once, by one version), with the
-        /// chosen mode's configuration below the project's own.
-        /// </summary>
-        private Solution Prepare(Solution solution)
-        {
-            var ours = new AnalyzerFileReference(typeof(EffectiveMLSuiteAnalyzer).Assembly.Location, LoadedAssemblies.Instance);
-            var mode = ModeConfiguration(_options.Mode);
-            foreach (var projectId in solution.ProjectIds)
-            {
-                var project = solution.GetProject(projectId)!;
-                if (project.Language != LanguageNames.CSharp)
-                {
-                    continue;
-                }
-
-                var theirs = project.AnalyzerReferences.Where(IsEffectiveML).ToList();
-                project = project.WithAnalyzerReferences(project.AnalyzerReferences.Except(theirs).Append(ours));
-                if (mode is not null && project.FilePath is { } file)
-                {
-                    var name = $"effective-ml-{_options.Mode.ToString().ToLowerInvariant()}.globalconfig";
-                    project = project.AddAnalyzerConfigDocument(name, mode, filePath: Path.Combine(Path.GetDirectoryName(file)!, name)).Project;
-                }
-
-                solution = project.Solution;
-            }
-
-            return solution;
-        }
-
-        private static bool IsEffectiveML(AnalyzerReference reference) =>
-            reference.FullPath is { } path && Path.GetFileNameWithoutExtension(path) is "EffectiveML.Analyzers" or "EffectiveML.CodeFixes";
-
-        private static SourceText? ModeConfiguration(AnalysisMode mode)
-        {
-            if (mode == AnalysisMode.Default)
-            {
-                return null;
-            }
-
-            using var stream = typeof(CheckCommand).Assembly.GetManifestResourceStream($"effective-ml-{mode.ToString().ToLowerInvariant()}.globalconfig")!;
-            return SourceText.From(stream);
         }
 
         private static Finding ToFinding(Diagnostic diagnostic)
@@ -228,20 +181,6 @@ namespace EffectiveML.Cli
 
                 throw new UserError(ExitCode.OutputNotWritable, $"cannot write {option} to '{path}': {exception.Message}");
             }
-        }
-
-        /// <summary>Hands the analyzer driver the assemblies this tool already loaded (its own copy of EffectiveML).</summary>
-        private sealed class LoadedAssemblies : IAnalyzerAssemblyLoader
-        {
-            public static readonly LoadedAssemblies Instance = new();
-
-            public void AddDependencyLocation(string fullPath)
-            {
-            }
-
-            public Assembly LoadFromPath(string fullPath) =>
-                AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => !a.IsDynamic && string.Equals(a.Location, fullPath, StringComparison.Ordinal))
-                ?? Assembly.LoadFrom(fullPath);
         }
     }
 }

@@ -12,11 +12,7 @@ namespace EffectiveML.Cli
     {
         public static CheckOptions From(string path, string? sarif, string? html, string mode, string? rules, string failOn)
         {
-            var fullPath = System.IO.Path.GetFullPath(path);
-            if (!File.Exists(fullPath) && !Directory.Exists(fullPath))
-            {
-                throw new UserError(ExitCode.NoProjects, $"'{path}' does not exist");
-            }
+            var fullPath = ExistingPath(path);
 
             if (!Enum.TryParse<AnalysisMode>(mode, ignoreCase: true, out var analysisMode) || !Enum.IsDefined(analysisMode) || int.TryParse(mode, out _))
             {
@@ -31,21 +27,33 @@ namespace EffectiveML.Cli
                 _ => throw new UserError(ExitCode.BadArguments, $"unknown level '{failOn}' for --fail-on: use warning, info or none"),
             };
 
-            ImmutableHashSet<string>? selected = null;
-            if (rules is not null)
-            {
-                var known = new EffectiveMLSuiteAnalyzer().SupportedDiagnostics.Select(d => d.Id).ToImmutableHashSet(StringComparer.OrdinalIgnoreCase);
-                var ids = rules.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                var unknown = ids.Where(id => !known.Contains(id)).ToList();
-                if (ids.Length == 0 || unknown.Count > 0)
-                {
-                    throw new UserError(ExitCode.BadArguments, $"unknown rule {string.Join(", ", unknown.DefaultIfEmpty("(none given)"))}: EffectiveML's rules are EML0001 to EML8002 (see rules.md)");
-                }
+            return new CheckOptions(fullPath, OutputPath(sarif, "--sarif"), OutputPath(html, "--html"), analysisMode, RuleIds(rules), level);
+        }
 
-                selected = ids.Select(id => id.ToUpperInvariant()).ToImmutableHashSet(StringComparer.Ordinal);
+        /// <summary>The full path of a file or folder that exists.</summary>
+        public static string ExistingPath(string path)
+        {
+            var fullPath = System.IO.Path.GetFullPath(path);
+            return File.Exists(fullPath) || Directory.Exists(fullPath) ? fullPath : throw new UserError(ExitCode.NoProjects, $"'{path}' does not exist");
+        }
+
+        /// <summary>The rule IDs of a comma-separated list, each one of the suite's; null for no list.</summary>
+        public static ImmutableHashSet<string>? RuleIds(string? rules)
+        {
+            if (rules is null)
+            {
+                return null;
             }
 
-            return new CheckOptions(fullPath, OutputPath(sarif, "--sarif"), OutputPath(html, "--html"), analysisMode, selected, level);
+            var known = new EffectiveMLSuiteAnalyzer().SupportedDiagnostics.Select(d => d.Id).ToImmutableHashSet(StringComparer.OrdinalIgnoreCase);
+            var ids = rules.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var unknown = ids.Where(id => !known.Contains(id)).ToList();
+            if (ids.Length == 0 || unknown.Count > 0)
+            {
+                throw new UserError(ExitCode.BadArguments, $"unknown rule {string.Join(", ", unknown.DefaultIfEmpty("(none given)"))}: EffectiveML's rules are EML0001 to EML8002 (see rules.md)");
+            }
+
+            return ids.Select(id => id.ToUpperInvariant()).ToImmutableHashSet(StringComparer.Ordinal);
         }
 
         /// <summary>An output file's full path, once its folder is known to exist; nothing is written yet.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Linq;
 using System.Threading;
@@ -8,7 +9,7 @@ namespace EffectiveML.Cli
 {
     /// <summary>
     /// <c>effectiveml check &lt;solution | project | folder&gt;</c>: the EffectiveML suite over a whole
-    /// codebase without touching its build files. Bad input gets one line on the error stream and
+    /// codebase without touching its build files; <c>effectiveml fix</c> applies the code fixes of chosen rules. Bad input gets one line on the error stream and
     /// its own exit code (<see cref="ExitCode"/>), never a stack trace.
     /// </summary>
     public static class Program
@@ -25,7 +26,14 @@ namespace EffectiveML.Cli
             {
                 path, sarif, html, mode, rules, failOn,
             };
-            var root = new RootCommand("EffectiveML: the habits of effective ML engineers, checked in ML.NET and TorchSharp code") { check };
+            var fixPath = new Argument<string>("path") { Description = "A solution (.sln, .slnx), a project (.csproj) or a folder with projects" };
+            var fixRules = new Option<string>("--rules") { Description = "The rules whose findings to fix, comma-separated: EML5001,EML4005", Required = true };
+            var dryRun = new Option<bool>("--dry-run") { Description = "Print the changes as a unified diff and write nothing" };
+            var fix = new Command("fix", "Apply every fixable finding of the given rules (Fix All, the code actions the IDE offers) and write the files")
+            {
+                fixPath, fixRules, dryRun,
+            };
+            var root = new RootCommand("EffectiveML: the habits of effective ML engineers, checked in ML.NET and TorchSharp code") { check, fix };
 
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
@@ -34,7 +42,7 @@ namespace EffectiveML.Cli
                 return ExitCode.BadArguments;
             }
 
-            if (parsed.CommandResult.Command != check)
+            if (parsed.CommandResult.Command != check && parsed.CommandResult.Command != fix)
             {
                 return await parsed.InvokeAsync();
             }
@@ -48,6 +56,19 @@ namespace EffectiveML.Cli
 
             try
             {
+                if (parsed.CommandResult.Command == fix)
+                {
+                    var target = CheckOptions.ExistingPath(parsed.GetValue(fixPath)!);
+                    var fixable = CheckOptions.RuleIds(parsed.GetValue(fixRules)!)!;
+                    var unfixable = fixable.Where(id => !FixCommand.Fixes.ContainsKey(id)).OrderBy(id => id, StringComparer.Ordinal).ToList();
+                    if (unfixable.Count > 0)
+                    {
+                        throw new UserError(ExitCode.BadArguments, $"no code fix for {string.Join(", ", unfixable)}: the fixable rules are {string.Join(", ", FixCommand.Fixes.Keys.OrderBy(id => id, StringComparer.Ordinal))}");
+                    }
+
+                    return await new FixCommand(target, fixable.OrderBy(id => id, StringComparer.Ordinal).ToImmutableArray(), parsed.GetValue(dryRun), ConsoleOutput.Create()).RunAsync(cancel.Token);
+                }
+
                 var options = CheckOptions.From(
                     parsed.GetValue(path)!,
                     parsed.GetValue(sarif),

@@ -139,6 +139,75 @@ namespace EffectiveML.Tests.EndToEnd
         }
 
         [Fact]
+        public async Task Fix_dry_run_prints_a_diff_and_fix_writes_code_that_builds()
+        {
+            var folder = DotNet.NewTempDirectory("cli-fix");
+            File.WriteAllText(Path.Combine(folder, "Pricing.csproj"), """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="Microsoft.ML" Version="6.0.0" />
+                  </ItemGroup>
+                </Project>
+                """);
+            var source = """
+                using Microsoft.ML;
+                using Microsoft.ML.Data;
+
+                public sealed class House
+                {
+                    [LoadColumn(0)] public float Size { get; set; }
+                    [LoadColumn(1)] public float Price { get; set; }
+                }
+
+                public static class Training
+                {
+                    public static ITransformer Train(string folder)
+                    {
+                        var mlContext = new MLContext();
+                        var data = mlContext.Data.LoadFromTextFile<House>(System.IO.Path.Combine(folder, "houses.csv"), hasHeader: true);
+                        var pipeline = mlContext.Transforms.Concatenate("Features", nameof(House.Size))
+                            .Append(mlContext.Transforms.NormalizeMinMax("Features"))
+                            .Append(mlContext.Regression.Trainers.Sdca(labelColumnName: nameof(House.Price)));
+                        return pipeline.Fit(data);
+                    }
+                }
+                """;
+            var file = Path.Combine(folder, "Training.cs");
+            File.WriteAllText(file, source);
+            var restore = await DotNet.RunAsync(folder, TimeSpan.FromMinutes(5), "restore");
+            Assert.True(restore.ExitCode == 0, restore.ToString());
+
+            var dryRun = await _tool.RunAsync(folder, "fix", ".", "--rules", "EML5001,EML4005", "--dry-run");
+            Assert.True(dryRun.ExitCode == 0, dryRun.ToString());
+            Assert.Contains("--- a/Training.cs", dryRun.Output, StringComparison.Ordinal);
+            Assert.Contains("-        var mlContext = new MLContext();", dryRun.Output, StringComparison.Ordinal);
+            Assert.Contains("+        var mlContext = new MLContext(seed: 0);", dryRun.Output, StringComparison.Ordinal);
+            Assert.Contains("separatorChar: ','", dryRun.Output, StringComparison.Ordinal);
+            Assert.Contains("would fix EML4005 x1, EML5001 x1 in 1 file; nothing written", dryRun.Output, StringComparison.Ordinal);
+            Assert.Equal(source, File.ReadAllText(file));
+
+            var fix = await _tool.RunAsync(folder, "fix", ".", "--rules", "EML5001,EML4005");
+            Assert.True(fix.ExitCode == 0, fix.ToString());
+            Assert.Contains("fixed EML4005 x1, EML5001 x1 in 1 file", fix.Output, StringComparison.Ordinal);
+            var fixedSource = File.ReadAllText(file);
+            Assert.Contains("new MLContext(seed: 0)", fixedSource, StringComparison.Ordinal);
+            Assert.Contains("hasHeader: true, separatorChar: ','", fixedSource, StringComparison.Ordinal);
+            Assert.Equal(new[] { "Pricing.csproj", "Training.cs" }, Directory.GetFiles(folder).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
+
+            var build = await DotNet.RunAsync(folder, TimeSpan.FromMinutes(5), "build", "--no-restore", "-nodeReuse:false");
+            Assert.True(build.ExitCode == 0, "the fixed code builds: " + build);
+            // Fixed and gone; seeding the context brings EML5007 (info) into view, which does not fail the check.
+            var again = await _tool.RunAsync(folder, "check", ".");
+            Assert.True(again.ExitCode == 0, again.ToString());
+            Assert.DoesNotContain("EML5001", again.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("EML4005", again.Output, StringComparison.Ordinal);
+            Assert.Contains("EML5007", again.Output, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public async Task A_project_that_cannot_load_is_listed_and_the_others_still_run()
         {
             var folder = DotNet.NewTempDirectory("cli-broken");
@@ -176,6 +245,9 @@ namespace EffectiveML.Tests.EndToEnd
         [InlineData(2, "unknown level 'error'", "check", ".", "--fail-on", "error")]
         [InlineData(2, "effectiveml: ", "check", ".", "--no-such-option")]
         [InlineData(5, "cannot write --sarif", "check", ".", "--sarif", "no-such-folder/findings.sarif")]
+        [InlineData(2, "no code fix for EML1001", "fix", ".", "--rules", "EML1001")]
+        [InlineData(2, "effectiveml: ", "fix", ".")]
+        [InlineData(3, "does not exist", "fix", "no-such-folder", "--rules", "EML5001")]
         public async Task Bad_input_gets_one_line_and_its_own_exit_code(int exitCode, string message, params string[] arguments)
         {
             var folder = DotNet.NewTempDirectory("cli-input");
