@@ -66,18 +66,22 @@ namespace EffectiveML.Tests.EndToEnd
             Assert.Contains("0 findings in", check.Output, StringComparison.Ordinal);
         }
 
-        [Fact]
+        [SkippableFact]
         public async Task Check_reports_only_the_rules_asked_for_and_writes_the_report_page()
         {
+            var chromium = await SystemPrograms.RequireChromiumAsync();
             var html = Path.Combine(DotNet.NewTempDirectory("cli-html"), "report.html");
             var check = await _tool.RunAsync(Repository.Root, "check", Path.Combine("samples", "AntiPatterns", "AntiPatterns.csproj"), "--rules", "EML5001,eml4007", "--html", html, "--fail-on", "none");
 
             Assert.True(check.ExitCode == 0, "--fail-on none exits with 0: " + check);
             var ids = Regex.Matches(check.Output, @"^  (EML\d{4}) ", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
             Assert.Equal(new[] { "EML4007", "EML5001" }, ids);
-            var page = File.ReadAllText(html);
-            Assert.Contains("EML5001", page, StringComparison.Ordinal);
-            Assert.DoesNotContain("EML4003", page, StringComparison.Ordinal);
+            var dom = await SystemPrograms.RenderedDomAsync(chromium, html);
+            Assert.Contains("<svg id=\"principles-chart\"", dom, StringComparison.Ordinal);
+            Assert.Matches("<h2 id=\"assumptions\">Assumptions \\(1\\)</h2>", dom);
+            Assert.Matches("<h2 id=\"reproducibility\">Reproducibility \\(1\\)</h2>", dom);
+            Assert.Contains("EML5001", dom, StringComparison.Ordinal);
+            Assert.DoesNotContain("EML4003", dom, StringComparison.Ordinal);
         }
 
         [Fact]

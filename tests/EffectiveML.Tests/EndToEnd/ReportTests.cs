@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
@@ -42,35 +41,12 @@ namespace EffectiveML.Tests.EndToEnd
             Assert.Contains("EML4007 Label used as a feature: 1  https://github.com/effective-ml/EffectiveML/blob/main/rules.md#eml4007-label-used-as-a-feature", summary);
             Assert.Matches(@"(?m)^Top files:\r?\n\s+\d+\s+\S+\.cs", summary);
 
-            var dom = await RenderedDom(chromium, html);
+            var dom = await SystemPrograms.RenderedDomAsync(chromium, html);
             Assert.Contains("<svg id=\"principles-chart\"", dom);
             foreach (var principle in SarifFindings.Principles)
             {
                 Assert.Matches($"<h2 id=\"{principle.ToLowerInvariant()}\">{principle} \\(\\d+\\)</h2>", dom);
             }
-        }
-
-        /// <summary>The page's DOM after headless Chromium has loaded and rendered it.</summary>
-        private static async Task<string> RenderedDom(string chromium, string html)
-        {
-            var start = new ProcessStartInfo(chromium)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", new Uri(html).AbsoluteUri })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var cancellation = new System.Threading.CancellationTokenSource(TimeSpan.FromMinutes(1));
-            await process.WaitForExitAsync(cancellation.Token);
-            await stderr;
-            return await stdout;
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
@@ -72,6 +73,29 @@ namespace EffectiveML.Tests.Infrastructure
             return FindChromium() is { } installed
                 ? (installed, string.Empty)
                 : (null, Missing + "; installing it failed: " + install);
+        }
+
+        /// <summary>The page's DOM after headless Chromium has loaded and rendered it.</summary>
+        public static async Task<string> RenderedDomAsync(string chromium, string html)
+        {
+            var start = new ProcessStartInfo(chromium)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var argument in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", new Uri(html).AbsoluteUri })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var cancellation = new System.Threading.CancellationTokenSource(TimeSpan.FromMinutes(1));
+            await process.WaitForExitAsync(cancellation.Token);
+            await stderr;
+            return await stdout;
         }
     }
 }
