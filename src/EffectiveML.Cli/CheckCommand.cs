@@ -22,6 +22,12 @@ namespace EffectiveML.Cli
         private readonly CheckOptions _options;
         private readonly ConsoleOutput _output;
 
+        /// <summary>
+        /// Compile errors that mean a reference did not resolve (a type or namespace, or a metadata
+        /// file, not found): usually a project that was never restored.
+        /// </summary>
+        private static readonly string[] UnresolvedReference = { "CS0006", "CS0234", "CS0246" };
+
         public CheckCommand(CheckOptions options, ConsoleOutput output)
         {
             _options = options;
@@ -32,7 +38,7 @@ namespace EffectiveML.Cli
         {
             var entries = ProjectLoader.Entries(_options.Path);
             using var loader = ProjectLoader.Create();
-            var (findings, analyzed, withErrors) = await _output.ShowProgressAsync("Finding projects", async step =>
+            var (findings, analyzed, withErrors, unresolved) = await _output.ShowProgressAsync("Finding projects", async step =>
             {
                 var solution = await loader.OpenAsync(entries, step, cancellationToken);
                 return await AnalyzeAsync(solution, loader, step, cancellationToken);
@@ -51,13 +57,13 @@ namespace EffectiveML.Cli
             }
 
             var selected = findings.Where(f => _options.Rules is null || _options.Rules.Contains(f.Id)).ToList();
-            Report.Write(selected, analyzed, withErrors, loader.Failures.Count, Console.Out);
+            Report.Write(selected, analyzed, withErrors, unresolved, loader.Failures.Count, Console.Out);
             WriteLogs(selected);
 
             return _options.FailOn is { } level && selected.Any(f => f.Severity >= level) ? ExitCode.Findings : ExitCode.Clean;
         }
 
-        private async Task<(List<Finding> Findings, int Analyzed, int WithErrors)> AnalyzeAsync(Solution solution, ProjectLoader loader, Action<string> step, CancellationToken cancellationToken)
+        private async Task<(List<Finding> Findings, int Analyzed, int WithErrors, int Unresolved)> AnalyzeAsync(Solution solution, ProjectLoader loader, Action<string> step, CancellationToken cancellationToken)
         {
             var suite = new EffectiveMLSuiteAnalyzer();
             solution = SuiteProjects.Prepare(solution, _options.Mode);
@@ -65,6 +71,7 @@ namespace EffectiveML.Cli
             var seen = new HashSet<(string, string, int, int, string)>();
             var analyzed = 0;
             var withErrors = 0;
+            var unresolved = 0;
             foreach (var project in solution.Projects.Where(p => p.Language == LanguageNames.CSharp && !loader.FailedToLoad(p)).OrderBy(p => p.Name, StringComparer.Ordinal))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -75,9 +82,14 @@ namespace EffectiveML.Cli
                 }
 
                 analyzed++;
-                if (compilation.GetDiagnostics(cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
+                var errors = compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+                if (errors.Count > 0)
                 {
                     withErrors++;
+                    if (errors.Any(d => UnresolvedReference.Contains(d.Id)))
+                    {
+                        unresolved++;
+                    }
                 }
 
                 var diagnostics = await compilation
@@ -99,7 +111,7 @@ namespace EffectiveML.Cli
                 }
             }
 
-            return (findings, analyzed, withErrors);
+            return (findings, analyzed, withErrors, unresolved);
         }
 
         private static Finding ToFinding(Diagnostic diagnostic)
@@ -138,7 +150,7 @@ namespace EffectiveML.Cli
             var temporary = sarifPath is null ? Path.Combine(Path.GetTempPath(), $"effectiveml-{Guid.NewGuid():N}.sarif") : null;
             try
             {
-                Write(sarifPath ?? temporary!, "--sarif", path => SarifLog.Write(findings, new EffectiveMLSuiteAnalyzer().SupportedDiagnostics, path));
+                OutputFile.Write(sarifPath ?? temporary!, "--sarif", path => SarifLog.Write(findings, new EffectiveMLSuiteAnalyzer().SupportedDiagnostics, path));
                 if (sarifPath is not null)
                 {
                     Console.WriteLine($"SARIF log written to {sarifPath}");
@@ -147,7 +159,7 @@ namespace EffectiveML.Cli
                 if (_options.Html is { } html)
                 {
                     var report = EffectiveML.Report.ReportWriter.Html(EffectiveML.Report.SarifFindings.Read(sarifPath ?? temporary!));
-                    Write(html, "--html", path => File.WriteAllText(path, report));
+                    OutputFile.Write(html, "--html", path => File.WriteAllText(path, report));
                     Console.WriteLine($"HTML report written to {html}");
                 }
             }
@@ -157,29 +169,6 @@ namespace EffectiveML.Cli
                 {
                     File.Delete(temporary);
                 }
-            }
-        }
-
-        /// <summary>Writes a file next to its final name first, so a failed write never leaves half a log or loses the old one.</summary>
-        private static void Write(string path, string option, Action<string> write)
-        {
-            var partial = path + ".partial";
-            try
-            {
-                write(partial);
-                File.Move(partial, path, overwrite: true);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                try
-                {
-                    File.Delete(partial);
-                }
-                catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
-                {
-                }
-
-                throw new UserError(ExitCode.OutputNotWritable, $"cannot write {option} to '{path}': {exception.Message}");
             }
         }
     }

@@ -9,7 +9,8 @@ namespace EffectiveML.Cli
 {
     /// <summary>
     /// <c>effectiveml check &lt;solution | project | folder&gt;</c>: the EffectiveML suite over a whole
-    /// codebase without touching its build files; <c>effectiveml fix</c> applies the code fixes of chosen rules. Bad input gets one line on the error stream and
+    /// codebase without touching its build files; <c>effectiveml fix</c> applies the code fixes of chosen
+    /// rules; <c>effectiveml report</c> summarizes a SARIF log. Bad input gets one line on the error stream and
     /// its own exit code (<see cref="ExitCode"/>), never a stack trace.
     /// </summary>
     public static class Program
@@ -33,7 +34,13 @@ namespace EffectiveML.Cli
             {
                 fixPath, fixRules, dryRun,
             };
-            var root = new RootCommand("EffectiveML: the habits of effective ML engineers, checked in ML.NET and TorchSharp code") { check, fix };
+            var log = new Argument<string>("sarif") { Description = "A SARIF log (from effectiveml check --sarif, or a build's -p:ErrorLog)" };
+            var logHtml = new Option<string?>("--html") { Description = "Also write the report page to this file" };
+            var report = new Command("report", "Summarize a SARIF log's EffectiveML findings per principle and rule, as text and optionally as a page")
+            {
+                log, logHtml,
+            };
+            var root = new RootCommand("EffectiveML: the habits of effective ML engineers, checked in ML.NET and TorchSharp code") { check, fix, report };
 
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
@@ -42,7 +49,7 @@ namespace EffectiveML.Cli
                 return ExitCode.BadArguments;
             }
 
-            if (parsed.CommandResult.Command != check && parsed.CommandResult.Command != fix)
+            if (parsed.CommandResult.Command != check && parsed.CommandResult.Command != fix && parsed.CommandResult.Command != report)
             {
                 return await parsed.InvokeAsync();
             }
@@ -56,6 +63,11 @@ namespace EffectiveML.Cli
 
             try
             {
+                if (parsed.CommandResult.Command == report)
+                {
+                    return ReportCommand.Run(parsed.GetValue(log)!, parsed.GetValue(logHtml));
+                }
+
                 if (parsed.CommandResult.Command == fix)
                 {
                     var target = CheckOptions.ExistingPath(parsed.GetValue(fixPath)!);
@@ -114,6 +126,9 @@ namespace EffectiveML.Cli
 
         /// <summary>Projects were found, but none of them could be loaded.</summary>
         public const int NothingLoaded = 6;
+
+        /// <summary>The SARIF log given to <c>report</c> is missing, or is not a SARIF log.</summary>
+        public const int UnreadableLog = 7;
 
         public const int Cancelled = 130;
     }

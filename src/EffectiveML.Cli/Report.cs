@@ -7,7 +7,7 @@ namespace EffectiveML.Cli
     /// <summary>The findings as text: by principle, then rule, each with <c>file:line</c>, message and help link.</summary>
     internal static class Report
     {
-        public static void Write(IReadOnlyList<Finding> findings, int projects, int withErrors, int failures, TextWriter output)
+        public static void Write(IReadOnlyList<Finding> findings, int projects, int withErrors, int unresolved, int failures, TextWriter output)
         {
             output.WriteLine();
             foreach (var principle in findings.GroupBy(f => (f.PrincipleOrder, f.Principle)).OrderBy(g => g.Key.PrincipleOrder))
@@ -30,6 +30,10 @@ namespace EffectiveML.Cli
             if (withErrors > 0)
             {
                 summary += $"; {withErrors} {(withErrors == 1 ? "project has" : "projects have")} compile errors and {(withErrors == 1 ? "was" : "were")} analyzed as an editor would";
+                if (unresolved > 0)
+                {
+                    summary += $" ({unresolved} with references that did not resolve: run dotnet restore for a complete analysis)";
+                }
             }
 
             if (failures > 0)

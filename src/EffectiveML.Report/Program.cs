@@ -16,18 +16,26 @@ namespace EffectiveML.Report
                 return 2;
             }
 
-            var sarif = SarifFindings.Read(args[0]);
-            ReportWriter.WriteText(sarif, output);
-
-            var html = Array.IndexOf(args, "--html");
-            if (html >= 0 && html + 1 < args.Length)
+            try
             {
-                File.WriteAllText(args[html + 1], ReportWriter.Html(sarif));
-                output.WriteLine();
-                output.WriteLine($"HTML report written to {args[html + 1]}");
-            }
+                var sarif = SarifFindings.Read(args[0]);
+                ReportWriter.WriteText(sarif, output);
 
-            return 0;
+                var html = Array.IndexOf(args, "--html");
+                if (html >= 0 && html + 1 < args.Length)
+                {
+                    File.WriteAllText(args[html + 1], ReportWriter.Html(sarif));
+                    output.WriteLine();
+                    output.WriteLine($"HTML report written to {args[html + 1]}");
+                }
+
+                return 0;
+            }
+            catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine("EffectiveML.Report: " + exception.Message);
+                return 3;
+            }
         }
     }
 }

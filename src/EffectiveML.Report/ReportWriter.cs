@@ -72,7 +72,7 @@ namespace EffectiveML.Report
                 foreach (var rule in rules)
                 {
                     var info = Info(sarif, rule.Key);
-                    var link = info.HelpUri is null ? WebUtility.HtmlEncode(rule.Key) : $"<a href=\"{WebUtility.HtmlEncode(info.HelpUri)}\">{WebUtility.HtmlEncode(rule.Key)}</a>";
+                    var link = IsWebLink(info.HelpUri) ? $"<a href=\"{WebUtility.HtmlEncode(info.HelpUri)}\">{WebUtility.HtmlEncode(rule.Key)}</a>" : WebUtility.HtmlEncode(rule.Key);
                     html.Append($"<tr><td>{link}</td><td>{WebUtility.HtmlEncode(info.Title)}</td><td>{rule.Count()}</td></tr>");
                 }
 
@@ -88,6 +88,10 @@ namespace EffectiveML.Report
             html.Append("</table></section></body></html>");
             return html.ToString();
         }
+
+        /// <summary>Only an http or https address becomes a link: a log from elsewhere may carry a <c>javascript:</c> one.</summary>
+        private static bool IsWebLink(string? uri) =>
+            Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && (parsed.Scheme == Uri.UriSchemeHttps || parsed.Scheme == Uri.UriSchemeHttp);
 
         private static RuleInfo Info(SarifFindings sarif, string id) =>
             sarif.Rules.TryGetValue(id, out var info) ? info : new RuleInfo(id, id, null);

@@ -35,9 +35,25 @@ namespace EffectiveML.Report
             "Configuration", "Simplicity", "Impact", "Versatility", "Assumptions", "Reproducibility", "Uncertainty", "Roadblocks", "Resilience",
         };
 
+        /// <summary>
+        /// The EffectiveML findings of a SARIF log. A file that is not JSON, or not shaped as SARIF
+        /// where the report reads it, is an <see cref="InvalidDataException"/> that says so in one line.
+        /// </summary>
         public static SarifFindings Read(string path)
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            try
+            {
+                return Parse(File.ReadAllText(path));
+            }
+            catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                throw new InvalidDataException($"'{path}' is not a SARIF log the report can read: {exception.Message.Split('\n')[0].Trim()}", exception);
+            }
+        }
+
+        private static SarifFindings Parse(string json)
+        {
+            using var document = JsonDocument.Parse(json);
             var findings = new List<Finding>();
             var rules = new Dictionary<string, RuleInfo>(StringComparer.Ordinal);
             foreach (var run in document.RootElement.GetProperty("runs").EnumerateArray())

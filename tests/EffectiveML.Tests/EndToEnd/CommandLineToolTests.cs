@@ -127,6 +127,7 @@ namespace EffectiveML.Tests.EndToEnd
             Assert.True(restore.ExitCode == 0, restore.ToString());
 
             // EML8002 is info in the catalog: reported as info, and info does not fail the default --fail-on warning.
+            var before = FilesAndTimes(folder);
             var byDefault = await _tool.RunAsync(folder, "check", ".");
             Assert.True(byDefault.ExitCode == 0, byDefault.ToString());
             Assert.Contains(": info: 'prediction.Score' is compared with", byDefault.Output, StringComparison.Ordinal);
@@ -134,6 +135,11 @@ namespace EffectiveML.Tests.EndToEnd
             var all = await _tool.RunAsync(folder, "check", ".", "--mode", "All");
             Assert.True(all.ExitCode == 1, all.ToString());
             Assert.Contains(": warning: 'prediction.Score' is compared with", all.Output, StringComparison.Ordinal);
+            // Every file the project had is left as it was; MSBuild's design-time build, as in an
+            // editor, may add the intermediate files of a project never built, and nothing else.
+            var after = FilesAndTimes(folder);
+            Assert.Empty(before.Except(after));
+            Assert.All(after.Except(before), added => Assert.StartsWith("obj" + Path.DirectorySeparatorChar, added, StringComparison.Ordinal));
 
             File.WriteAllText(Path.Combine(folder, ".editorconfig"), "root = true\n[*.cs]\ndotnet_diagnostic.EML8002.severity = none\n");
             var configured = await _tool.RunAsync(folder, "check", ".", "--mode", "All");
@@ -240,6 +246,62 @@ namespace EffectiveML.Tests.EndToEnd
             Assert.DoesNotContain("   at ", broken.Output, StringComparison.Ordinal);
         }
 
+        [Fact]
+        public async Task A_project_never_restored_is_analyzed_with_what_resolves_and_said_so()
+        {
+            var folder = DotNet.NewTempDirectory("cli-unrestored");
+            File.WriteAllText(Path.Combine(folder, "Unrestored.csproj"), """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="Microsoft.ML" Version="6.0.0" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(folder, "Training.cs"), "public static class Training { public static object Context() => new Microsoft.ML.MLContext(); }");
+
+            var check = await _tool.RunAsync(folder, "check", ".");
+
+            Assert.True(check.ExitCode == 0, check.ToString());
+            Assert.Contains("0 findings in 1 project; 1 project has compile errors and was analyzed as an editor would (1 with references that did not resolve: run dotnet restore for a complete analysis)", check.Output, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Report_reads_a_log_from_elsewhere_and_links_only_web_addresses()
+        {
+            var folder = DotNet.NewTempDirectory("cli-report");
+            File.WriteAllText(Path.Combine(folder, "hostile.sarif"), """
+                {
+                  "version": "2.1.0",
+                  "runs": [ {
+                    "tool": { "driver": { "name": "EffectiveML", "rules": [
+                      { "id": "EML5001", "shortDescription": { "text": "MLContext created without a seed" }, "helpUri": "javascript:alert(document.cookie)" },
+                      { "id": "EML4005", "shortDescription": { "text": "<script>alert(1)</script>" }, "helpUri": "https://example.org/rules#eml4005" } ] } },
+                    "results": [
+                      { "ruleId": "EML5001", "message": { "text": "unseeded" }, "locations": [ { "physicalLocation": { "artifactLocation": { "uri": "file:///src/Train.cs" }, "region": { "startLine": 3 } } } ] },
+                      { "ruleId": "EML4005", "message": { "text": "tab" } } ]
+                  } ]
+                }
+                """);
+
+            var result = await _tool.RunAsync(folder, "report", "hostile.sarif", "--html", "page.html");
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Contains("EffectiveML: 2 findings of 2 rules", result.Output, StringComparison.Ordinal);
+            var page = File.ReadAllText(Path.Combine(folder, "page.html"));
+            Assert.DoesNotContain("javascript:", page, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("<script>", page, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("<a href=\"https://example.org/rules#eml4005\">EML4005</a>", page, StringComparison.Ordinal);
+        }
+
+        /// <summary>Every file below <paramref name="folder"/>, build output included, with its last write time.</summary>
+        private static List<string> FilesAndTimes(string folder) => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(file => $"{Path.GetRelativePath(folder, file)} {File.GetLastWriteTimeUtc(file):O}")
+            .OrderBy(line => line, StringComparer.Ordinal)
+            .ToList();
+
         [Theory]
         [InlineData(3, "does not exist", "check", "no-such-folder")]
         [InlineData(3, "no solution or C# project", "check", "empty")]
@@ -252,11 +314,15 @@ namespace EffectiveML.Tests.EndToEnd
         [InlineData(2, "no code fix for EML1001", "fix", ".", "--rules", "EML1001")]
         [InlineData(2, "effectiveml: ", "fix", ".")]
         [InlineData(3, "does not exist", "fix", "no-such-folder", "--rules", "EML5001")]
+        [InlineData(7, "does not exist", "report", "no-such.sarif")]
+        [InlineData(7, "is not a SARIF log the report can read", "report", "broken.sarif")]
+        [InlineData(7, "is not a SARIF log the report can read", "report", "notes.txt")]
         public async Task Bad_input_gets_one_line_and_its_own_exit_code(int exitCode, string message, params string[] arguments)
         {
             var folder = DotNet.NewTempDirectory("cli-input");
             Directory.CreateDirectory(Path.Combine(folder, "empty"));
             File.WriteAllText(Path.Combine(folder, "notes.txt"), "not a project");
+            File.WriteAllText(Path.Combine(folder, "broken.sarif"), "{ \"runs\": [ { \"results\": [ { } ] } ] }");
 
             var result = await _tool.RunAsync(folder, arguments);
 
