@@ -57,9 +57,19 @@ namespace EffectiveML.Cli
         {
             if (!MSBuildLocator.IsRegistered)
             {
-                var sdk = MSBuildLocator.QueryVisualStudioInstances().OrderByDescending(instance => instance.Version).FirstOrDefault()
-                    ?? throw new UserError(ExitCode.NoSdk, "no .NET SDK found to load the projects with: install the .NET SDK (8 or later) and run again");
-                MSBuildLocator.RegisterInstance(sdk);
+                const string NoSdk = "no .NET SDK found to load the projects with: install the .NET SDK (8 or later) and run again";
+                VisualStudioInstance? sdk;
+                try
+                {
+                    sdk = MSBuildLocator.QueryVisualStudioInstances().OrderByDescending(instance => instance.Version).FirstOrDefault();
+                }
+                catch (InvalidOperationException)
+                {
+                    // The .NET host's SDK resolver fails outright where no SDK is installed.
+                    sdk = null;
+                }
+
+                MSBuildLocator.RegisterInstance(sdk ?? throw new UserError(ExitCode.NoSdk, NoSdk));
             }
 
             return new ProjectLoader(MSBuildWorkspace.Create());

@@ -268,6 +268,39 @@ namespace EffectiveML.Tests.EndToEnd
             Assert.Contains("0 findings in 1 project; 1 project has compile errors and was analyzed as an editor would (1 with references that did not resolve: run dotnet restore for a complete analysis)", check.Output, StringComparison.Ordinal);
         }
 
+        [SkippableFact]
+        public async Task Without_a_NET_SDK_the_tool_says_so_in_one_line()
+        {
+            // A .NET installation with its runtimes and no SDK: the host and the shared runtimes of
+            // this one, linked, and a copy of its dotnet program (the host finds its root from where
+            // the program really is).
+            Skip.If(OperatingSystem.IsWindows(), "builds a runtime-only .NET root with symbolic links");
+            var dotnet = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+            var root = Directory.GetParent(dotnet)!.Parent!.Parent!.FullName;
+            var runtimeOnly = DotNet.NewTempDirectory("runtime-only");
+            foreach (var folder in new[] { "host", "shared" })
+            {
+                Directory.CreateSymbolicLink(Path.Combine(runtimeOnly, folder), Path.Combine(root, folder));
+            }
+
+            File.Copy(Path.Combine(root, "dotnet"), Path.Combine(runtimeOnly, "dotnet"));
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(Path.Combine(runtimeOnly, "dotnet"), File.GetUnixFileMode(Path.Combine(root, "dotnet")));
+            }
+
+            var project = DotNet.NewTempDirectory("cli-no-sdk");
+            File.WriteAllText(Path.Combine(project, "Any.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+
+            var result = await _tool.RunAsync(
+                project,
+                new Dictionary<string, string?> { ["DOTNET_ROOT"] = runtimeOnly, ["PATH"] = runtimeOnly, ["DOTNET_HOST_PATH"] = null },
+                "check", ".");
+
+            Assert.True(result.ExitCode == 4, result.ToString());
+            Assert.Equal("effectiveml: no .NET SDK found to load the projects with: install the .NET SDK (8 or later) and run again", result.Output.Trim());
+        }
+
         [Fact]
         public async Task Report_reads_a_log_from_elsewhere_and_links_only_web_addresses()
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
 using EffectiveML.Tests.Infrastructure;
@@ -50,5 +51,9 @@ namespace EffectiveML.Tests.EndToEnd
         /// <summary>Runs the installed tool in <paramref name="workingDirectory"/>.</summary>
         internal Task<DotNet.Result> RunAsync(string workingDirectory, params string[] arguments) =>
             DotNet.RunProgramAsync(Command, workingDirectory, TimeSpan.FromMinutes(5), arguments);
+
+        /// <summary>Runs the installed tool with <paramref name="environment"/>'s variables set.</summary>
+        internal Task<DotNet.Result> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+            DotNet.RunProgramAsync(Command, workingDirectory, TimeSpan.FromMinutes(5), environment, arguments);
     }
 }

@@ -19,7 +19,11 @@ namespace EffectiveML.Tests.Infrastructure
             RunProgramAsync("dotnet", workingDirectory, timeout, arguments);
 
         /// <summary>Runs any program the same way: bounded in time, its output collected, in the cleaned environment.</summary>
-        public static async Task<Result> RunProgramAsync(string program, string workingDirectory, TimeSpan timeout, params string[] arguments)
+        public static Task<Result> RunProgramAsync(string program, string workingDirectory, TimeSpan timeout, params string[] arguments) =>
+            RunProgramAsync(program, workingDirectory, timeout, environment: null, arguments);
+
+        /// <summary>The same, with <paramref name="environment"/>'s variables set (or removed, where null) over the cleaned environment.</summary>
+        public static async Task<Result> RunProgramAsync(string program, string workingDirectory, TimeSpan timeout, System.Collections.Generic.IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
         {
             var start = new ProcessStartInfo(program)
             {
@@ -35,6 +39,10 @@ namespace EffectiveML.Tests.Infrastructure
             }
 
             CleanEnvironment(start.Environment);
+            foreach (var (name, value) in environment ?? new System.Collections.Generic.Dictionary<string, string?>())
+            {
+                start.Environment[name] = value;
+            }
 
             var output = new StringBuilder();
             using var process = new Process { StartInfo = start };
