@@ -66,6 +66,7 @@ namespace EffectiveML.Cli
         private async Task<(List<Finding> Findings, int Analyzed, int WithErrors, int Unresolved)> AnalyzeAsync(Solution solution, ProjectLoader loader, Action<string> step, CancellationToken cancellationToken)
         {
             var suite = new EffectiveMLSuiteAnalyzer();
+            var ours = suite.SupportedDiagnostics.Select(d => d.Id).ToImmutableHashSet(StringComparer.Ordinal);
             solution = SuiteProjects.Prepare(solution, _options.Mode);
             var findings = new List<Finding>();
             var seen = new HashSet<(string, string, int, int, string)>();
@@ -82,7 +83,11 @@ namespace EffectiveML.Cli
                 }
 
                 analyzed++;
-                var errors = compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+                // One pass for the compiler's diagnostics and the suite's: the driver binds each body once for both.
+                var all = await compilation
+                    .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(suite), project.AnalyzerOptions)
+                    .GetAllDiagnosticsAsync(cancellationToken);
+                var errors = all.Where(d => d.Severity == DiagnosticSeverity.Error && !ours.Contains(d.Id)).ToList();
                 if (errors.Count > 0)
                 {
                     withErrors++;
@@ -92,9 +97,7 @@ namespace EffectiveML.Cli
                     }
                 }
 
-                var diagnostics = await compilation
-                    .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(suite), project.AnalyzerOptions)
-                    .GetAnalyzerDiagnosticsAsync(cancellationToken);
+                var diagnostics = all.Where(d => ours.Contains(d.Id));
                 foreach (var diagnostic in diagnostics)
                 {
                     if (diagnostic.Severity == DiagnosticSeverity.Hidden || diagnostic.IsSuppressed)
