@@ -180,32 +180,13 @@ namespace EffectiveML.Cli
             return project.Solution;
         }
 
-        /// <summary>Writes the fixed text next to the file first and then over it, in the file's own encoding: a failed write never leaves half a file.</summary>
-        private static void Write(string path, SourceText old, SourceText updated)
-        {
-            var partial = path + ".effectiveml-partial";
-            try
+        /// <summary>The fixed text, in the file's own encoding.</summary>
+        private static void Write(string path, SourceText old, SourceText updated) =>
+            OutputFile.Write(path, "the fixed file", partial =>
             {
-                using (var writer = new StreamWriter(partial, append: false, updated.Encoding ?? old.Encoding ?? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
-                {
-                    updated.Write(writer);
-                }
-
-                File.Move(partial, path, overwrite: true);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                try
-                {
-                    File.Delete(partial);
-                }
-                catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
-                {
-                }
-
-                throw new UserError(ExitCode.OutputNotWritable, $"cannot write the fixed '{path}': {exception.Message}");
-            }
-        }
+                using var writer = new StreamWriter(partial, append: false, updated.Encoding ?? old.Encoding ?? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                updated.Write(writer);
+            });
 
         private sealed class KnownFindings : FixAllContext.DiagnosticProvider
         {

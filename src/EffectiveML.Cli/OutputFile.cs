@@ -3,11 +3,12 @@ using System.IO;
 
 namespace EffectiveML.Cli
 {
-    /// <summary>The files the tool's options name, written whole or not at all.</summary>
+    /// <summary>The files the tool writes (the logs its options name, the files <c>fix</c> changes), each whole or not at all.</summary>
     internal static class OutputFile
     {
         /// <summary>Writes next to the final name first, then moves over it: a failed write never leaves half a file or loses the old one.</summary>
-        public static void Write(string path, string option, Action<string> write)
+        /// <param name="what">What the file is, for the one line that says it could not be written: "--sarif", "the fixed file".</param>
+        public static void Write(string path, string what, Action<string> write)
         {
             var partial = path + ".partial";
             try
@@ -25,7 +26,7 @@ namespace EffectiveML.Cli
                 {
                 }
 
-                throw new UserError(ExitCode.OutputNotWritable, $"cannot write {option} to '{path}': {exception.Message}");
+                throw new UserError(ExitCode.OutputNotWritable, $"cannot write {what} to '{path}': {exception.Message}");
             }
         }
     }

@@ -88,16 +88,7 @@ namespace EffectiveML.Tests.EndToEnd
         public async Task The_mode_raises_the_catalogs_severities_and_the_projects_own_configuration_still_wins()
         {
             var folder = DotNet.NewTempDirectory("cli-mode");
-            File.WriteAllText(Path.Combine(folder, "Scoring.csproj"), """
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <TargetFramework>net10.0</TargetFramework>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <PackageReference Include="Microsoft.ML" Version="6.0.0" />
-                  </ItemGroup>
-                </Project>
-                """);
+            WriteMLProject(folder, "Scoring");
             File.WriteAllText(Path.Combine(folder, "Scoring.cs"), """
                 using Microsoft.ML;
                 using Microsoft.ML.Data;
@@ -152,16 +143,7 @@ namespace EffectiveML.Tests.EndToEnd
         public async Task Fix_dry_run_prints_a_diff_and_fix_writes_code_that_builds()
         {
             var folder = DotNet.NewTempDirectory("cli-fix");
-            File.WriteAllText(Path.Combine(folder, "Pricing.csproj"), """
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <TargetFramework>net10.0</TargetFramework>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <PackageReference Include="Microsoft.ML" Version="6.0.0" />
-                  </ItemGroup>
-                </Project>
-                """);
+            WriteMLProject(folder, "Pricing");
             var source = """
                 using Microsoft.ML;
                 using Microsoft.ML.Data;
@@ -250,16 +232,7 @@ namespace EffectiveML.Tests.EndToEnd
         public async Task A_project_never_restored_is_analyzed_with_what_resolves_and_said_so()
         {
             var folder = DotNet.NewTempDirectory("cli-unrestored");
-            File.WriteAllText(Path.Combine(folder, "Unrestored.csproj"), """
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <TargetFramework>net10.0</TargetFramework>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <PackageReference Include="Microsoft.ML" Version="6.0.0" />
-                  </ItemGroup>
-                </Project>
-                """);
+            WriteMLProject(folder, "Unrestored");
             File.WriteAllText(Path.Combine(folder, "Training.cs"), "public static class Training { public static object Context() => new Microsoft.ML.MLContext(); }");
 
             var check = await _tool.RunAsync(folder, "check", ".");
@@ -328,6 +301,19 @@ namespace EffectiveML.Tests.EndToEnd
             Assert.DoesNotContain("<script>", page, StringComparison.OrdinalIgnoreCase);
             Assert.Contains("<a href=\"https://example.org/rules#eml4005\">EML4005</a>", page, StringComparison.Ordinal);
         }
+
+        /// <summary>A library project on Microsoft.ML 6.0.0 in <paramref name="folder"/>, not restored yet.</summary>
+        private static void WriteMLProject(string folder, string name) =>
+            File.WriteAllText(Path.Combine(folder, name + ".csproj"), """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="Microsoft.ML" Version="6.0.0" />
+                  </ItemGroup>
+                </Project>
+                """);
 
         /// <summary>Every file below <paramref name="folder"/>, build output included, with its last write time.</summary>
         private static List<string> FilesAndTimes(string folder) => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)

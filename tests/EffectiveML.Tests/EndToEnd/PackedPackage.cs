@@ -21,14 +21,7 @@ namespace EffectiveML.Tests.EndToEnd
 
         public async Task InitializeAsync()
         {
-            var work = DotNet.NewTempDirectory("pack");
-            foreach (var file in new[] { "Directory.Build.props", "global.json", "README.md", "nuget.config" })
-            {
-                File.Copy(Repository.PathOf(file), Path.Combine(work, file));
-            }
-
-            DotNet.CopyDirectory(Repository.PathOf("src"), Path.Combine(work, "src"));
-            Directory.CreateDirectory(Path.Combine(work, "artifacts", "packages"));
+            var work = CopyOfSources("pack");
             PackagesDirectory = Path.Combine(work, "out");
 
             var pack = await DotNet.RunAsync(
@@ -42,6 +35,20 @@ namespace EffectiveML.Tests.EndToEnd
         }
 
         public Task DisposeAsync() => Task.CompletedTask;
+
+        /// <summary>A fresh folder with the repository's sources and the files they build with, to pack from.</summary>
+        internal static string CopyOfSources(string purpose)
+        {
+            var work = DotNet.NewTempDirectory(purpose);
+            foreach (var file in new[] { "Directory.Build.props", "global.json", "README.md", "nuget.config" })
+            {
+                File.Copy(Repository.PathOf(file), Path.Combine(work, file));
+            }
+
+            DotNet.CopyDirectory(Repository.PathOf("src"), Path.Combine(work, "src"));
+            Directory.CreateDirectory(Path.Combine(work, "artifacts", "packages"));
+            return work;
+        }
 
         /// <summary>
         /// A console project in a fresh folder that takes the packed package the way a user does,

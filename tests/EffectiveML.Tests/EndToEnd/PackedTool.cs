@@ -20,14 +20,7 @@ namespace EffectiveML.Tests.EndToEnd
 
         public async Task InitializeAsync()
         {
-            var work = DotNet.NewTempDirectory("pack-tool");
-            foreach (var file in new[] { "Directory.Build.props", "global.json", "README.md", "nuget.config" })
-            {
-                File.Copy(Repository.PathOf(file), Path.Combine(work, file));
-            }
-
-            DotNet.CopyDirectory(Repository.PathOf("src"), Path.Combine(work, "src"));
-            Directory.CreateDirectory(Path.Combine(work, "artifacts", "packages"));
+            var work = PackedPackage.CopyOfSources("pack-tool");
             var packages = Path.Combine(work, "out");
             var pack = await DotNet.RunAsync(
                 work,
