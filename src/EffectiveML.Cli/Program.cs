@@ -100,6 +100,12 @@ namespace EffectiveML.Cli
                 Console.Error.WriteLine("effectiveml: cancelled");
                 return ExitCode.Cancelled;
             }
+            catch (Exception exception)
+            {
+                // A defect of the tool, not bad input: one line that can be reported, not a stack trace.
+                Console.Error.WriteLine($"effectiveml: unexpected {exception.GetType().Name}: {exception.Message.Split('\n')[0].Trim()} (please report it with the command line that caused it)");
+                return ExitCode.Unexpected;
+            }
         }
     }
 
@@ -129,6 +135,9 @@ namespace EffectiveML.Cli
 
         /// <summary>The SARIF log given to <c>report</c> is missing, or is not a SARIF log.</summary>
         public const int UnreadableLog = 7;
+
+        /// <summary>A defect of the tool itself.</summary>
+        public const int Unexpected = 70;
 
         public const int Cancelled = 130;
     }
