@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using EffectiveML.Analyzers.Model;
+using EffectiveML.Analyzers.Model.Provenance;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -12,8 +13,9 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
     /// EML4106's check of a data file the project gives as an AdditionalFile: the header row that
     /// <c>LoadFromTextFile&lt;T&gt;(path, separatorChar, hasHeader: true)</c> will read, split at the
     /// separator the call passes, against the class's <c>[LoadColumn]</c> indexes. Only a file named
-    /// by a constant path (or a <c>Path.Combine</c> whose last part is one) whose file name matches
-    /// exactly one AdditionalFile, with a constant separator and <c>hasHeader: true</c>.
+    /// by a constant path (or a <c>Path.Combine</c> whose last part is one, through locals) whose
+    /// file name matches exactly one AdditionalFile, with a constant separator and <c>hasHeader: true</c>,
+    /// as the member's <see cref="ProvenanceModel.TextLoadingOf"/> reads them.
     /// </summary>
     internal static class DataFileHeader
     {
@@ -21,51 +23,41 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
         private static readonly char[] CommonSeparators = { ',', ';', '\t', '|' };
 
         public static IEnumerable<(string Message, string Detail)> Findings(
-            IInvocationOperation call, INamedTypeSymbol schema, ImmutableArray<AdditionalText> files, INamedTypeSymbol? pathType, MLApi api, CancellationToken cancellationToken)
+            TextLoading loading, INamedTypeSymbol schema, ImmutableArray<AdditionalText> files, MemberModel model, CancellationToken cancellationToken)
         {
-            string? fileName = null;
-            var separator = '\t';
-            var hasHeader = false;
-            foreach (var argument in call.Arguments)
+            var values = model.Values;
+            var api = model.Api;
+            var separator = loading.Separator switch
             {
-                switch (argument.Parameter?.Name)
-                {
-                    case "path":
-                        fileName = FileName(argument.Value, pathType);
-                        break;
-                    case "separatorChar" when argument.Value.ConstantValue is { HasValue: true, Value: char value }:
-                        separator = value;
-                        break;
-                    case "separatorChar":
-                        yield break;
-                    case "hasHeader":
-                        hasHeader = argument.Value.ConstantValue is { HasValue: true, Value: true };
-                        break;
-                }
-            }
-
-            if (fileName is null || !hasHeader || Single(files, fileName) is not { } file
+                { State: SettingState.Default } => '\t',
+                { State: SettingState.Given, Value: { } separatorValue } when ValueReader.Constant(separatorValue, values) is char value => value,
+                _ => (char?)null,
+            };
+            var hasHeader = loading.HasHeader is { State: SettingState.Given, Value: { } given } && ValueReader.Constant(given, values) is true;
+            if (loading.UsesOptions || !hasHeader || separator is not { } separatorChar
+                || ProvenanceModel.PathArgument(loading.Call) is not { } path || FileName(path, model) is not { } fileName
+                || Single(files, fileName) is not { } file
                 || file.GetText(cancellationToken) is not { Lines.Count: > 0 } text)
             {
                 yield break;
             }
 
             var header = text.Lines[0].ToString();
-            var fields = header.Split(separator);
+            var fields = header.Split(separatorChar);
             if (fields.Length == 1)
             {
                 // A .csv file read at tabs is EML4005's finding, with its fix.
-                if (separator == '\t' && fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+                if (separatorChar == '\t' && fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
                 {
                     yield break;
                 }
 
                 foreach (var other in CommonSeparators)
                 {
-                    if (other != separator && header.Split(other) is { Length: > 1 } split)
+                    if (other != separatorChar && header.Split(other) is { Length: > 1 } split)
                     {
                         yield return (
-                            $"The header of '{fileName}' is one column when split at {Show(separator)}",
+                            $"The header of '{fileName}' is one column when split at {Show(separatorChar)}",
                             $"it splits at {Show(other)} into {split.Length} columns, which the [LoadColumn] indexes of '{schema.Name}' count; pass separatorChar: {Show(other)}");
                         yield break;
                     }
@@ -96,7 +88,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                     {
                         yield return (
                             $"'{member.Name}' loads column {index}, but the header of '{fileName}' has {fields.Length} columns",
-                            $"split at {Show(separator)} its last index is {fields.Length - 1}; check the [LoadColumn] index against the file");
+                            $"split at {Show(separatorChar)} its last index is {fields.Length - 1}; check the [LoadColumn] index against the file");
                         break;
                     }
                 }
@@ -141,29 +133,15 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
             return indexes;
         }
 
-        /// <summary>The file name of a constant path, or of the last part of a <c>Path.Combine</c>; null otherwise.</summary>
-        private static string? FileName(IOperation value, INamedTypeSymbol? pathType)
-        {
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
-
-            if (value.ConstantValue is { HasValue: true, Value: string path })
-            {
-                return LastSegment(path);
-            }
-
-            if (value is IInvocationOperation { TargetMethod.Name: "Combine", Arguments: { Length: > 0 } parts } combine
-                && SymbolEqualityComparer.Default.Equals(combine.TargetMethod.ContainingType, pathType)
-                && parts[parts.Length - 1].ArgumentKind == ArgumentKind.Explicit
-                && parts[parts.Length - 1].Value.ConstantValue is { HasValue: true, Value: string last })
-            {
-                return LastSegment(last);
-            }
-
-            return null;
-        }
+        /// <summary>
+        /// The file name a path gives whole: a constant, or the constant last part of a
+        /// <c>Path.Combine</c> (<see cref="DataPaths.Ending"/>, through locals); an interpolation's
+        /// closing text may be only part of a name, and is not taken.
+        /// </summary>
+        private static string? FileName(IOperation path, MemberModel model) =>
+            ValueReader.Resolve(path, model.Values) is not IInterpolatedStringOperation && DataPaths.Ending(path, model.Values, model.Api) is { } ending
+                ? LastSegment(ending)
+                : null;
 
         private static string? LastSegment(string path)
         {

@@ -99,20 +99,19 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                 }
             });
 
-            var pathType = registry.Compilation.GetTypeByMetadataName("System.IO.Path");
             registry.OnCalls(TextLoadingMethods, (member, model, call) =>
             {
                 var files = member.Options.AdditionalFiles;
                 if (files.IsEmpty
-                    || !api.Facts(call.TargetMethod).Is(MethodKinds.TextLoading)
                     || call.TargetMethod.TypeArguments.Length != 1
                     || call.TargetMethod.TypeArguments[0] is not INamedTypeSymbol schema
-                    || !HasLoadColumn(schema, api))
+                    || !HasLoadColumn(schema, api)
+                    || model.Provenance.TextLoadingOf(call) is not { } loading)
                 {
                     return;
                 }
 
-                foreach (var (message, detail) in DataFileHeader.Findings(call, schema, files, pathType, api, member.CancellationToken))
+                foreach (var (message, detail) in DataFileHeader.Findings(loading, schema, files, model, member.CancellationToken))
                 {
                     member.ReportDiagnostic(Diagnostic.Create(Descriptor, Describe.CallLocation(call.Syntax), message, detail));
                 }

@@ -215,6 +215,8 @@ namespace EffectiveML.Tests.Rules.Assumptions
         [InlineData("""ml.Data.LoadFromTextFile<House>("data/housing.csv", separatorChar: ',', hasHeader: false)""", "housing.csv", "1;2\n")]
         // A path the code does not state.
         [InlineData("""ml.Data.LoadFromTextFile<House>(System.Environment.GetEnvironmentVariable("DATA"), separatorChar: ',', hasHeader: true)""", "housing.csv", "Size;Rooms;Price\n")]
+        // The end of an interpolation may be only part of the file's name ('xhousing.csv').
+        [InlineData("""ml.Data.LoadFromTextFile<House>($"data/{System.Environment.MachineName}housing.csv", separatorChar: ',', hasHeader: true)""", "housing.csv", "Size;Rooms;Price\n")]
         // Another file than the one loaded.
         [InlineData("""ml.Data.LoadFromTextFile<House>("data/housing.csv", separatorChar: ',', hasHeader: true)""", "other.csv", "Size;Rooms;Price\n")]
         // A .csv read at tabs is EML4005's finding.
