@@ -28,6 +28,20 @@ namespace EffectiveML.Analyzers.Model
             return null;
         }
 
+        /// <summary>Whether <paramref name="ancestor"/> holds <paramref name="operation"/> (or is it).</summary>
+        public static bool IsWithin(IOperation operation, IOperation ancestor)
+        {
+            for (var current = operation; current is not null; current = current.Parent)
+            {
+                if (current == ancestor)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The LINQ call (Enumerable, Queryable, ParallelEnumerable) whose lambda contains the operation.</summary>
         public static IInvocationOperation? LinqCall(IOperation operation, KnownSymbols symbols) =>
             LambdaCall(operation) is { } call

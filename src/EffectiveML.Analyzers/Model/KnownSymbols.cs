@@ -41,6 +41,7 @@ namespace EffectiveML.Analyzers.Model
             Queryable = compilation.GetTypeByMetadataName("System.Linq.Queryable");
             ParallelEnumerable = compilation.GetTypeByMetadataName("System.Linq.ParallelEnumerable");
             _api = new System.Lazy<MLApi>(() => new MLApi(compilation, this));
+            _torchApi = new System.Lazy<Torch.TorchApi>(() => new Torch.TorchApi(this));
             Models = new MemberModelCache(this);
         }
 
@@ -54,6 +55,11 @@ namespace EffectiveML.Analyzers.Model
 
         /// <summary>The ML.NET types of the pipeline and provenance models, resolved on first use.</summary>
         public MLApi Api => _api.Value;
+
+        private readonly System.Lazy<Torch.TorchApi> _torchApi;
+
+        /// <summary>The TorchSharp types of the TorchSharp rules, resolved on first use.</summary>
+        public Torch.TorchApi TorchApi => _torchApi.Value;
 
         public Compilation Compilation { get; }
 

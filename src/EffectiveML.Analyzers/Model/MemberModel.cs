@@ -26,6 +26,7 @@ namespace EffectiveML.Analyzers.Model
         private TrainingSites? _sites;
         private InputSchemas? _inputSchemas;
         private Schemas.PipelineSchemas? _schemas;
+        private Torch.TorchCalls? _torch;
         private Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>? _localReferences;
         private List<RandomnessUse>? _randomnessUses;
 
@@ -61,6 +62,12 @@ namespace EffectiveML.Analyzers.Model
         /// <summary>The column types of the member's fitted pipelines.</summary>
         public Schemas.PipelineSchemas Schemas => Part(ref _schemas, static member => new Schemas.PipelineSchemas(member));
 
+        /// <summary>The member's TorchSharp training and inference calls.</summary>
+        public Torch.TorchCalls Torch => Part(ref _torch, static member => new Torch.TorchCalls(member));
+
+        /// <summary>Every <c>for</c>, <c>foreach</c>, <c>while</c> and <c>do</c> loop, in source order.</summary>
+        public IReadOnlyList<ILoopOperation> Loops => _index.Of(Indexed.Loops);
+
         /// <summary>One of the lists the walk fills (<see cref="Indexed"/>).</summary>
         public IReadOnlyList<T> Operations<T>(IndexedList<T> list)
             where T : class, IOperation =>
@@ -74,6 +81,9 @@ namespace EffectiveML.Analyzers.Model
 
         /// <summary>Every read of a property declared by ML.NET or TorchSharp (metrics, split sides …).</summary>
         public IReadOnlyList<IPropertyReferenceOperation> MLPropertyReads => _index.Of(Indexed.MLPropertyReads);
+
+        /// <summary>Every read of a field declared by ML.NET or TorchSharp (<c>torch.CUDA</c> …).</summary>
+        public IReadOnlyList<IFieldReferenceOperation> MLFieldReads => _index.Of(Indexed.MLFieldReads);
 
         /// <summary>Every object creation in the member, of any type (ML options, <c>new Random()</c>, column pairs …).</summary>
         public IReadOnlyList<IObjectCreationOperation> ObjectCreations => _index.Of(Indexed.ObjectCreations);

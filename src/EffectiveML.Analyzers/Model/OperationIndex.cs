@@ -84,10 +84,15 @@ namespace EffectiveML.Analyzers.Model
 
         public static readonly IndexedList<IRelationalPatternOperation> RelationalPatterns = new(null, OperationKind.RelationalPattern);
 
+        public static readonly IndexedList<ILoopOperation> Loops = new(null, OperationKind.Loop);
+
+        public static readonly IndexedList<IFieldReferenceOperation> MLFieldReads = new(
+            static (read, symbols) => symbols.IsMLSymbol(read.Field), OperationKind.FieldReference);
+
         /// <summary>Every list, in slot order.</summary>
         public static readonly ImmutableArray<IndexedList> All = ImmutableArray.Create<IndexedList>(
             Invocations, MLInvocations, MLPropertyReads, RandomSharedReads, ObjectCreations, Comparisons,
-            CatchClauses, MLMemberAssignments, MLReturns, LocalReferences, MethodReferences, RelationalPatterns);
+            CatchClauses, MLMemberAssignments, MLReturns, LocalReferences, MethodReferences, RelationalPatterns, Loops, MLFieldReads);
 
         /// <summary>The lists of each operation kind, by the kind's number; null for a kind no list holds.</summary>
         public static readonly IndexedList[]?[] ByKind = ListsByKind();

@@ -1,0 +1,169 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EffectiveML.Analyzers.Model.Torch
+{
+    /// <summary>One TorchSharp call of a member: what it does and what its receiver names.</summary>
+    internal readonly struct TorchCall
+    {
+        public TorchCall(TorchCallKind kind, IInvocationOperation operation, ISymbol? receiver)
+        {
+            Kind = kind;
+            Operation = operation;
+            Receiver = receiver;
+        }
+
+        public TorchCallKind Kind { get; }
+
+        public IInvocationOperation Operation { get; }
+
+        /// <summary>The local, parameter, field or property the call is made on; null for any other receiver.</summary>
+        public ISymbol? Receiver { get; }
+
+        /// <summary>The innermost loop whose body holds the call, within the member's function; null outside loops.</summary>
+        public ILoopOperation? Loop => Enclosing.Loop(Operation);
+    }
+
+    /// <summary>
+    /// A member's training and inference calls (<see cref="TorchCallKind"/>) in source order, and
+    /// where gradients are off: what the TorchSharp rules ask of a member instead of each walking
+    /// it. Built from the member's calls on first request; empty outside TorchSharp code.
+    /// </summary>
+    internal sealed class TorchCalls
+    {
+        private static readonly List<TorchCall> None = new();
+
+        private readonly List<TorchCall> _calls;
+
+        public TorchCalls(MemberModel member)
+        {
+            var api = member.Symbols.TorchApi;
+            List<TorchCall>? calls = null;
+            foreach (var call in member.Invocations)
+            {
+                var kind = api.KindOf(call);
+                if (kind != TorchCallKind.None)
+                {
+                    (calls ??= new List<TorchCall>()).Add(new TorchCall(kind, call, TorchApi.ReceiverSymbol(call)));
+                }
+            }
+
+            _calls = calls ?? None;
+        }
+
+        /// <summary>Every classified call, in source order.</summary>
+        public IReadOnlyList<TorchCall> All => _calls;
+
+        public bool Any(TorchCallKind kind)
+        {
+            foreach (var call in _calls)
+            {
+                if (call.Kind == kind)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A backward pass in the same region as <paramref name="operation"/>: the body of its
+        /// innermost loop (nested loops excluded), or the member outside every loop. A forward pass
+        /// whose region computes gradients is training (or an attack that needs them), not inference.
+        /// </summary>
+        public bool BackwardInRegionOf(IOperation operation)
+        {
+            var loop = Enclosing.Loop(operation);
+            foreach (var call in _calls)
+            {
+                if (call.Kind == TorchCallKind.Backward && call.Loop == loop && SameFunction(call.Operation, operation))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether gradients are off where <paramref name="operation"/> runs: inside
+        /// <c>using (torch.no_grad())</c> (or <c>inference_mode()</c>, <c>set_grad_enabled(false)</c>),
+        /// or after a <c>using var … = torch.no_grad();</c> declaration earlier in an enclosing block,
+        /// or after a discarded <c>torch.no_grad();</c>.
+        /// </summary>
+        public bool GradientsOffAt(IOperation operation)
+        {
+            foreach (var call in _calls)
+            {
+                // A discarded no_grad() is never undone: gradients stay off after it (EML4203 reports it).
+                if (call.Kind == TorchCallKind.GradientsOff
+                    && call.Operation.Parent is IExpressionStatementOperation
+                    && call.Operation.Syntax.SpanStart < operation.Syntax.SpanStart
+                    && SameFunction(call.Operation, operation))
+                {
+                    return true;
+                }
+            }
+
+            var child = operation;
+            for (var parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    case IUsingOperation @using when @using.Body == child && TurnsGradientsOff(@using.Resources):
+                        return true;
+                    case IBlockOperation block:
+                        foreach (var statement in block.Operations)
+                        {
+                            if (statement == child)
+                            {
+                                break;
+                            }
+
+                            if (statement is IUsingDeclarationOperation declaration && TurnsGradientsOff(declaration.DeclarationGroup))
+                            {
+                                return true;
+                            }
+                        }
+
+                        break;
+                    case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        private bool TurnsGradientsOff(IOperation resources)
+        {
+            foreach (var call in _calls)
+            {
+                if (call.Kind == TorchCallKind.GradientsOff && Enclosing.IsWithin(call.Operation, resources))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Both operations belong to the same function: neither crosses into a lambda or local function the other is outside of.</summary>
+        public static bool SameFunction(IOperation first, IOperation second) => Function(first) == Function(second);
+
+        private static IOperation? Function(IOperation operation)
+        {
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return parent;
+                }
+            }
+
+            return null;
+        }
+    }
+}

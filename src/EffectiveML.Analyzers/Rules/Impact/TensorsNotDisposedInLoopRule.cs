@@ -1,0 +1,445 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using EffectiveML.Analyzers.Infrastructure;
+using EffectiveML.Analyzers.Model;
+using EffectiveML.Analyzers.Model.Torch;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EffectiveML.Analyzers.Rules.Impact
+{
+    /// <summary>
+    /// EML2006: a loop whose body creates tensors (a call that returns one, an operator, an
+    /// indexer, a conversion from a scalar) that no disposal reaches. Disposed means: under a
+    /// dispose scope opened in the body, or under one opened before the loop that the body empties
+    /// each iteration (<c>DisposeEverything</c>, <c>DisposeEverythingBut</c>); held by <c>using</c>;
+    /// kept in a local that is disposed, moved out of its scope, returned or stored (a field, a
+    /// collection, another method); returned or stored directly. Temporaries (a tensor consumed by
+    /// the next operation and never named) count only in a body that disposes nothing: a body that
+    /// disposes its tensors one by one is taken as managing its memory. A scope opened before the
+    /// loop and never emptied in it is named in the message: every iteration's tensors pile up
+    /// until the loop ends.
+    /// </summary>
+    public sealed class TensorsNotDisposedInLoopRule : Rule
+    {
+        public const string Id = "EML2006";
+
+        internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+            Id,
+            "Tensors created in a loop without disposal",
+            "This loop creates tensors every iteration ('{0}') {1}",
+            DiagnosticSeverity.Warning,
+            "A TorchSharp tensor holds native memory that the .NET garbage collector does not see: it frees the memory only when a finalizer happens to run, long after the loop has allocated gigabytes. A training or inference loop must dispose what each iteration creates, most simply with using (torch.NewDisposeScope()) around the body, MoveToOuterDisposeScope() for what must outlive the iteration, or using var per tensor.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
+
+        internal override void Register(RuleRegistry registry)
+        {
+            if (!registry.Symbols.HasTorchSharp)
+            {
+                return;
+            }
+
+            var torch = registry.Symbols.TorchApi;
+            registry.OnMember((member, model) =>
+            {
+                if (model.Loops.Count == 0 || !MakesTensors(model, torch))
+                {
+                    return;
+                }
+
+                foreach (var loop in model.Loops)
+                {
+                    member.CancellationToken.ThrowIfCancellationRequested();
+                    var leak = new LoopBody(loop, model, torch).Find();
+                    if (leak is null)
+                    {
+                        continue;
+                    }
+
+                    var scope = leak.Value.OuterScope;
+                    var how = scope is null
+                        ? "and nothing disposes them: their native memory, which the garbage collector does not see, grows with every iteration; wrap the body in using (torch.NewDisposeScope())"
+                        : "inside the dispose scope '" + Describe.Code(scope.Syntax) + "' opened before the loop: they pile up until the loop ends; open a scope in the body, using (torch.NewDisposeScope()), or empty this one each iteration with DisposeEverything()";
+                    member.ReportDiagnostic(Diagnostic.Create(
+                        Descriptor,
+                        loop.Syntax.GetFirstToken().GetLocation(),
+                        new[] { loop.Body.Syntax.GetLocation() },
+                        Describe.Code(leak.Value.Creation.Syntax),
+                        how));
+                }
+            });
+        }
+
+        private static bool MakesTensors(MemberModel model, TorchApi torch)
+        {
+            foreach (var call in model.Invocations)
+            {
+                if (torch.HoldsTensors(call.Type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private readonly struct Leak
+        {
+            public Leak(IOperation creation, IOperation? outerScope)
+            {
+                Creation = creation;
+                OuterScope = outerScope;
+            }
+
+            public IOperation Creation { get; }
+
+            public IOperation? OuterScope { get; }
+        }
+
+        /// <summary>What one loop's body creates and disposes.</summary>
+        private sealed class LoopBody
+        {
+            private readonly ILoopOperation _loop;
+            private readonly MemberModel _model;
+            private readonly TorchApi _torch;
+
+            public LoopBody(ILoopOperation loop, MemberModel model, TorchApi torch)
+            {
+                _loop = loop;
+                _model = model;
+                _torch = torch;
+            }
+
+            public Leak? Find()
+            {
+                List<IOperation>? temporaries = null;
+                IOperation? firstNamedLeak = null;
+                var disposesSomething = false;
+                foreach (var operation in _loop.Body.DescendantsAndSelf())
+                {
+                    if (Enclosing.Loop(operation) != _loop)
+                    {
+                        continue;
+                    }
+
+                    if (operation is IInvocationOperation { TargetMethod.Name: "DisposeEverything" or "DisposeEverythingBut" } emptying
+                        && _torch.IsDisposeScope(emptying.TargetMethod.ContainingType))
+                    {
+                        return null;
+                    }
+
+                    if (!IsCreation(operation) || InScopeWithinBody(operation))
+                    {
+                        continue;
+                    }
+
+                    switch (Fate(operation))
+                    {
+                        case CreationFate.Disposed:
+                            disposesSomething = true;
+                            break;
+                        case CreationFate.Temporary:
+                            (temporaries ??= new List<IOperation>()).Add(operation);
+                            break;
+                        case CreationFate.Leaked:
+                            firstNamedLeak ??= operation;
+                            break;
+                    }
+                }
+
+                var leak = firstNamedLeak ?? (disposesSomething ? null : temporaries?[0]);
+                if (leak is null)
+                {
+                    return null;
+                }
+
+                if (firstNamedLeak is not null && temporaries is not null && !disposesSomething && temporaries[0].Syntax.SpanStart < firstNamedLeak.Syntax.SpanStart)
+                {
+                    leak = temporaries[0];
+                }
+
+                return new Leak(leak, OuterScope());
+            }
+
+            private bool IsCreation(IOperation operation)
+            {
+                switch (operation)
+                {
+                    case IInvocationOperation call:
+                        var method = call.TargetMethod;
+                        return _torch.HoldsTensors(call.Type)
+                            && !method.Name.EndsWith("_", System.StringComparison.Ordinal)
+                            && method.Name is not ("MoveToOuterDisposeScope" or "DetachFromDisposeScope")
+                            && !_torch.IsDisposeScope(method.ContainingType)
+                            && !_torch.IsOptimizer(method.ContainingType);
+                    case IBinaryOperation { OperatorMethod: not null } binary:
+                        return _torch.IsTensor(binary.Type);
+                    case IUnaryOperation { OperatorMethod: not null } unary:
+                        return _torch.IsTensor(unary.Type);
+                    case ICompoundAssignmentOperation { OperatorMethod: not null } compound:
+                        return _torch.IsTensor(compound.Type);
+                    case IConversionOperation { OperatorMethod: not null } conversion:
+                        return _torch.IsTensor(conversion.Type);
+                    case IPropertyReferenceOperation { Property.IsIndexer: true } indexer:
+                        return _torch.IsTensor(indexer.Type);
+                    default:
+                        return false;
+                }
+            }
+
+            /// <summary>Under a dispose scope opened inside the loop's body: a <c>using</c> statement or a <c>using var</c> declared earlier in an enclosing block.</summary>
+            private bool InScopeWithinBody(IOperation operation)
+            {
+                var child = operation;
+                for (var parent = operation.Parent; parent is not null && child != _loop.Body; child = parent, parent = parent.Parent)
+                {
+                    if (OpensScopeOver(parent, child) is not null)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>The dispose scope opened before the loop, around it, within the member's function.</summary>
+            private IOperation? OuterScope()
+            {
+                IOperation child = _loop;
+                for (var parent = _loop.Parent; parent is not null; child = parent, parent = parent.Parent)
+                {
+                    if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                    {
+                        return null;
+                    }
+
+                    if (OpensScopeOver(parent, child) is { } scope)
+                    {
+                        return scope;
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>The dispose-scope resource <paramref name="parent"/> opens over <paramref name="child"/>, if any.</summary>
+            private IOperation? OpensScopeOver(IOperation parent, IOperation child)
+            {
+                switch (parent)
+                {
+                    case IUsingOperation @using when @using.Body == child && HoldsDisposeScope(@using.Resources):
+                        return @using.Resources;
+                    case IBlockOperation block:
+                        foreach (var statement in block.Operations)
+                        {
+                            if (statement == child)
+                            {
+                                break;
+                            }
+
+                            if (statement is IUsingDeclarationOperation declaration && HoldsDisposeScope(declaration.DeclarationGroup))
+                            {
+                                return declaration.DeclarationGroup;
+                            }
+                        }
+
+                        return null;
+                    default:
+                        return null;
+                }
+            }
+
+            private bool HoldsDisposeScope(IOperation resources)
+            {
+                if (_torch.IsDisposeScope(resources.Type))
+                {
+                    return true;
+                }
+
+                foreach (var declarator in resources.DescendantsAndSelf())
+                {
+                    if (declarator is IVariableDeclaratorOperation { Symbol: { } local } && _torch.IsDisposeScope(local.Type))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>What becomes of a tensor the loop creates.</summary>
+            private CreationFate Fate(IOperation creation)
+            {
+                if (creation is ICompoundAssignmentOperation compound)
+                {
+                    return FateOfStored(compound.Target);
+                }
+
+                var value = creation;
+                while (value.Parent is IConversionOperation or IParenthesizedOperation)
+                {
+                    value = value.Parent;
+                }
+
+                switch (value.Parent)
+                {
+                    case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                        return InUsing(declarator) ? CreationFate.Disposed : FateOfLocal(declarator.Symbol);
+                    case ISimpleAssignmentOperation assignment when assignment.Value == value:
+                        return FateOfStored(assignment.Target);
+                    case IDeconstructionAssignmentOperation deconstruction when deconstruction.Value == value:
+                        return FateOfDeconstructed(deconstruction.Target);
+                    case IReturnOperation:
+                        return CreationFate.Kept;
+                    case IUsingOperation:
+                        return CreationFate.Disposed;
+                    case IArgumentOperation { Parent: { } callee }:
+                        return GivenAway(callee) ? CreationFate.Kept : CreationFate.Temporary;
+                    case IInvocationOperation call when call.Instance == value:
+                        return call.TargetMethod.Name is "Dispose" ? CreationFate.Disposed
+                            : call.TargetMethod.Name is "MoveToOuterDisposeScope" or "DetachFromDisposeScope" ? CreationFate.Kept
+                            : CreationFate.Temporary;
+                    case IArrayInitializerOperation or ITupleOperation:
+                        return CreationFate.Kept;
+                    default:
+                        return CreationFate.Temporary;
+                }
+            }
+
+            private CreationFate FateOfStored(IOperation target) =>
+                ValueTracker.Unwrap(target) switch
+                {
+                    ILocalReferenceOperation local => FateOfLocal(local.Local),
+                    IDeclarationExpressionOperation { Expression: ILocalReferenceOperation local } => FateOfLocal(local.Local),
+                    IDiscardOperation => CreationFate.Temporary,
+                    _ => CreationFate.Kept,
+                };
+
+            private CreationFate FateOfDeconstructed(IOperation target)
+            {
+                var fate = CreationFate.Kept;
+                foreach (var part in target.DescendantsAndSelf())
+                {
+                    if (part is ILocalReferenceOperation local && _torch.IsTensor(local.Type) && FateOfLocal(local.Local) == CreationFate.Leaked)
+                    {
+                        fate = CreationFate.Leaked;
+                    }
+                }
+
+                return fate;
+            }
+
+            private static bool InUsing(IVariableDeclaratorOperation declarator)
+            {
+                for (var parent = declarator.Parent; parent is not null; parent = parent.Parent)
+                {
+                    switch (parent)
+                    {
+                        case IUsingDeclarationOperation:
+                        case IUsingOperation:
+                            return true;
+                        case IVariableDeclarationOperation:
+                        case IVariableDeclarationGroupOperation:
+                            continue;
+                        default:
+                            return false;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>A local is disposed, moved out of a scope, returned or stored somewhere that outlives it; otherwise what it holds leaks.</summary>
+            private CreationFate FateOfLocal(ILocalSymbol local)
+            {
+                if (!_torch.HoldsTensors(local.Type))
+                {
+                    return CreationFate.Kept;
+                }
+
+                foreach (var reference in _model.ReferencesTo(local))
+                {
+                    IOperation use = reference;
+                    while (use.Parent is IConversionOperation or IParenthesizedOperation)
+                    {
+                        use = use.Parent;
+                    }
+
+                    switch (use.Parent)
+                    {
+                        case IInvocationOperation call when call.Instance == use:
+                            if (call.TargetMethod.Name is "Dispose")
+                            {
+                                return CreationFate.Disposed;
+                            }
+
+                            if (call.TargetMethod.Name is "MoveToOuterDisposeScope" or "DetachFromDisposeScope")
+                            {
+                                return CreationFate.Kept;
+                            }
+
+                            break;
+                        case IConditionalAccessOperation { Operation: var accessed, WhenNotNull: IInvocationOperation { TargetMethod.Name: "Dispose" } } when accessed == use:
+                            return CreationFate.Disposed;
+                        case IUsingOperation:
+                            return CreationFate.Disposed;
+                        case IReturnOperation:
+                        case IArrayInitializerOperation:
+                        case ITupleOperation:
+                            return CreationFate.Kept;
+                        case ISimpleAssignmentOperation assignment when assignment.Value == use && ValueTracker.Unwrap(assignment.Target) is not (ILocalReferenceOperation or IDiscardOperation):
+                            return CreationFate.Kept;
+                        case IArgumentOperation { Parent: { } callee } when GivenAway(callee):
+                            return CreationFate.Kept;
+                        case IAnonymousFunctionOperation:
+                            return CreationFate.Kept;
+                    }
+
+                    if (Enclosing.Lambda(reference) is not null && !Enclosing.IsWithin(Enclosing.Lambda(reference)!, _loop))
+                    {
+                        return CreationFate.Kept;
+                    }
+                }
+
+                return CreationFate.Leaked;
+            }
+
+            /// <summary>
+            /// A tensor passed to code that may keep it: a collection's Add, a user method, a
+            /// dispose scope's MoveToOuter or Detach. A TorchSharp operation or a module's forward
+            /// pass only reads it.
+            /// </summary>
+            private bool GivenAway(IOperation callee)
+            {
+                switch (callee)
+                {
+                    case IInvocationOperation call:
+                        var method = call.TargetMethod;
+                        if (_torch.IsDisposeScope(method.ContainingType))
+                        {
+                            return method.Name is "MoveToOuter" or "Detach";
+                        }
+
+                        return !_model.Symbols.IsMLSymbol(method) && !_torch.IsForward(method) && !_torch.IsModule(method.ContainingType);
+                    case IObjectCreationOperation creation:
+                        return !_model.Symbols.IsMLSymbol(creation.Constructor);
+                    default:
+                        return true;
+                }
+            }
+        }
+
+        private enum CreationFate
+        {
+            /// <summary>Consumed by the next operation and never named.</summary>
+            Temporary,
+            /// <summary>Held by a <c>using</c> or disposed explicitly.</summary>
+            Disposed,
+            /// <summary>Returned, stored, moved out of its scope or handed to code that may keep it.</summary>
+            Kept,
+            /// <summary>Kept in a local that nothing disposes.</summary>
+            Leaked,
+        }
+    }
+}
