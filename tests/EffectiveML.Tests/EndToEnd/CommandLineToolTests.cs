@@ -44,7 +44,7 @@ namespace EffectiveML.Tests.EndToEnd
             Assert.Equal(built.OrderBy(p => p.Key, StringComparer.Ordinal), listed.OrderBy(p => p.Key, StringComparer.Ordinal));
             Assert.Equal(SuiteCatalog.Descriptors.Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal), listed.Keys.OrderBy(id => id, StringComparer.Ordinal));
             Assert.Contains("samples/AntiPatterns/Impact.cs:", check.Output, StringComparison.Ordinal);
-            Assert.Matches(@"\d+ findings in 4 projects", check.Output);
+            Assert.Matches(@"\d+ findings in 5 projects", check.Output);
 
             // The SARIF log carries the same findings, with the build's help links.
             using var log = JsonDocument.Parse(File.ReadAllText(sarif));

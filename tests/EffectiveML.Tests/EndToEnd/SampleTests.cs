@@ -88,6 +88,19 @@ namespace EffectiveML.Tests.EndToEnd
         }
 
         [Fact]
+        public async Task TorchTraining_builds_with_zero_EffectiveML_warnings_with_every_rule_raised()
+        {
+            // Its .editorconfig raises every rule to a warning, as the anti-patterns sample's does.
+            var build = await DotNet.RunAsync(
+                Repository.Root,
+                BuildTimeout,
+                "build", Repository.PathOf("samples", "TorchTraining", "TorchTraining.csproj"), "--no-incremental", "-nodeReuse:false");
+            Assert.True(build.ExitCode == 0, "build failed: " + build);
+            Assert.DoesNotMatch(new Regex(@"\bEML\d{4}\b"), build.Output);
+            Assert.Matches(new Regex(@"\b0 Warning\(s\)"), build.Output);
+        }
+
+        [Fact]
         public void ChurnPrediction_pipelines_train_and_the_baseline_separates_churners()
         {
             var mlContext = new MLContext(seed: 1);

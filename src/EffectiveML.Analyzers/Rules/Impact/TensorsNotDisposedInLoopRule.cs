@@ -18,7 +18,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
     /// the next operation and never named) count only in a body that disposes nothing: a body that
     /// disposes its tensors one by one is taken as managing its memory. A scope opened before the
     /// loop and never emptied in it is named in the message: every iteration's tensors pile up
-    /// until the loop ends.
+    /// until the loop ends. A body with code that does not compile is left alone.
     /// </summary>
     public sealed class TensorsNotDisposedInLoopRule : Rule
     {
@@ -118,6 +118,12 @@ namespace EffectiveML.Analyzers.Rules.Impact
                 var disposesSomething = false;
                 foreach (var operation in _loop.Body.DescendantsAndSelf())
                 {
+                    // A body that does not compile may hold the disposal the rule would miss.
+                    if (operation is IInvalidOperation)
+                    {
+                        return null;
+                    }
+
                     if (Enclosing.Loop(operation) != _loop)
                     {
                         continue;
