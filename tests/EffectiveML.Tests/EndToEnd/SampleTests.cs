@@ -70,8 +70,10 @@ namespace EffectiveML.Tests.EndToEnd
                 Assert.StartsWith(EffectiveML.Analyzers.Infrastructure.Descriptors.RulesDocument + "#" + id.ToLowerInvariant(), descriptor.HelpLinkUri);
             }
 
+            // The whole-project rules and the TorchSharp rules show in the other projects of AntiPatterns.slnx.
+            var shownElsewhere = new[] { "EML3002", "EML1001", "EML2005", "EML2006", "EML4201", "EML4202", "EML4203", "EML4204", "EML5005", "EML8003" };
             Assert.Equal(
-                SuiteCatalog.Descriptors.Select(d => d.Id).Where(id => id is not ("EML3002" or "EML1001" or "EML2005")).OrderBy(id => id, StringComparer.Ordinal),
+                SuiteCatalog.Descriptors.Select(d => d.Id).Where(id => !shownElsewhere.Contains(id)).OrderBy(id => id, StringComparer.Ordinal),
                 results.Select(r => r.GetProperty("ruleId").GetString()!).Distinct().OrderBy(id => id, StringComparer.Ordinal));
         }
 

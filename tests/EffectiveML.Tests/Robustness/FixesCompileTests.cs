@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 
 namespace EffectiveML.Tests.Robustness
 {
-    /// <summary>Fix All for every fixable rule on samples/AntiPatterns, in memory: the fixed findings go, no compiler error comes.</summary>
+    /// <summary>Fix All for every fixable rule on samples/AntiPatterns (or AntiPatterns.TorchSharp), in memory: the fixed findings go, no compiler error comes.</summary>
     public class FixesCompileTests
     {
         private readonly ITestOutputHelper _output;
@@ -45,8 +45,23 @@ namespace EffectiveML.Tests.Robustness
 
         private async Task FixAllOnAntiPatterns(string ruleId, bool asDotnetFormat)
         {
+            // The ML.NET rules show in samples/AntiPatterns, the TorchSharp rules in its TorchSharp sibling.
+            foreach (var sample in new[] { "AntiPatterns", "AntiPatterns.TorchSharp" })
+            {
+                if (await FixAllOnSample(sample, ruleId, asDotnetFormat))
+                {
+                    return;
+                }
+            }
+
+            Assert.Fail($"neither samples/AntiPatterns nor samples/AntiPatterns.TorchSharp has a finding of {ruleId} that its fix applies to");
+        }
+
+        /// <summary>False when the sample has no finding of the rule that its fix applies to.</summary>
+        private async Task<bool> FixAllOnSample(string sample, string ruleId, bool asDotnetFormat)
+        {
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            var directory = Repository.PathOf("samples", "AntiPatterns");
+            var directory = Repository.PathOf("samples", sample);
             var project = CodeFixRunner.CreateProject(
                 Directory.EnumerateFiles(directory, "*.cs").OrderBy(f => f, StringComparer.Ordinal).Select(f => (Path.GetFileName(f), File.ReadAllText(f))),
                 OutputKind.ConsoleApplication);
@@ -66,7 +81,11 @@ namespace EffectiveML.Tests.Robustness
                 }
             }
 
-            Assert.True(fixable > 0, $"samples/AntiPatterns has no finding of {ruleId} that its fix applies to");
+            if (fixable == 0)
+            {
+                return false;
+            }
+
             var fixedProject = asDotnetFormat
                 ? await CodeFixRunner.FixAllAsDotnetFormatAsync(project, ruleId, ForeignFirst(diagnostics, ruleId), timeout.Token)
                 : await CodeFixRunner.FixAllAsync(project, ruleId, found, timeout.Token);
@@ -84,8 +103,9 @@ namespace EffectiveML.Tests.Robustness
                 }
             }
 
-            _output.WriteLine($"{ruleId}: {found.Count} found, {fixable} fixable, {stillFixable} fixable after Fix All");
+            _output.WriteLine($"{ruleId} in samples/{sample}: {found.Count} found, {fixable} fixable, {stillFixable} fixable after Fix All");
             Assert.Equal(0, stillFixable);
+            return true;
         }
 
         /// <summary>All of the suite's findings, one of another rule first.</summary>

@@ -9,8 +9,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace EffectiveML.Analyzers.Rules.Impact
 {
     /// <summary>
-    /// EML2006: a loop whose body creates tensors (a call that returns one, an operator, an
-    /// indexer, a conversion from a scalar) that no disposal reaches. Disposed means: under a
+    /// EML2006: a loop whose body creates tensors (a TorchSharp call or a module's forward pass
+    /// that returns one, an operator, a tensor's indexer, a conversion from a scalar) that no
+    /// disposal reaches. Calls of other libraries and of your own methods are not counted: a
+    /// dictionary lookup or a getter returns a tensor that already exists. Disposed means: under a
     /// dispose scope opened in the body, or under one opened before the loop that the body empties
     /// each iteration (<c>DisposeEverything</c>, <c>DisposeEverythingBut</c>); held by <c>using</c>;
     /// kept in a local that is disposed, moved out of its scope, returned or stored (a field, a
@@ -175,8 +177,9 @@ namespace EffectiveML.Analyzers.Rules.Impact
                     case IInvocationOperation call:
                         var method = call.TargetMethod;
                         return _torch.HoldsTensors(call.Type)
+                            && (_model.Symbols.IsMLSymbol(method) || _torch.IsForward(method))
                             && !method.Name.EndsWith("_", System.StringComparison.Ordinal)
-                            && method.Name is not ("MoveToOuterDisposeScope" or "DetachFromDisposeScope")
+                            && method.Name is not ("MoveToOuterDisposeScope" or "DetachFromDisposeScope" or "print" or "retain_grad")
                             && !_torch.IsDisposeScope(method.ContainingType)
                             && !_torch.IsOptimizer(method.ContainingType);
                     case IBinaryOperation { OperatorMethod: not null } binary:
@@ -188,7 +191,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
                     case IConversionOperation { OperatorMethod: not null } conversion:
                         return _torch.IsTensor(conversion.Type);
                     case IPropertyReferenceOperation { Property.IsIndexer: true } indexer:
-                        return _torch.IsTensor(indexer.Type);
+                        return _torch.IsTensor(indexer.Type) && _torch.IsTensor(indexer.Property.ContainingType);
                     default:
                         return false;
                 }
