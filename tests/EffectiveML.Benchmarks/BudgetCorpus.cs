@@ -11,16 +11,19 @@ namespace EffectiveML.Benchmarks
     /// mistake is drawn rarely enough that the corpus carries at most 15 findings per 1,000 lines,
     /// as the densest real ML.NET code measured does (about 13). Across the corpus every rule that
     /// can fire in one library compilation has its positive shapes and their correct counterparts.
+    /// One file in four also holds a TorchSharp module (<see cref="TorchSharpModule"/>).
     /// </summary>
     public static partial class Corpus
     {
         public static List<string> Budget(int files)
         {
             var random = new Random(Seed + 2);
+            var torchSharp = new Random(Seed + 3);
             var sources = new List<string>(files);
             for (var i = 0; i < files; i++)
             {
-                sources.Add(BudgetFile(i, new Slots(random, Mistakes)));
+                var file = BudgetFile(i, new Slots(random, Mistakes));
+                sources.Add(i % TorchSharpEvery == 0 ? file + TorchSharpModule(i, new Slots(torchSharp, Mistakes)) : file);
             }
 
             return sources;

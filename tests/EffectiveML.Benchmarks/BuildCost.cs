@@ -64,6 +64,7 @@ namespace EffectiveML.Benchmarks
                     ? """
                         <PackageReference Include="Microsoft.ML" Version="6.0.0" />
                         <PackageReference Include="Microsoft.ML.FastTree" Version="6.0.0" />
+                        <PackageReference Include="TorchSharp" Version="0.107.0" />
                     """
                     : string.Empty;
                 File.WriteAllText(Path.Combine(project, "Corpus.csproj"), $"""

@@ -42,6 +42,7 @@ namespace EffectiveML.Benchmarks
 
         public static ImmutableArray<MetadataReference> MachineLearning { get; } = Framework.AddRange(
             Directory.EnumerateFiles(AppContext.BaseDirectory, "Microsoft.ML*.dll")
+                .Append(Path.Combine(AppContext.BaseDirectory, "TorchSharp.dll"))
                 .OrderBy(p => p, StringComparer.Ordinal)
                 .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)));
 

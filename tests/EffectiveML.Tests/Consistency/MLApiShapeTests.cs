@@ -63,7 +63,7 @@ namespace EffectiveML.Tests.Consistency
             Assert.NotNull(symbols);
 
             var missing = new List<string>();
-            foreach (var (owner, instance) in new (Type, object)[] { (typeof(KnownSymbols), symbols!), (typeof(MLApi), symbols!.Api) })
+            foreach (var (owner, instance) in new (Type, object)[] { (typeof(KnownSymbols), symbols!), (typeof(MLApi), symbols!.Api), (typeof(EffectiveML.Analyzers.Model.Torch.TorchApi), symbols!.TorchApi) })
             {
                 foreach (var property in owner.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
                     .Where(p => typeof(ISymbol).IsAssignableFrom(p.PropertyType)))

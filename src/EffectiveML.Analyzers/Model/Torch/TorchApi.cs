@@ -50,6 +50,10 @@ namespace EffectiveML.Analyzers.Model.Torch
 
         public bool IsTensor(ITypeSymbol? type) => MLApi.Is(type, Tensor);
 
+        /// <summary>A symbol declared in TorchSharp itself (not ML.NET).</summary>
+        public bool IsTorchSharp(ISymbol symbol) =>
+            Torch is not null && ReferenceEquals(symbol.ContainingAssembly, Torch.ContainingAssembly);
+
         public bool IsModule(ITypeSymbol? type) => KnownSymbols.InheritsFrom(type, Module);
 
         public bool IsLossModule(ITypeSymbol? type) => KnownSymbols.InheritsFrom(type, Loss);

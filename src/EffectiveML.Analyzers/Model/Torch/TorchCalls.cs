@@ -39,6 +39,28 @@ namespace EffectiveML.Analyzers.Model.Torch
         public TorchCalls(MemberModel member)
         {
             var api = member.Symbols.TorchApi;
+            _calls = UsesTorchSharp(member, api) ? Classify(member, api) : None;
+        }
+
+        /// <summary>
+        /// Whether the member calls TorchSharp at all: every kind of call but a forward pass of a
+        /// module of your own is TorchSharp's, and a forward pass alone tells no rule anything.
+        /// </summary>
+        private static bool UsesTorchSharp(MemberModel member, TorchApi api)
+        {
+            foreach (var call in member.MLInvocations)
+            {
+                if (api.IsTorchSharp(call.TargetMethod))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static List<TorchCall> Classify(MemberModel member, TorchApi api)
+        {
             List<TorchCall>? calls = null;
             foreach (var call in member.Invocations)
             {
@@ -49,7 +71,7 @@ namespace EffectiveML.Analyzers.Model.Torch
                 }
             }
 
-            _calls = calls ?? None;
+            return calls ?? None;
         }
 
         /// <summary>Every classified call, in source order.</summary>

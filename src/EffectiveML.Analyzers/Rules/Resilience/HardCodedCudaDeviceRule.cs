@@ -76,6 +76,11 @@ namespace EffectiveML.Analyzers.Rules.Resilience
 
             foreach (var call in model.MLInvocations)
             {
+                if (!torch.IsTorchSharp(call.TargetMethod))
+                {
+                    continue;
+                }
+
                 if (call.TargetMethod.Name == "cuda" && (torch.IsTensor(call.TargetMethod.ContainingType) || call.TargetMethod.IsExtensionMethod))
                 {
                     Consider(call);
