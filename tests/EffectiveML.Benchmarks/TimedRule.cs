@@ -138,6 +138,7 @@ namespace EffectiveML.Benchmarks
                 _ = model.Sites.Evaluations;
                 _ = model.InputSchemas.MemberNamed(string.Empty);
                 _ = model.RandomnessUses;
+                _ = model.Torch;
                 if (model.Sites.Fits.Count > 0)
                 {
                     _ = model.Schemas.Flows;

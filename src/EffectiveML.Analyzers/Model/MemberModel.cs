@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using EffectiveML.Analyzers.Model.Pipelines;
 using EffectiveML.Analyzers.Model.Provenance;
+using EffectiveML.Analyzers.Model.Torch;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -26,7 +27,7 @@ namespace EffectiveML.Analyzers.Model
         private TrainingSites? _sites;
         private InputSchemas? _inputSchemas;
         private Schemas.PipelineSchemas? _schemas;
-        private Torch.TorchCalls? _torch;
+        private TorchCalls? _torch;
         private Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>? _localReferences;
         private List<RandomnessUse>? _randomnessUses;
 
@@ -63,7 +64,7 @@ namespace EffectiveML.Analyzers.Model
         public Schemas.PipelineSchemas Schemas => Part(ref _schemas, static member => new Schemas.PipelineSchemas(member));
 
         /// <summary>The member's TorchSharp training and inference calls.</summary>
-        public Torch.TorchCalls Torch => Part(ref _torch, static member => new Torch.TorchCalls(member));
+        public TorchCalls Torch => Part(ref _torch, static member => TorchCalls.Of(member));
 
         /// <summary>Every <c>for</c>, <c>foreach</c>, <c>while</c> and <c>do</c> loop, in source order.</summary>
         public IReadOnlyList<ILoopOperation> Loops => _index.Of(Indexed.Loops);

@@ -36,10 +36,19 @@ namespace EffectiveML.Analyzers.Model.Torch
 
         private readonly List<TorchCall> _calls;
 
-        public TorchCalls(MemberModel member)
+        /// <summary>What a member that calls nothing of TorchSharp has: one shared, empty, never written.</summary>
+        private static readonly TorchCalls Nothing = new(None);
+
+        private TorchCalls(List<TorchCall> calls)
+        {
+            _calls = calls;
+        }
+
+        /// <summary>The member's calls; the shared empty set for a member that calls nothing of TorchSharp.</summary>
+        public static TorchCalls Of(MemberModel member)
         {
             var api = member.Symbols.TorchApi;
-            _calls = UsesTorchSharp(member, api) ? Classify(member, api) : None;
+            return UsesTorchSharp(member, api) ? new TorchCalls(Classify(member, api)) : Nothing;
         }
 
         /// <summary>
@@ -48,8 +57,9 @@ namespace EffectiveML.Analyzers.Model.Torch
         /// </summary>
         private static bool UsesTorchSharp(MemberModel member, TorchApi api)
         {
-            foreach (var call in member.MLInvocations)
+            for (var index = 0; index < member.MLInvocations.Count; index++)
             {
+                var call = member.MLInvocations[index];
                 if (api.IsTorchSharp(call.TargetMethod))
                 {
                     return true;
@@ -62,8 +72,9 @@ namespace EffectiveML.Analyzers.Model.Torch
         private static List<TorchCall> Classify(MemberModel member, TorchApi api)
         {
             List<TorchCall>? calls = null;
-            foreach (var call in member.Invocations)
+            for (var index = 0; index < member.Invocations.Count; index++)
             {
+                var call = member.Invocations[index];
                 var kind = api.KindOf(call);
                 if (kind != TorchCallKind.None)
                 {
@@ -79,8 +90,9 @@ namespace EffectiveML.Analyzers.Model.Torch
 
         public bool Any(TorchCallKind kind)
         {
-            foreach (var call in _calls)
+            for (var index = 0; index < _calls.Count; index++)
             {
+                var call = _calls[index];
                 if (call.Kind == kind)
                 {
                     return true;
@@ -98,8 +110,9 @@ namespace EffectiveML.Analyzers.Model.Torch
         public bool BackwardInRegionOf(IOperation operation)
         {
             var loop = Enclosing.Loop(operation);
-            foreach (var call in _calls)
+            for (var index = 0; index < _calls.Count; index++)
             {
+                var call = _calls[index];
                 if (call.Kind == TorchCallKind.Backward && call.Loop == loop && SameFunction(call.Operation, operation))
                 {
                     return true;
@@ -117,8 +130,9 @@ namespace EffectiveML.Analyzers.Model.Torch
         /// </summary>
         public bool GradientsOffAt(IOperation operation)
         {
-            foreach (var call in _calls)
+            for (var index = 0; index < _calls.Count; index++)
             {
+                var call = _calls[index];
                 // A discarded no_grad() is never undone: gradients stay off after it (EML4203 reports it).
                 if (call.Kind == TorchCallKind.GradientsOff
                     && call.Operation.Parent is IExpressionStatementOperation
@@ -161,8 +175,9 @@ namespace EffectiveML.Analyzers.Model.Torch
 
         private bool TurnsGradientsOff(IOperation resources)
         {
-            foreach (var call in _calls)
+            for (var index = 0; index < _calls.Count; index++)
             {
+                var call = _calls[index];
                 if (call.Kind == TorchCallKind.GradientsOff && Enclosing.IsWithin(call.Operation, resources))
                 {
                     return true;

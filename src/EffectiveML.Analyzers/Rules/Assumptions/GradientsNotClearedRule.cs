@@ -48,8 +48,9 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                 }
 
                 var calls = model.Torch.All;
-                foreach (var step in calls)
+                for (var index = 0; index < calls.Count; index++)
                 {
+                    var step = calls[index];
                     if (step.Kind != TorchCallKind.Step
                         || step.Loop is not { } loop
                         || !BackwardIn(calls, loop)
@@ -75,8 +76,9 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
         private static bool BackwardIn(IReadOnlyList<TorchCall> calls, ILoopOperation loop)
         {
-            foreach (var call in calls)
+            for (var index = 0; index < calls.Count; index++)
             {
+                var call = calls[index];
                 if (call.Kind == TorchCallKind.Backward && call.Loop == loop)
                 {
                     return true;
@@ -89,8 +91,9 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
         /// <summary>A zero_grad() anywhere in the loop's body (nested statements and loops included) that clears this optimizer.</summary>
         private static bool Cleared(IReadOnlyList<TorchCall> calls, ILoopOperation loop, ISymbol? optimizer, TorchApi torch)
         {
-            foreach (var call in calls)
+            for (var index = 0; index < calls.Count; index++)
             {
+                var call = calls[index];
                 if (call.Kind == TorchCallKind.ZeroGrad
                     && Enclosing.IsWithin(call.Operation, loop.Body)
                     && (optimizer is null

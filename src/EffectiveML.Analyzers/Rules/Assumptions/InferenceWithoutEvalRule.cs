@@ -49,8 +49,9 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                 }
 
                 HashSet<ISymbol>? reported = null;
-                foreach (var forward in calls)
+                for (var index = 0; index < calls.Count; index++)
                 {
+                    var forward = calls[index];
                     if (forward.Kind != TorchCallKind.Forward
                         || forward.Receiver is not { } module
                         || ValueTracker.Receiver(forward.Operation) is not { } receiver
@@ -83,8 +84,9 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
         private static TorchCall? LastSignalBefore(IReadOnlyList<TorchCall> calls, TorchCall forward, TorchCalls torchCalls)
         {
             TorchCall? last = null;
-            foreach (var call in calls)
+            for (var index = 0; index < calls.Count; index++)
             {
+                var call = calls[index];
                 if (call.Operation.Syntax.SpanStart >= forward.Operation.Syntax.SpanStart
                     || !SymbolEqualityComparer.Default.Equals(call.Receiver, forward.Receiver)
                     || !TorchCalls.SameFunction(call.Operation, forward.Operation))
@@ -108,8 +110,9 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
         /// <summary>An eval() of the module (or of a receiver the rule cannot name) between the two calls, in source order.</summary>
         private static bool EvalBetween(IReadOnlyList<TorchCall> calls, ISymbol module, IOperation after, IOperation before)
         {
-            foreach (var call in calls)
+            for (var index = 0; index < calls.Count; index++)
             {
+                var call = calls[index];
                 if (call.Kind == TorchCallKind.Eval
                     && call.Operation.Syntax.SpanStart > after.Syntax.SpanStart
                     && call.Operation.Syntax.SpanStart < before.Syntax.SpanStart

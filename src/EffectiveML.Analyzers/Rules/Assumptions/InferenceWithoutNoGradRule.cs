@@ -48,8 +48,9 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                 }
 
                 HashSet<ISymbol>? reported = null;
-                foreach (var call in calls)
+                for (var index = 0; index < calls.Count; index++)
                 {
+                    var call = calls[index];
                     if (call.Kind == TorchCallKind.GradientsOff)
                     {
                         if (call.Operation.Parent is IExpressionStatementOperation)
@@ -93,8 +94,9 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
         private static TorchCall? EvalInForce(IReadOnlyList<TorchCall> calls, TorchCall forward)
         {
             TorchCall? last = null;
-            foreach (var call in calls)
+            for (var index = 0; index < calls.Count; index++)
             {
+                var call = calls[index];
                 if (call.Operation.Syntax.SpanStart >= forward.Operation.Syntax.SpanStart
                     || !TorchCalls.SameFunction(call.Operation, forward.Operation)
                     || (last is not null && call.Operation.Syntax.SpanStart < last.Value.Operation.Syntax.SpanStart))
@@ -148,8 +150,9 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
         private static bool Trains(ILoopOperation loop, IReadOnlyList<TorchCall> calls)
         {
-            foreach (var call in calls)
+            for (var index = 0; index < calls.Count; index++)
             {
+                var call = calls[index];
                 if (call.Kind is TorchCallKind.Backward or TorchCallKind.Step && Enclosing.IsWithin(call.Operation, loop))
                 {
                     return true;

@@ -50,8 +50,9 @@ namespace EffectiveML.Analyzers.Rules.Impact
                     return;
                 }
 
-                foreach (var loop in model.Loops)
+                for (var index = 0; index < model.Loops.Count; index++)
                 {
+                    var loop = model.Loops[index];
                     member.CancellationToken.ThrowIfCancellationRequested();
                     var leak = new LoopBody(loop, model, torch).Find();
                     if (leak is null)
@@ -75,8 +76,9 @@ namespace EffectiveML.Analyzers.Rules.Impact
 
         private static bool MakesTensors(MemberModel model, TorchApi torch)
         {
-            foreach (var call in model.Invocations)
+            for (var index = 0; index < model.Invocations.Count; index++)
             {
+                var call = model.Invocations[index];
                 if (torch.HoldsTensors(call.Type))
                 {
                     return true;

@@ -49,8 +49,9 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
                 }
 
                 Diagnostic? first = null;
-                foreach (var call in model.Torch.All)
+                for (var index = 0; index < model.Torch.All.Count; index++)
                 {
+                    var call = model.Torch.All[index];
                     if (call.Kind == TorchCallKind.Seed)
                     {
                         Volatile.Write(ref seeded, 1);
@@ -65,8 +66,9 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
 
                 if (first is null)
                 {
-                    foreach (var call in model.MLInvocations)
+                    for (var index = 0; index < model.MLInvocations.Count; index++)
                     {
+                        var call = model.MLInvocations[index];
                         if (IsUnseededRandomTensor(call, torch))
                         {
                             first = Diagnostic.Create(Descriptor, Describe.CallLocation(call.Syntax), Describe.Code(call.Syntax), "draws random numbers");

@@ -50,32 +50,28 @@ namespace EffectiveML.Analyzers.Rules.Resilience
         private static IOperation? FirstCudaDevice(MemberModel model, TorchApi torch)
         {
             IOperation? first = null;
-            void Consider(IOperation operation)
-            {
-                if (first is null || operation.Syntax.SpanStart < first.Syntax.SpanStart)
-                {
-                    first = operation;
-                }
-            }
 
-            foreach (var read in model.MLFieldReads)
+            for (var index = 0; index < model.MLFieldReads.Count; index++)
             {
+                var read = model.MLFieldReads[index];
                 if (read.Field.Name == "CUDA" && MLApi.Is(read.Field.ContainingType, torch.Torch))
                 {
-                    Consider(read);
+                    first = Earlier(first, read);
                 }
             }
 
-            foreach (var read in model.MLPropertyReads)
+            for (var index = 0; index < model.MLPropertyReads.Count; index++)
             {
+                var read = model.MLPropertyReads[index];
                 if (read.Property.Name == "CUDA" && MLApi.Is(read.Property.ContainingType, torch.Torch))
                 {
-                    Consider(read);
+                    first = Earlier(first, read);
                 }
             }
 
-            foreach (var call in model.MLInvocations)
+            for (var index = 0; index < model.MLInvocations.Count; index++)
             {
+                var call = model.MLInvocations[index];
                 if (!torch.IsTorchSharp(call.TargetMethod))
                 {
                     continue;
@@ -83,24 +79,28 @@ namespace EffectiveML.Analyzers.Rules.Resilience
 
                 if (call.TargetMethod.Name == "cuda" && (torch.IsTensor(call.TargetMethod.ContainingType) || call.TargetMethod.IsExtensionMethod))
                 {
-                    Consider(call);
+                    first = Earlier(first, call);
                 }
                 else if (NamesCuda(call.Arguments, torch))
                 {
-                    Consider(call);
+                    first = Earlier(first, call);
                 }
             }
 
-            foreach (var creation in model.ObjectCreations)
+            for (var index = 0; index < model.ObjectCreations.Count; index++)
             {
+                var creation = model.ObjectCreations[index];
                 if (MLApi.Is(creation.Type, torch.Device) && NamesCuda(creation.Arguments, torch))
                 {
-                    Consider(creation);
+                    first = Earlier(first, creation);
                 }
             }
 
             return first;
         }
+
+        private static IOperation Earlier(IOperation? first, IOperation candidate) =>
+            first is null || candidate.Syntax.SpanStart < first.Syntax.SpanStart ? candidate : first;
 
         /// <summary>An argument that names CUDA: a constant device string "cuda"/"cuda:N", or DeviceType.CUDA.</summary>
         private static bool NamesCuda(ImmutableArray<IArgumentOperation> arguments, TorchApi torch)
