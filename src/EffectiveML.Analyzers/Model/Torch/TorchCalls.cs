@@ -37,18 +37,21 @@ namespace EffectiveML.Analyzers.Model.Torch
         private readonly List<TorchCall> _calls;
 
         /// <summary>What a member that calls nothing of TorchSharp has: one shared, empty, never written.</summary>
-        private static readonly TorchCalls Nothing = new(None);
+        private static readonly TorchCalls Nothing = new(None, null);
 
-        private TorchCalls(List<TorchCall> calls)
+        private readonly TorchApi? _api;
+
+        private TorchCalls(List<TorchCall> calls, TorchApi? api)
         {
             _calls = calls;
+            _api = api;
         }
 
         /// <summary>The member's calls; the shared empty set for a member that calls nothing of TorchSharp.</summary>
         public static TorchCalls Of(MemberModel member)
         {
             var api = member.Symbols.TorchApi;
-            return UsesTorchSharp(member, api) ? new TorchCalls(Classify(member, api)) : Nothing;
+            return UsesTorchSharp(member, api) ? new TorchCalls(Classify(member, api), api) : Nothing;
         }
 
         /// <summary>
@@ -101,6 +104,17 @@ namespace EffectiveML.Analyzers.Model.Torch
 
             return false;
         }
+
+        /// <summary>
+        /// A forward pass used for inference: of a module the call names (a local, parameter,
+        /// field or property), not a loss, in a region that calls no <c>backward()</c>.
+        /// </summary>
+        public bool IsInference(TorchCall call) =>
+            call.Kind == TorchCallKind.Forward
+            && call.Receiver is not null
+            && _api is not null
+            && !_api.IsLossModule(ValueTracker.Receiver(call.Operation)?.Type)
+            && !BackwardInRegionOf(call.Operation);
 
         /// <summary>
         /// A backward pass in the same region as <paramref name="operation"/>: the body of its

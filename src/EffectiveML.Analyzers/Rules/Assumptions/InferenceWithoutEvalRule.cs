@@ -39,7 +39,6 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                 return;
             }
 
-            var torch = registry.Symbols.TorchApi;
             registry.OnMember((member, model) =>
             {
                 var calls = model.Torch.All;
@@ -52,11 +51,9 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                 for (var index = 0; index < calls.Count; index++)
                 {
                     var forward = calls[index];
-                    if (forward.Kind != TorchCallKind.Forward
+                    if (!model.Torch.IsInference(forward)
                         || forward.Receiver is not { } module
                         || ValueTracker.Receiver(forward.Operation) is not { } receiver
-                        || torch.IsLossModule(receiver.Type)
-                        || model.Torch.BackwardInRegionOf(forward.Operation)
                         || reported?.Contains(module) == true
                         || LastSignalBefore(calls, forward, model.Torch) is not { } signal
                         || EvalBetween(calls, module, signal.Operation, forward.Operation))

@@ -38,7 +38,6 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                 return;
             }
 
-            var torch = registry.Symbols.TorchApi;
             registry.OnMember((member, model) =>
             {
                 var calls = model.Torch.All;
@@ -65,12 +64,9 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                         continue;
                     }
 
-                    if (call.Kind != TorchCallKind.Forward
+                    if (!model.Torch.IsInference(call)
                         || call.Receiver is not { } module
-                        || ValueTracker.Receiver(call.Operation) is not { } receiver
-                        || torch.IsLossModule(receiver.Type)
                         || reported?.Contains(module) == true
-                        || model.Torch.BackwardInRegionOf(call.Operation)
                         || model.Torch.GradientsOffAt(call.Operation)
                         || EvalInForce(calls, call) is not { } eval)
                     {
