@@ -42,6 +42,55 @@ namespace EffectiveML.Analyzers.Model
             return false;
         }
 
+        /// <summary>The lambda or local function that holds the operation; null for the member's own body.</summary>
+        public static IOperation? Function(IOperation operation)
+        {
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return parent;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Both operations run in the same function: the member's body, or one lambda or local function.</summary>
+        public static bool SameFunction(IOperation first, IOperation second) => Function(first) == Function(second);
+
+        /// <summary>
+        /// The resources of a <c>using</c> that <paramref name="parent"/> holds open over its child
+        /// <paramref name="child"/> and that <paramref name="holds"/> accepts: a <c>using</c>
+        /// statement whose body is the child, or a <c>using var</c> declared earlier in the block
+        /// the child is a statement of. Null for anything else.
+        /// </summary>
+        public static IOperation? UsingOver<TState>(IOperation parent, IOperation child, TState state, System.Func<IOperation, TState, bool> holds)
+        {
+            switch (parent)
+            {
+                case IUsingOperation @using when @using.Body == child && holds(@using.Resources, state):
+                    return @using.Resources;
+                case IBlockOperation block:
+                    foreach (var statement in block.Operations)
+                    {
+                        if (statement == child)
+                        {
+                            return null;
+                        }
+
+                        if (statement is IUsingDeclarationOperation declaration && holds(declaration.DeclarationGroup, state))
+                        {
+                            return declaration.DeclarationGroup;
+                        }
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
+        }
+
         /// <summary>The LINQ call (Enumerable, Queryable, ParallelEnumerable) whose lambda contains the operation.</summary>
         public static IInvocationOperation? LinqCall(IOperation operation, KnownSymbols symbols) =>
             LambdaCall(operation) is { } call

@@ -342,13 +342,7 @@ namespace EffectiveML.Analyzers.Model
         /// rules read only the kind, symbol and creation of an origin, which are the same for every
         /// reference to the symbol.
         /// </summary>
-        private static ISymbol? RootSymbol(IOperation root) => ValueTracker.Unwrap(root) switch
-        {
-            ILocalReferenceOperation local => local.Local,
-            IParameterReferenceOperation parameter => parameter.Parameter,
-            IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol, Instance: null or IInstanceReferenceOperation } member => member.Member,
-            _ => null,
-        };
+        private static ISymbol? RootSymbol(IOperation root) => ValueTracker.Variable(root);
 
         public bool IsMLContextCreation(ValueOrigin origin) =>
             origin.Kind == OriginKind.Created && _symbols.IsMLContext(origin.Operation.Type);

@@ -305,6 +305,19 @@ namespace EffectiveML.Analyzers.Model
             return operation;
         }
 
+        /// <summary>
+        /// The variable an expression reads: a local, a parameter, or a field or property (not an
+        /// indexer) that is static or of this instance. Null for anything else, a member of another
+        /// object included: two objects' fields of one symbol are two variables.
+        /// </summary>
+        public static ISymbol? Variable(IOperation operation) => Unwrap(operation) switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol { IsIndexer: false }, Instance: null or IInstanceReferenceOperation } member => member.Member,
+            _ => null,
+        };
+
         /// <summary>Conversions and parentheses say nothing about where a value comes from.</summary>
         public static IOperation Unwrap(IOperation operation)
         {

@@ -25,7 +25,6 @@ namespace EffectiveML.Analyzers.Model.Torch
             DeviceType = symbols.MLType("TorchSharp.DeviceType");
             Random = symbols.MLType("TorchSharp.torch+random");
             Cuda = symbols.MLType("TorchSharp.torch+cuda");
-            Functional = symbols.MLType("TorchSharp.torch+nn+functional");
             Loss = symbols.MLType("TorchSharp.Loss`3");
             _symbols = symbols;
         }
@@ -44,7 +43,6 @@ namespace EffectiveML.Analyzers.Model.Torch
         public INamedTypeSymbol? Random { get; }
         /// <summary><c>torch.cuda</c>: <c>is_available</c>, <c>manual_seed</c>.</summary>
         public INamedTypeSymbol? Cuda { get; }
-        public INamedTypeSymbol? Functional { get; }
         /// <summary>Base of the loss modules (<c>Loss&lt;T1, T2, TResult&gt;</c>): a forward pass of one computes a loss, not a prediction.</summary>
         public INamedTypeSymbol? Loss { get; }
 
@@ -98,19 +96,22 @@ namespace EffectiveML.Analyzers.Model.Torch
                 case "zero_grad" when IsOptimizer(containing) || IsModule(containing):
                     return TorchCallKind.ZeroGrad;
                 case "train" when IsModule(containing):
-                    return IsFalse(call, "mode") ? TorchCallKind.Eval : TorchCallKind.Train;
+                    return FirstArgumentIsFalse(call) ? TorchCallKind.Eval : TorchCallKind.Train;
                 case "eval" when IsModule(containing):
                     return TorchCallKind.Eval;
                 case "load" or "load_state_dict" when IsModule(containing) && _symbols.IsMLSymbol(method):
                     return TorchCallKind.Load;
                 case "no_grad" or "inference_mode" when MLApi.Is(containing, Torch):
-                    return call.Arguments.Length > 0 && IsFalse(call, "mode") ? TorchCallKind.None : TorchCallKind.GradientsOff;
+                    return FirstArgumentIsFalse(call) ? TorchCallKind.None : TorchCallKind.GradientsOff;
                 case "set_grad_enabled" or "enable_grad" when MLApi.Is(containing, Torch):
-                    return IsFalse(call, method.Parameters.Length > 0 ? method.Parameters[0].Name : "enabled") ? TorchCallKind.GradientsOff : TorchCallKind.None;
+                    return FirstArgumentIsFalse(call) ? TorchCallKind.GradientsOff : TorchCallKind.None;
                 case "manual_seed" or "manual_seed_all" when MLApi.Is(containing, Torch) || MLApi.Is(containing, Random) || MLApi.Is(containing, Cuda):
                     return TorchCallKind.Seed;
                 case "is_available" or "device_count" when MLApi.Is(containing, Cuda):
                     return TorchCallKind.CudaCheck;
+                case "rand" or "randn" or "randint" or "randperm" or "rand_like" or "randn_like" or "randint_like" or "normal" or "bernoulli" or "multinomial" or "poisson"
+                    when MLApi.Is(containing, Torch) && !HasGenerator(call):
+                    return TorchCallKind.RandomTensor;
                 case "forward" or "call" when IsForward(method):
                     return TorchCallKind.Forward;
                 default:
@@ -135,28 +136,32 @@ namespace EffectiveML.Analyzers.Model.Torch
             return false;
         }
 
-        /// <summary>The symbol a call's receiver names (a local, parameter, field or property), or null for any other expression.</summary>
+        /// <summary>The variable a call's receiver names (<see cref="ValueTracker.Variable"/>), or null for any other receiver.</summary>
         public static ISymbol? ReceiverSymbol(IInvocationOperation call) =>
-            ValueTracker.Receiver(call) is { } receiver ? Named(receiver) : null;
+            ValueTracker.Receiver(call) is { } receiver ? ValueTracker.Variable(receiver) : null;
 
-        /// <summary>The local, parameter, field or property an expression names; null for anything else.</summary>
-        public static ISymbol? Named(IOperation operation) =>
-            ValueTracker.Unwrap(operation) switch
-            {
-                ILocalReferenceOperation local => local.Local,
-                IParameterReferenceOperation parameter => parameter.Parameter,
-                IFieldReferenceOperation field => field.Field,
-                IPropertyReferenceOperation { Arguments.Length: 0 } property => property.Property,
-                _ => null,
-            };
-
-        private static bool IsFalse(IInvocationOperation call, string parameterName)
+        /// <summary>The call's first argument is the constant <c>false</c>: <c>train(false)</c>, <c>set_grad_enabled(false)</c>.</summary>
+        private static bool FirstArgumentIsFalse(IInvocationOperation call)
         {
             foreach (var argument in call.Arguments)
             {
-                if (argument.Parameter?.Name == parameterName || argument.Parameter?.Ordinal == 0)
+                if (argument.Parameter?.Ordinal == 0)
                 {
                     return argument.Value.ConstantValue is { HasValue: true, Value: false };
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A generator passed (not null): the random numbers come from a seeded source of the caller's.</summary>
+        private static bool HasGenerator(IInvocationOperation call)
+        {
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter?.Name == "generator" && argument.ArgumentKind == ArgumentKind.Explicit && argument.Value.ConstantValue is not { HasValue: true, Value: null })
+                {
+                    return true;
                 }
             }
 
@@ -188,5 +193,7 @@ namespace EffectiveML.Analyzers.Model.Torch
         Seed,
         /// <summary><c>torch.cuda.is_available()</c>, <c>torch.cuda.device_count()</c>.</summary>
         CudaCheck,
+        /// <summary><c>torch.rand</c>, <c>randn</c>, <c>randint</c>, <c>randperm</c>, <c>normal</c>, <c>bernoulli</c> … without a <c>generator:</c>: drawn from torch's global generator.</summary>
+        RandomTensor,
     }
 }

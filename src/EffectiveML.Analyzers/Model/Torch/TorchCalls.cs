@@ -12,6 +12,7 @@ namespace EffectiveML.Analyzers.Model.Torch
             Kind = kind;
             Operation = operation;
             Receiver = receiver;
+            Loop = Enclosing.Loop(operation);
         }
 
         public TorchCallKind Kind { get; }
@@ -22,7 +23,7 @@ namespace EffectiveML.Analyzers.Model.Torch
         public ISymbol? Receiver { get; }
 
         /// <summary>The innermost loop whose body holds the call, within the member's function; null outside loops.</summary>
-        public ILoopOperation? Loop => Enclosing.Loop(Operation);
+        public ILoopOperation? Loop { get; }
     }
 
     /// <summary>
@@ -32,16 +33,14 @@ namespace EffectiveML.Analyzers.Model.Torch
     /// </summary>
     internal sealed class TorchCalls
     {
-        private static readonly List<TorchCall> None = new();
+        private readonly TorchCall[] _calls;
 
-        private readonly List<TorchCall> _calls;
-
-        /// <summary>What a member that calls nothing of TorchSharp has: one shared, empty, never written.</summary>
-        private static readonly TorchCalls Nothing = new(None, null);
+        /// <summary>What a member that calls nothing of TorchSharp has: one shared, empty set.</summary>
+        private static readonly TorchCalls Nothing = new(System.Array.Empty<TorchCall>(), null);
 
         private readonly TorchApi? _api;
 
-        private TorchCalls(List<TorchCall> calls, TorchApi? api)
+        private TorchCalls(TorchCall[] calls, TorchApi? api)
         {
             _calls = calls;
             _api = api;
@@ -72,7 +71,7 @@ namespace EffectiveML.Analyzers.Model.Torch
             return false;
         }
 
-        private static List<TorchCall> Classify(MemberModel member, TorchApi api)
+        private static TorchCall[] Classify(MemberModel member, TorchApi api)
         {
             List<TorchCall>? calls = null;
             for (var index = 0; index < member.Invocations.Count; index++)
@@ -85,7 +84,7 @@ namespace EffectiveML.Analyzers.Model.Torch
                 }
             }
 
-            return calls ?? None;
+            return calls?.ToArray() ?? System.Array.Empty<TorchCall>();
         }
 
         /// <summary>Every classified call, in source order.</summary>
@@ -93,7 +92,7 @@ namespace EffectiveML.Analyzers.Model.Torch
 
         public bool Any(TorchCallKind kind)
         {
-            for (var index = 0; index < _calls.Count; index++)
+            for (var index = 0; index < _calls.Length; index++)
             {
                 var call = _calls[index];
                 if (call.Kind == kind)
@@ -124,10 +123,10 @@ namespace EffectiveML.Analyzers.Model.Torch
         public bool BackwardInRegionOf(IOperation operation)
         {
             var loop = Enclosing.Loop(operation);
-            for (var index = 0; index < _calls.Count; index++)
+            for (var index = 0; index < _calls.Length; index++)
             {
                 var call = _calls[index];
-                if (call.Kind == TorchCallKind.Backward && call.Loop == loop && SameFunction(call.Operation, operation))
+                if (call.Kind == TorchCallKind.Backward && call.Loop == loop && Enclosing.SameFunction(call.Operation, operation))
                 {
                     return true;
                 }
@@ -144,14 +143,14 @@ namespace EffectiveML.Analyzers.Model.Torch
         /// </summary>
         public bool GradientsOffAt(IOperation operation)
         {
-            for (var index = 0; index < _calls.Count; index++)
+            for (var index = 0; index < _calls.Length; index++)
             {
                 var call = _calls[index];
                 // A discarded no_grad() is never undone: gradients stay off after it (EML4203 reports it).
                 if (call.Kind == TorchCallKind.GradientsOff
                     && call.Operation.Parent is IExpressionStatementOperation
                     && call.Operation.Syntax.SpanStart < operation.Syntax.SpanStart
-                    && SameFunction(call.Operation, operation))
+                    && Enclosing.SameFunction(call.Operation, operation))
                 {
                     return true;
                 }
@@ -160,27 +159,14 @@ namespace EffectiveML.Analyzers.Model.Torch
             var child = operation;
             for (var parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
             {
-                switch (parent)
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
                 {
-                    case IUsingOperation @using when @using.Body == child && TurnsGradientsOff(@using.Resources):
-                        return true;
-                    case IBlockOperation block:
-                        foreach (var statement in block.Operations)
-                        {
-                            if (statement == child)
-                            {
-                                break;
-                            }
+                    return false;
+                }
 
-                            if (statement is IUsingDeclarationOperation declaration && TurnsGradientsOff(declaration.DeclarationGroup))
-                            {
-                                return true;
-                            }
-                        }
-
-                        break;
-                    case IAnonymousFunctionOperation or ILocalFunctionOperation:
-                        return false;
+                if (Enclosing.UsingOver(parent, child, this, static (resources, calls) => calls.TurnsGradientsOff(resources)) is not null)
+                {
+                    return true;
                 }
             }
 
@@ -189,7 +175,7 @@ namespace EffectiveML.Analyzers.Model.Torch
 
         private bool TurnsGradientsOff(IOperation resources)
         {
-            for (var index = 0; index < _calls.Count; index++)
+            for (var index = 0; index < _calls.Length; index++)
             {
                 var call = _calls[index];
                 if (call.Kind == TorchCallKind.GradientsOff && Enclosing.IsWithin(call.Operation, resources))
@@ -199,22 +185,6 @@ namespace EffectiveML.Analyzers.Model.Torch
             }
 
             return false;
-        }
-
-        /// <summary>Both operations belong to the same function: neither crosses into a lambda or local function the other is outside of.</summary>
-        public static bool SameFunction(IOperation first, IOperation second) => Function(first) == Function(second);
-
-        private static IOperation? Function(IOperation operation)
-        {
-            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-            {
-                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
-                {
-                    return parent;
-                }
-            }
-
-            return null;
         }
     }
 }

@@ -46,12 +46,22 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                     return;
                 }
 
-                var properties = Model.Torch.TorchApi.Named(receiver) is IFieldSymbol { IsReadOnly: false } or ILocalSymbol { IsRef: false, IsForEach: false, IsUsing: false, IsConst: false } or IParameterSymbol { RefKind: RefKind.None } or IPropertySymbol { IsReadOnly: false }
+                var properties = IsAssignable(receiver)
                     ? ImmutableDictionary<string, string?>.Empty.Add(AssignableProperty, null)
                     : ImmutableDictionary<string, string?>.Empty;
                 member.ReportDiagnostic(Diagnostic.Create(
                     Descriptor, call.Syntax.GetLocation(), properties, Describe.Code(call.Syntax), Describe.Code(receiver.Syntax)));
             });
         }
+
+        /// <summary>A local, parameter, field or property the moved tensor can be assigned back to.</summary>
+        private static bool IsAssignable(IOperation receiver) => ValueTracker.Unwrap(receiver) switch
+        {
+            ILocalReferenceOperation { Local: { IsRef: false, IsForEach: false, IsUsing: false, IsConst: false } } => true,
+            IParameterReferenceOperation { Parameter.RefKind: RefKind.None } => true,
+            IFieldReferenceOperation { Field.IsReadOnly: false } => true,
+            IPropertyReferenceOperation { Property: { IsReadOnly: false, IsIndexer: false } } => true,
+            _ => false,
+        };
     }
 }

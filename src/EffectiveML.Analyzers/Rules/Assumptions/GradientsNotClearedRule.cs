@@ -53,7 +53,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                     var step = calls[index];
                     if (step.Kind != TorchCallKind.Step
                         || step.Loop is not { } loop
-                        || !BackwardIn(calls, loop)
+                        || !model.Torch.BackwardInRegionOf(step.Operation)
                         || Cleared(calls, loop, step.Receiver, torch))
                     {
                         continue;
@@ -72,20 +72,6 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                         optimizer ?? "optimizer"));
                 }
             });
-        }
-
-        private static bool BackwardIn(IReadOnlyList<TorchCall> calls, ILoopOperation loop)
-        {
-            for (var index = 0; index < calls.Count; index++)
-            {
-                var call = calls[index];
-                if (call.Kind == TorchCallKind.Backward && call.Loop == loop)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         /// <summary>A zero_grad() anywhere in the loop's body (nested statements and loops included) that clears this optimizer.</summary>

@@ -86,7 +86,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
                 var call = calls[index];
                 if (call.Operation.Syntax.SpanStart >= forward.Operation.Syntax.SpanStart
                     || !SymbolEqualityComparer.Default.Equals(call.Receiver, forward.Receiver)
-                    || !TorchCalls.SameFunction(call.Operation, forward.Operation))
+                    || !Enclosing.SameFunction(call.Operation, forward.Operation))
                 {
                     continue;
                 }

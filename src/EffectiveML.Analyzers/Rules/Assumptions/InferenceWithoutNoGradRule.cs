@@ -94,7 +94,7 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
             {
                 var call = calls[index];
                 if (call.Operation.Syntax.SpanStart >= forward.Operation.Syntax.SpanStart
-                    || !TorchCalls.SameFunction(call.Operation, forward.Operation)
+                    || !Enclosing.SameFunction(call.Operation, forward.Operation)
                     || (last is not null && call.Operation.Syntax.SpanStart < last.Value.Operation.Syntax.SpanStart))
                 {
                     continue;

@@ -115,20 +115,35 @@ namespace EffectiveML.Analyzers.Rules.Impact
                 _torch = torch;
             }
 
+            /// <summary>
+            /// One walk over the body: the loop's own operations are judged, those of nested loop
+            /// bodies, lambdas and local functions only looked at for code that does not compile
+            /// (each nested loop is judged on its own).
+            /// </summary>
             public Leak? Find()
             {
-                List<IOperation>? temporaries = null;
+                IOperation? firstTemporary = null;
                 IOperation? firstNamedLeak = null;
                 var disposesSomething = false;
-                foreach (var operation in _loop.Body.DescendantsAndSelf())
+                var pending = new Stack<(IOperation Operation, bool Own)>();
+                pending.Push((_loop.Body, true));
+                while (pending.Count > 0)
                 {
+                    var (operation, own) = pending.Pop();
+
                     // A body that does not compile may hold the disposal the rule would miss.
                     if (operation is IInvalidOperation)
                     {
                         return null;
                     }
 
-                    if (Enclosing.Loop(operation) != _loop)
+                    foreach (var child in operation.ChildOperations)
+                    {
+                        var nested = (operation is ILoopOperation loop && loop.Body == child) || child is IAnonymousFunctionOperation or ILocalFunctionOperation;
+                        pending.Push((child, own && !nested));
+                    }
+
+                    if (!own)
                     {
                         continue;
                     }
@@ -150,27 +165,21 @@ namespace EffectiveML.Analyzers.Rules.Impact
                             disposesSomething = true;
                             break;
                         case CreationFate.Temporary:
-                            (temporaries ??= new List<IOperation>()).Add(operation);
+                            firstTemporary = Earlier(firstTemporary, operation);
                             break;
                         case CreationFate.Leaked:
-                            firstNamedLeak ??= operation;
+                            firstNamedLeak = Earlier(firstNamedLeak, operation);
                             break;
                     }
                 }
 
-                var leak = firstNamedLeak ?? (disposesSomething ? null : temporaries?[0]);
-                if (leak is null)
-                {
-                    return null;
-                }
-
-                if (firstNamedLeak is not null && temporaries is not null && !disposesSomething && temporaries[0].Syntax.SpanStart < firstNamedLeak.Syntax.SpanStart)
-                {
-                    leak = temporaries[0];
-                }
-
-                return new Leak(leak, OuterScope());
+                // Temporaries count only in a body that disposes nothing itself.
+                var leak = disposesSomething ? firstNamedLeak : Earlier(firstNamedLeak, firstTemporary);
+                return leak is null ? null : new Leak(leak, OuterScope());
             }
+
+            private static IOperation? Earlier(IOperation? first, IOperation? candidate) =>
+                first is null || (candidate is not null && candidate.Syntax.SpanStart < first.Syntax.SpanStart) ? candidate : first;
 
             private bool IsCreation(IOperation operation)
             {
@@ -205,7 +214,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
                 var child = operation;
                 for (var parent = operation.Parent; parent is not null && child != _loop.Body; child = parent, parent = parent.Parent)
                 {
-                    if (OpensScopeOver(parent, child) is not null)
+                    if (Enclosing.UsingOver(parent, child, _torch, HoldsDisposeScope) is not null)
                     {
                         return true;
                     }
@@ -225,7 +234,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
                         return null;
                     }
 
-                    if (OpensScopeOver(parent, child) is { } scope)
+                    if (Enclosing.UsingOver(parent, child, _torch, HoldsDisposeScope) is { } scope)
                     {
                         return scope;
                     }
@@ -234,43 +243,17 @@ namespace EffectiveML.Analyzers.Rules.Impact
                 return null;
             }
 
-            /// <summary>The dispose-scope resource <paramref name="parent"/> opens over <paramref name="child"/>, if any.</summary>
-            private IOperation? OpensScopeOver(IOperation parent, IOperation child)
+            /// <summary>The resources of a <c>using</c> hold a dispose scope: <c>torch.NewDisposeScope()</c>, or a variable of its type.</summary>
+            private static bool HoldsDisposeScope(IOperation resources, TorchApi torch)
             {
-                switch (parent)
-                {
-                    case IUsingOperation @using when @using.Body == child && HoldsDisposeScope(@using.Resources):
-                        return @using.Resources;
-                    case IBlockOperation block:
-                        foreach (var statement in block.Operations)
-                        {
-                            if (statement == child)
-                            {
-                                break;
-                            }
-
-                            if (statement is IUsingDeclarationOperation declaration && HoldsDisposeScope(declaration.DeclarationGroup))
-                            {
-                                return declaration.DeclarationGroup;
-                            }
-                        }
-
-                        return null;
-                    default:
-                        return null;
-                }
-            }
-
-            private bool HoldsDisposeScope(IOperation resources)
-            {
-                if (_torch.IsDisposeScope(resources.Type))
+                if (torch.IsDisposeScope(resources.Type))
                 {
                     return true;
                 }
 
                 foreach (var declarator in resources.DescendantsAndSelf())
                 {
-                    if (declarator is IVariableDeclaratorOperation { Symbol: { } local } && _torch.IsDisposeScope(local.Type))
+                    if (declarator is IVariableDeclaratorOperation { Symbol: { } local } && torch.IsDisposeScope(local.Type))
                     {
                         return true;
                     }
@@ -407,7 +390,7 @@ namespace EffectiveML.Analyzers.Rules.Impact
                             return CreationFate.Kept;
                     }
 
-                    if (Enclosing.Lambda(reference) is not null && !Enclosing.IsWithin(Enclosing.Lambda(reference)!, _loop))
+                    if (Enclosing.Lambda(reference) is { } lambda && !Enclosing.IsWithin(lambda, _loop))
                     {
                         return CreationFate.Kept;
                     }

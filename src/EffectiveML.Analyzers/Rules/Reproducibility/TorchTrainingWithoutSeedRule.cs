@@ -37,7 +37,6 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
                 return;
             }
 
-            var torch = registry.Symbols.TorchApi;
             var uses = new ConcurrentQueue<Diagnostic>();
             var seeded = 0;
 
@@ -49,31 +48,23 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
                 }
 
                 Diagnostic? first = null;
-                for (var index = 0; index < model.Torch.All.Count; index++)
+                var calls = model.Torch.All;
+                for (var index = 0; index < calls.Count; index++)
                 {
-                    var call = model.Torch.All[index];
+                    var call = calls[index];
                     if (call.Kind == TorchCallKind.Seed)
                     {
                         Volatile.Write(ref seeded, 1);
                         return;
                     }
 
-                    if (first is null && call.Kind == TorchCallKind.Step)
+                    if (first is null && call.Kind is TorchCallKind.Step or TorchCallKind.RandomTensor)
                     {
-                        first = Diagnostic.Create(Descriptor, Describe.CallLocation(call.Operation.Syntax), Describe.Code(call.Operation.Syntax), "trains a network");
-                    }
-                }
-
-                if (first is null)
-                {
-                    for (var index = 0; index < model.MLInvocations.Count; index++)
-                    {
-                        var call = model.MLInvocations[index];
-                        if (IsUnseededRandomTensor(call, torch))
-                        {
-                            first = Diagnostic.Create(Descriptor, Describe.CallLocation(call.Syntax), Describe.Code(call.Syntax), "draws random numbers");
-                            break;
-                        }
+                        first = Diagnostic.Create(
+                            Descriptor,
+                            Describe.CallLocation(call.Operation.Syntax),
+                            Describe.Code(call.Operation.Syntax),
+                            call.Kind == TorchCallKind.Step ? "trains a network" : "draws random numbers");
                     }
                 }
 
@@ -95,26 +86,6 @@ namespace EffectiveML.Analyzers.Rules.Reproducibility
                     end.ReportDiagnostic(use);
                 }
             });
-        }
-
-        private static bool IsUnseededRandomTensor(IInvocationOperation call, TorchApi torch)
-        {
-            var method = call.TargetMethod;
-            if (!Model.MLApi.Is(method.ContainingType, torch.Torch)
-                || method.Name is not ("rand" or "randn" or "randint" or "randperm" or "rand_like" or "randn_like" or "randint_like" or "normal" or "bernoulli" or "multinomial" or "poisson"))
-            {
-                return false;
-            }
-
-            foreach (var argument in call.Arguments)
-            {
-                if (argument.Parameter?.Name == "generator" && argument.ArgumentKind == ArgumentKind.Explicit && argument.Value.ConstantValue is not { HasValue: true, Value: null })
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
     }
 }
