@@ -121,7 +121,9 @@ namespace EffectiveML.Benchmarks
                         ("sites", m => { _ = m.Sites.Fits; _ = m.Sites.Evaluations; }),
                         ("input schemas", m => _ = m.InputSchemas.MemberNamed(string.Empty)),
                         ("randomness", m => _ = m.RandomnessUses),
-                        ("schemas", m => { if (m.Sites.Fits.Count > 0) { _ = m.Schemas.Flows; _ = m.Schemas.Predictions; } }),
+                        ("schema flows", m => { if (m.Sites.Fits.Count > 0) { _ = m.Schemas.Flows; } }),
+                        ("predictions", m => { if (m.Sites.Fits.Count > 0) { _ = m.Schemas.Predictions; } }),
+                        ("torch", m => _ = m.Torch),
                     })
                     {
                         watch.Restart();

@@ -79,10 +79,17 @@ namespace EffectiveML.Analyzers.Model.Schemas
         /// <summary>Something may have added columns the code does not name.</summary>
         public void MarkIncomplete() => IsComplete = false;
 
-        public DataSchema Copy() => new(
-            new Dictionary<string, SchemaColumn>(_columns, System.StringComparer.Ordinal),
-            _removedBy is null ? null : new Dictionary<string, int>(_removedBy, System.StringComparer.Ordinal),
-            IsComplete);
+        /// <summary>A copy to change, with room for <paramref name="room"/> more columns so that adding them does not grow it.</summary>
+        public DataSchema Copy(int room = 0)
+        {
+            var columns = new Dictionary<string, SchemaColumn>(_columns.Count + room, System.StringComparer.Ordinal);
+            foreach (var pair in _columns)
+            {
+                columns.Add(pair.Key, pair.Value);
+            }
+
+            return new(columns, _removedBy is null ? null : new Dictionary<string, int>(_removedBy, System.StringComparer.Ordinal), IsComplete);
+        }
 
         /// <summary>The listed column whose name is nearest to <paramref name="name"/> (a case difference first, then at most a third of the letters edited); null when none is near.</summary>
         public string? Closest(string name)

@@ -52,6 +52,10 @@ namespace EffectiveML.Analyzers.Model.Schemas
     {
         private readonly List<ColumnRead> _reads = new();
 
+        // Scratch lists of the step being applied, lent to each step in turn.
+        private readonly List<SchemaColumn?> _stepInputs = new();
+        private readonly List<SchemaColumn> _stepOutputs = new();
+
         private PipelineSchema(Pipeline pipeline)
         {
             Pipeline = pipeline;
@@ -80,7 +84,8 @@ namespace EffectiveML.Analyzers.Model.Schemas
         public static PipelineSchema Flow(Pipeline pipeline, DataSchema input, MLApi api, LocalValues values)
         {
             var result = new PipelineSchema(pipeline);
-            var schema = input.Copy();
+            // Each step adds a column or a few (a trainer its score, predicted label and probability).
+            var schema = input.Copy(pipeline.Steps.Length + 3);
             for (var index = 0; index < pipeline.Steps.Length; index++)
             {
                 if (!result.Apply(index, pipeline.Steps[index], schema, api, values))
@@ -113,10 +118,12 @@ namespace EffectiveML.Analyzers.Model.Schemas
                 return false;
             }
 
-            var outputs = new List<SchemaColumn>(step.Flows.Length);
+            var outputs = _stepOutputs;
+            outputs.Clear();
             foreach (var flow in step.Flows)
             {
-                var inputs = new List<SchemaColumn?>(flow.Inputs.Length);
+                var inputs = _stepInputs;
+                inputs.Clear();
                 foreach (var input in flow.Inputs)
                 {
                     inputs.Add(Read(index, ColumnRole.Input, input, schema));
