@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using EffectiveML.Analyzers.Model;
+using EffectiveML.Analyzers.Model.Torch;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -56,6 +57,28 @@ namespace EffectiveML.Analyzers.Infrastructure
                     action(member, model, picked[i]);
                 }
             });
+
+        /// <summary>
+        /// Runs <paramref name="action"/> for each member that calls TorchSharp, with those calls in
+        /// source order (<see cref="TorchCalls.All"/>); registers nothing in a compilation without
+        /// TorchSharp.
+        /// </summary>
+        public void OnTorchCalls(Action<OperationBlockAnalysisContext, MemberModel, IReadOnlyList<TorchCall>> action)
+        {
+            if (!Symbols.HasTorchSharp)
+            {
+                return;
+            }
+
+            OnMember((member, model) =>
+            {
+                var calls = model.Torch.All;
+                if (calls.Count > 0)
+                {
+                    action(member, model, calls);
+                }
+            });
+        }
 
         /// <summary>Runs <paramref name="reader"/> for each type and member declared in user code, with its attributes; what it reports is reported when the type is done.</summary>
         public abstract void OnDeclarations(Action<DeclarationFindings, Declaration> reader);

@@ -34,20 +34,14 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
         internal override void Register(RuleRegistry registry)
         {
-            if (!registry.Symbols.HasTorchSharp)
-            {
-                return;
-            }
-
-            var torch = registry.Symbols.TorchApi;
-            registry.OnMember((member, model) =>
+            registry.OnTorchCalls((member, model, calls) =>
             {
                 if (model.Loops.Count == 0)
                 {
                     return;
                 }
 
-                var calls = model.Torch.All;
+                var torch = model.Symbols.TorchApi;
                 for (var index = 0; index < calls.Count; index++)
                 {
                     var step = calls[index];

@@ -34,19 +34,8 @@ namespace EffectiveML.Analyzers.Rules.Assumptions
 
         internal override void Register(RuleRegistry registry)
         {
-            if (!registry.Symbols.HasTorchSharp)
+            registry.OnTorchCalls((member, model, calls) =>
             {
-                return;
-            }
-
-            registry.OnMember((member, model) =>
-            {
-                var calls = model.Torch.All;
-                if (calls.Count == 0)
-                {
-                    return;
-                }
-
                 HashSet<ISymbol>? reported = null;
                 for (var index = 0; index < calls.Count; index++)
                 {
