@@ -102,6 +102,31 @@ namespace EffectiveML.Tests.EndToEnd
             Assert.Matches(new Regex(@"\b0 Warning\(s\)"), build.Output);
         }
 
+        [SkippableFact]
+        public async Task TorchTraining_trains_on_the_CPU_and_beats_the_mean_predictor()
+        {
+            Skip.If(OperatingSystem.IsWindows(), "run.sh is a bash script");
+
+            // run.sh builds against TorchSharp-cpu and, where the system's C++ runtime is too old
+            // for libtorch, runs on Debian 13's; exit code 3 says this machine cannot run it at all.
+            var run = await DotNet.RunProgramAsync(
+                "bash",
+                Repository.Root,
+                TimeSpan.FromMinutes(10),
+                Repository.PathOf("samples", "TorchTraining", "run.sh"));
+            var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            SystemPrograms.Require(run.ExitCode != 3, lines.Length > 0 ? lines[^1].Trim() : "run.sh exited with 3");
+            Assert.True(run.ExitCode == 0, "the sample failed: " + run);
+
+            var result = Regex.Match(run.Output, @"test MSE (\d+[.,]\d+) against the mean predictor's (\d+[.,]\d+)");
+            Assert.True(result.Success, "the sample printed no test MSE: " + run);
+            var network = double.Parse(result.Groups[1].Value.Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture);
+            var baseline = double.Parse(result.Groups[2].Value.Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture);
+
+            // The targets are a linear function of the features: a trained network is far better than the mean.
+            Assert.True(network < baseline / 10, $"the network's test MSE {network} does not beat the mean predictor's {baseline} tenfold");
+        }
+
         [Fact]
         public void ChurnPrediction_pipelines_train_and_the_baseline_separates_churners()
         {

@@ -37,7 +37,8 @@ namespace EffectiveML.Tests.Infrastructure
             Require(restore.ExitCode == 0, "the repository's dotnet tools (csharp-ls) could not be restored: " + restore);
         }
 
-        private static void Require(bool available, string reason)
+        /// <summary>Skips the test with <paramref name="reason"/> when <paramref name="available"/> is false, or fails it under CI.</summary>
+        public static void Require(bool available, string reason)
         {
             if (available)
             {
