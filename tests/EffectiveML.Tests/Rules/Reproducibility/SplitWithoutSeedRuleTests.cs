@@ -189,6 +189,61 @@ namespace EffectiveML.Tests.Rules.Reproducibility
         }
 
         [Fact]
+        public async Task Quiet_for_a_private_method_that_top_level_statements_call_with_a_seeded_context()
+        {
+            const string source = """
+                using Microsoft.ML;
+
+                var mlContext = new MLContext(seed: 0);
+                var data = mlContext.Data.LoadFromEnumerable(new[] { new Row() });
+                var train = Program.Split(mlContext, data);
+
+                public partial class Program
+                {
+                    private static IDataView Split(MLContext context, IDataView data) =>
+                        context.Data.TrainTestSplit(data).TrainSet;
+                }
+
+                public class Row
+                {
+                    public float Value { get; set; }
+                }
+                """;
+
+            await VerifyEML5002.Test(source).AsProgram().RunAsync();
+        }
+
+        [Fact]
+        public async Task Flags_a_private_method_that_top_level_statements_call_with_a_context_of_unknown_seed()
+        {
+            const string source = """
+                using Microsoft.ML;
+
+                var mlContext = Program.Context();
+                var data = mlContext.Data.LoadFromEnumerable(new[] { new Row() });
+                var train = Program.Split(mlContext, data);
+
+                public partial class Program
+                {
+                    private static IDataView Split(MLContext context, IDataView data) =>
+                        context.Data.TrainTestSplit(data).TrainSet;
+
+                    internal static MLContext Context() => new MLContext(seed: 1);
+                }
+
+                public class Row
+                {
+                    public float Value { get; set; }
+                }
+                """;
+
+            await VerifyEML5002.Test(source)
+                .Expecting(VerifyEML5002.Diagnostic("EML5002").WithSpan(10, 22, 10, 42).WithArguments("TrainTestSplit", "the result of 'Context()'"))
+                .AsProgram()
+                .RunAsync();
+        }
+
+        [Fact]
         public async Task Flags_a_private_method_when_a_caller_passes_a_context_of_unknown_seed()
         {
             const string source = """

@@ -100,6 +100,41 @@ namespace EffectiveML.Tests.Rules.Uncertainty
         }
 
         [Fact]
+        public async Task Quiet_when_top_level_statements_evaluate_what_a_method_of_the_program_saves()
+        {
+            // The statements are the code of the entry point the compiler declares in Program.
+            const string source = """
+                using Microsoft.ML;
+
+                var mlContext = new MLContext(seed: 1);
+                var data = mlContext.Data.LoadFromEnumerable(new[] { new Row() });
+                var model = Program.Train(mlContext, data);
+                var metrics = mlContext.BinaryClassification.Evaluate(model.Transform(data));
+                Program.Publish(mlContext, model, data);
+
+                public partial class Program
+                {
+                    internal static ITransformer Train(MLContext mlContext, IDataView data) =>
+                        mlContext.Transforms.Concatenate("Features", "A")
+                            .Append(mlContext.BinaryClassification.Trainers.FastTree())
+                            .Fit(data);
+
+                    internal static void Publish(MLContext mlContext, ITransformer model, IDataView data) =>
+                        mlContext.Model.Save(model, data.Schema, "model.zip");
+                }
+
+                public class Row
+                {
+                    public float A { get; set; }
+
+                    public bool Label { get; set; }
+                }
+                """;
+
+            await VerifyEML6001.Test(source).AsProgram().RunAsync();
+        }
+
+        [Fact]
         public async Task Quiet_when_a_nested_type_trains_for_an_outer_type_that_only_saves()
         {
             // A nested type is a type of its own: its training does not make the outer type train.
