@@ -48,7 +48,7 @@ runtime="$work/debian13"
 lib="$runtime/root/usr/lib/x86_64-linux-gnu"
 if [ ! -e "$lib/ld-linux-x86-64.so.2" ] || [ ! -e "$lib/libstdc++.so.6" ]; then
   rm -rf "$runtime"
-  mkdir -p "$runtime/lists/partial" "$runtime/archives/partial" "$runtime/debs" "$runtime/root"
+  mkdir -p "$runtime/lists/partial" "$runtime/cache/archives/partial" "$runtime/debs" "$runtime/root"
   sources="$runtime/debian13.sources"
   if [ -f /etc/apt/sources.list.d/debian.sources ]; then
     sed -E 's/bookworm-(updates|backports)//g; s/bookworm-security/trixie-security/g; s/bookworm/trixie/g' \
@@ -61,9 +61,10 @@ if [ ! -e "$lib/ld-linux-x86-64.so.2" ] || [ ! -e "$lib/libstdc++.so.6" ]; then
     cannot "no Debian package sources to fetch Debian 13's C++ runtime from"
   fi
 
+  # apt-get reads the system's package state but writes only under $runtime, so it needs no root.
   apt=(-o "Dir::Etc::sourcelist=$sources" -o Dir::Etc::sourceparts=/dev/null
-       -o "Dir::State::Lists=$runtime/lists" -o "Dir::Cache::archives=$runtime/archives"
-       -o Debug::NoLocking=1 -o APT::Sandbox::User=root -qq)
+       -o "Dir::State::Lists=$runtime/lists" -o "Dir::Cache=$runtime/cache"
+       -o Debug::NoLocking=1 -o "APT::Sandbox::User=$(id -un)" -qq)
   apt-get "${apt[@]}" update >"$runtime/apt.log" 2>&1 \
     && (cd "$runtime/debs" && apt-get "${apt[@]}" download libc6 libstdc++6 libgcc-s1 >>"$runtime/apt.log" 2>&1) \
     || cannot "fetching Debian 13's libc6, libstdc++6 and libgcc-s1 failed (see $runtime/apt.log)"
