@@ -165,21 +165,18 @@ namespace EffectiveML.Analyzers.Rules.Impact
                             disposesSomething = true;
                             break;
                         case CreationFate.Temporary:
-                            firstTemporary = Earlier(firstTemporary, operation);
+                            firstTemporary = SourceOrder.Earlier(firstTemporary, operation);
                             break;
                         case CreationFate.Leaked:
-                            firstNamedLeak = Earlier(firstNamedLeak, operation);
+                            firstNamedLeak = SourceOrder.Earlier(firstNamedLeak, operation);
                             break;
                     }
                 }
 
                 // Temporaries count only in a body that disposes nothing itself.
-                var leak = disposesSomething ? firstNamedLeak : Earlier(firstNamedLeak, firstTemporary);
+                var leak = disposesSomething ? firstNamedLeak : SourceOrder.Earlier(firstNamedLeak, firstTemporary);
                 return leak is null ? null : new Leak(leak, OuterScope());
             }
-
-            private static IOperation? Earlier(IOperation? first, IOperation? candidate) =>
-                first is null || (candidate is not null && candidate.Syntax.SpanStart < first.Syntax.SpanStart) ? candidate : first;
 
             private bool IsCreation(IOperation operation)
             {

@@ -56,7 +56,7 @@ namespace EffectiveML.Analyzers.Rules.Resilience
                 var read = model.MLFieldReads[index];
                 if (read.Field.Name == "CUDA" && MLApi.Is(read.Field.ContainingType, torch.Torch))
                 {
-                    first = Earlier(first, read);
+                    first = SourceOrder.Earlier(first, read);
                 }
             }
 
@@ -65,7 +65,7 @@ namespace EffectiveML.Analyzers.Rules.Resilience
                 var read = model.MLPropertyReads[index];
                 if (read.Property.Name == "CUDA" && MLApi.Is(read.Property.ContainingType, torch.Torch))
                 {
-                    first = Earlier(first, read);
+                    first = SourceOrder.Earlier(first, read);
                 }
             }
 
@@ -79,11 +79,11 @@ namespace EffectiveML.Analyzers.Rules.Resilience
 
                 if (call.TargetMethod.Name == "cuda" && (torch.IsTensor(call.TargetMethod.ContainingType) || call.TargetMethod.IsExtensionMethod))
                 {
-                    first = Earlier(first, call);
+                    first = SourceOrder.Earlier(first, call);
                 }
                 else if (NamesCuda(call.Arguments, torch))
                 {
-                    first = Earlier(first, call);
+                    first = SourceOrder.Earlier(first, call);
                 }
             }
 
@@ -92,15 +92,12 @@ namespace EffectiveML.Analyzers.Rules.Resilience
                 var creation = model.ObjectCreations[index];
                 if (MLApi.Is(creation.Type, torch.Device) && NamesCuda(creation.Arguments, torch))
                 {
-                    first = Earlier(first, creation);
+                    first = SourceOrder.Earlier(first, creation);
                 }
             }
 
             return first;
         }
-
-        private static IOperation Earlier(IOperation? first, IOperation candidate) =>
-            first is null || candidate.Syntax.SpanStart < first.Syntax.SpanStart ? candidate : first;
 
         /// <summary>An argument that names CUDA: a constant device string "cuda"/"cuda:N", or DeviceType.CUDA.</summary>
         private static bool NamesCuda(ImmutableArray<IArgumentOperation> arguments, TorchApi torch)
